@@ -1,0 +1,210 @@
+//! Errors and refusals: every one has a stable code and a message in Russian and English.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The language a message is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum Lang {
+    #[default]
+    Ru,
+    En,
+}
+
+impl Lang {
+    /// `ru`/`en` (also `ru_RU.UTF-8`, `en_US` …); anything else is `None`.
+    pub fn parse(value: &str) -> Option<Lang> {
+        let v = value.trim().to_ascii_lowercase();
+        if v.starts_with("ru") {
+            Some(Lang::Ru)
+        } else if v.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+/// A human message in both languages the book speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Text {
+    pub ru: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(ru: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            ru: ru.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ru => &self.ru,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// One thing wrong with the input: what (stable `code` + text) and where (a file's row
+/// and column, or a form's field).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub code: &'static str,
+    pub text: Text,
+    /// The row as a spreadsheet shows it (header = 1).
+    pub row: Option<u64>,
+    /// The column as the file names it.
+    pub column: Option<String>,
+    /// The input field (`inn`, `kpp`, …) the problem concerns.
+    pub field: Option<&'static str>,
+}
+
+impl Problem {
+    pub fn new(code: &'static str, text: Text) -> Problem {
+        Problem {
+            code,
+            text,
+            row: None,
+            column: None,
+            field: None,
+        }
+    }
+
+    pub fn field(mut self, field: &'static str) -> Problem {
+        self.field = Some(field);
+        self
+    }
+
+    pub fn at(mut self, row: u64, column: impl Into<String>) -> Problem {
+        self.row = Some(row);
+        self.column = Some(column.into());
+        self
+    }
+
+    pub fn at_row(mut self, row: u64) -> Problem {
+        self.row = Some(row);
+        self
+    }
+
+    /// `row 3, column ИНН: …` (or `строка 3, столбец ИНН: …`), as the CLI prints it.
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        if let Some(row) = self.row {
+            out.push_str(&match lang {
+                Lang::Ru => format!("строка {row}"),
+                Lang::En => format!("row {row}"),
+            });
+        }
+        if let Some(column) = &self.column {
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            out.push_str(&match lang {
+                Lang::Ru => format!("столбец {column}"),
+                Lang::En => format!("column {column}"),
+            });
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(self.text.get(lang));
+        out
+    }
+}
+
+/// What a core call can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input is invalid; every problem found is listed. Nothing was changed.
+    #[error("invalid input: {} problem(s)", .0.len())]
+    Invalid(Vec<Problem>),
+    /// A rule of the book or a program said no. Nothing was changed.
+    #[error("{}", .text.en)]
+    Refused { code: &'static str, text: Text },
+    /// Something asked for is not in the book.
+    #[error("{}", .0.en)]
+    NotFound(Text),
+    /// The book was written by a newer Partnerbook.
+    #[error("the book has schema version {found}; this build knows up to {supported}")]
+    BookTooNew { found: i64, supported: i64 },
+    /// The user cancelled a long operation; nothing was changed.
+    #[error("cancelled")]
+    Cancelled,
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("file: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn refused(code: &'static str, ru: impl Into<String>, en: impl Into<String>) -> Error {
+        Error::Refused {
+            code,
+            text: Text::new(ru, en),
+        }
+    }
+
+    pub fn not_found(ru: impl Into<String>, en: impl Into<String>) -> Error {
+        Error::NotFound(Text::new(ru, en))
+    }
+
+    /// The stable code the UI and the tests branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid(_) => "invalid",
+            Error::Refused { code, .. } => code,
+            Error::NotFound(_) => "not_found",
+            Error::BookTooNew { .. } => "book_too_new",
+            Error::Cancelled => "cancelled",
+            Error::Sqlite(_) => "database",
+            Error::Io(_) => "io",
+        }
+    }
+
+    /// The message for a person, in `lang`. For `Invalid`, one line per problem.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Error::Invalid(problems) => problems
+                .iter()
+                .map(|p| p.render(lang))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            Error::Refused { text, .. } | Error::NotFound(text) => text.get(lang).to_owned(),
+            Error::BookTooNew { found, supported } => match lang {
+                Lang::Ru => format!(
+                    "Книга создана более новой версией Partnerbook (схема {found}, эта версия знает до {supported}). Обновите программу."
+                ),
+                Lang::En => format!(
+                    "The book was made by a newer Partnerbook (schema {found}; this build knows up to {supported}). Please update."
+                ),
+            },
+            Error::Cancelled => match lang {
+                Lang::Ru => "Отменено; ничего не изменено.".into(),
+                Lang::En => "Cancelled; nothing was changed.".into(),
+            },
+            Error::Sqlite(e) => match lang {
+                Lang::Ru => format!("Ошибка базы данных: {e}"),
+                Lang::En => format!("Database error: {e}"),
+            },
+            Error::Io(e) => match lang {
+                Lang::Ru => format!("Ошибка файла: {e}"),
+                Lang::En => format!("File error: {e}"),
+            },
+        }
+    }
+
+    /// The problems of an `Invalid` error (empty for the others).
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            Error::Invalid(problems) => problems,
+            _ => &[],
+        }
+    }
+}

@@ -1,0 +1,2 @@
+//! Reading spreadsheets and importing them into the book.
+pub mod table;

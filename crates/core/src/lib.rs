@@ -1,0 +1,9 @@
+//! Partnerbook core: the book (one SQLite file), partners, clients and bindings, the
+//! programs' rules, imports and documents. No Tauri here: the desktop shell and the
+//! `partnerbook` command line are thin layers over this crate.
+
+pub mod error;
+pub mod ids;
+pub mod import;
+
+pub use error::{Error, Lang, Problem, Result, Text};
