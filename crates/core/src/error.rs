@@ -208,3 +208,49 @@ impl Error {
         }
     }
 }
+
+/// A problem as it crosses to the UI or JSON: rendered in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ProblemDto {
+    pub code: String,
+    pub message: String,
+    pub row: Option<u64>,
+    pub column: Option<String>,
+    pub field: Option<String>,
+}
+
+impl ProblemDto {
+    pub fn new(problem: &Problem, lang: Lang) -> ProblemDto {
+        ProblemDto {
+            code: problem.code.to_owned(),
+            message: problem.text.get(lang).to_owned(),
+            row: problem.row,
+            column: problem.column.clone(),
+            field: problem.field.map(str::to_owned),
+        }
+    }
+}
+
+/// An error as it crosses IPC: `{code, message}`, and for invalid input every problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ErrorDto {
+    pub code: String,
+    pub message: String,
+    pub problems: Vec<ProblemDto>,
+}
+
+impl ErrorDto {
+    pub fn new(error: &Error, lang: Lang) -> ErrorDto {
+        ErrorDto {
+            code: error.code().to_owned(),
+            message: error.message(lang),
+            problems: error
+                .problems()
+                .iter()
+                .map(|p| ProblemDto::new(p, lang))
+                .collect(),
+        }
+    }
+}

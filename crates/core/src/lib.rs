@@ -2,8 +2,12 @@
 //! programs' rules, imports and documents. No Tauri here: the desktop shell and the
 //! `partnerbook` command line are thin layers over this crate.
 
+pub mod audit;
 pub mod error;
 pub mod ids;
 pub mod import;
+pub mod programs;
+pub mod store;
+pub mod vendor;
 
-pub use error::{Error, Lang, Problem, Result, Text};
+pub use error::{Error, ErrorDto, Lang, Problem, ProblemDto, Result, Text};

@@ -1,2 +1,6 @@
 //! Reading spreadsheets and importing them into the book.
+
+mod report;
 pub mod table;
+
+pub use report::*;

@@ -1,0 +1,82 @@
+//! What an import found and did, for the CLI, the app and the import history.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::ProblemDto;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum ImportKind {
+    Partners,
+    Clients,
+}
+
+impl ImportKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            ImportKind::Partners => "partners",
+            ImportKind::Clients => "clients",
+        }
+    }
+}
+
+/// A file column matched to a known column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ColumnFound {
+    pub key: String,
+    pub header: String,
+}
+
+/// The outcome of an import (or of its check, with `committed: false`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportReport {
+    pub kind: ImportKind,
+    pub file: String,
+    /// `UTF-8`, `windows-1251` or `xlsx`.
+    pub encoding: String,
+    pub columns: Vec<ColumnFound>,
+    /// File columns the import does not know (kept out).
+    pub ignored: Vec<String>,
+    /// Data rows read.
+    pub rows: u64,
+    /// Rows that add something to the book.
+    pub added: u64,
+    /// Rows already in the book with the same content.
+    pub unchanged: u64,
+    /// Rows stored with a refusal by a program's rule (e.g. binding not allowed).
+    pub refused: u64,
+    /// Every problem found; when there is any, nothing was written.
+    pub problems: Vec<ProblemDto>,
+    /// Whether the book was changed.
+    pub committed: bool,
+    /// The import's number in the history, when committed.
+    pub import_id: Option<i64>,
+}
+
+/// Progress of a long import, reported every few thousand rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportProgress {
+    pub rows: u64,
+    pub bytes: u64,
+    pub total_bytes: u64,
+}
+
+/// A past import, as the history shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ImportRecord {
+    pub id: i64,
+    pub kind: String,
+    pub file: String,
+    pub at: String,
+    pub operator: String,
+    pub rows: u64,
+    pub added: u64,
+    pub unchanged: u64,
+    pub refused: u64,
+}

@@ -1,0 +1,137 @@
+//! Embedded migrations, applied in one transaction; `user_version` records how far a
+//! book has come, so an older build refuses a newer book instead of damaging it.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::{Error, Result};
+
+const MIGRATIONS: [&str; 2] = [
+    include_str!("migrations/001_book.sql"),
+    include_str!("migrations/002_audit.sql"),
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+fn version(db: &Connection) -> Result<i64> {
+    Ok(db.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Brings the book to `target` (the newest, except in tests of upgrades).
+pub(crate) fn migrate(db: &mut Connection, target: i64) -> Result<()> {
+    let found = version(db)?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::BookTooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if found >= target {
+        return Ok(());
+    }
+    let tx = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Another process may have migrated while we waited for the lock.
+    let start = version(&tx)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
+        let number = index as i64 + 1;
+        if number <= start || number > target {
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        if number == 1 {
+            crate::programs::seed_templates(&tx)?;
+        }
+    }
+    tx.pragma_update(None, "user_version", target.max(start))?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Book;
+
+    #[test]
+    fn a_fresh_book_has_the_newest_schema_and_five_programs() {
+        let book = Book::open_in_memory().expect("open");
+        assert_eq!(version(book.db()).expect("version"), SCHEMA_VERSION);
+        let n: i64 = book
+            .db()
+            .query_row("SELECT count(*) FROM programs", [], |r| r.get(0))
+            .expect("count");
+        assert_eq!(n, 5);
+    }
+
+    #[test]
+    fn an_older_book_is_upgraded_and_keeps_its_data() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("old.sqlite");
+        {
+            let mut db = Connection::open(&path).expect("open");
+            migrate(&mut db, 1).expect("version 1");
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES ('operator', 'Анна')",
+                [],
+            )
+            .expect("insert");
+            assert_eq!(version(&db).expect("v"), 1);
+            let audit: i64 = db
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE name = 'audit'",
+                    [],
+                    |r| r.get(0),
+                )
+                .expect("q");
+            assert_eq!(audit, 0);
+        }
+        let book = Book::open(&path).expect("upgrade");
+        assert_eq!(version(book.db()).expect("v"), SCHEMA_VERSION);
+        let operator: String = book
+            .db()
+            .query_row("SELECT value FROM settings WHERE key = 'operator'", [], |r| {
+                r.get(0)
+            })
+            .expect("kept");
+        assert_eq!(operator, "Анна");
+        book.db()
+            .execute(
+                "INSERT INTO audit (at, operator, action, entity, entity_id) VALUES ('2026-01-01 00:00:00', 'x', 'y', 'z', '1')",
+                [],
+            )
+            .expect("new table usable");
+    }
+
+    #[test]
+    fn a_newer_book_is_refused_and_left_untouched() {
+        let dir = tempfile::tempdir().expect("dir");
+        let path = dir.path().join("new.sqlite");
+        drop(Book::open(&path).expect("create"));
+        {
+            let db = Connection::open(&path).expect("open");
+            db.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+                .expect("bump");
+        }
+        let err = Book::open(&path).err().expect("refused");
+        assert_eq!(err.code(), "book_too_new");
+        assert!(err.message(crate::Lang::Ru).contains("более новой версией"));
+        let db = Connection::open(&path).expect("open");
+        assert_eq!(version(&db).expect("v"), SCHEMA_VERSION + 1);
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_nothing_behind() {
+        let mut db = Connection::open_in_memory().expect("open");
+        db.execute_batch("CREATE TABLE programs (id TEXT)").expect("clash");
+        assert!(migrate(&mut db, SCHEMA_VERSION).is_err());
+        assert_eq!(version(&db).expect("v"), 0);
+        let tables: i64 = db
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("q");
+        assert_eq!(tables, 1, "only the table that was there before");
+    }
+}

@@ -1,0 +1,107 @@
+-- The book: settings, programs, partners and codes, clients and bindings.
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE programs (
+    id            TEXT PRIMARY KEY,
+    name_ru       TEXT NOT NULL,
+    name_en       TEXT NOT NULL,
+    unit          TEXT NOT NULL,
+    currency      TEXT NOT NULL,
+    code_format   TEXT NOT NULL,
+    rate_required INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE program_versions (
+    id             INTEGER PRIMARY KEY,
+    program        TEXT NOT NULL REFERENCES programs(id),
+    effective_from TEXT NOT NULL,
+    rules          TEXT NOT NULL,
+    UNIQUE (program, effective_from)
+) STRICT;
+
+CREATE TABLE partners (
+    id              TEXT PRIMARY KEY,
+    program         TEXT NOT NULL REFERENCES programs(id),
+    name            TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('ooo', 'ip', 'person', 'foreign')),
+    inn             TEXT,
+    kpp             TEXT,
+    ogrn            TEXT,
+    vat_payer       INTEGER NOT NULL DEFAULT 0,
+    vat_rate        TEXT,
+    code            TEXT COLLATE NOCASE,
+    rate            TEXT,
+    contract_no     TEXT,
+    contract_date   TEXT,
+    registered      TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'terminated', 'disqualified')),
+    status_since    TEXT NOT NULL,
+    bik             TEXT,
+    account         TEXT,
+    address         TEXT,
+    signer          TEXT,
+    signer_position TEXT,
+    email           TEXT,
+    edo_id          TEXT,
+    -- lower-cased id, name, ИНН and code: what the partners table searches
+    search          TEXT NOT NULL
+) STRICT;
+CREATE INDEX partners_by_program ON partners (program, status);
+CREATE INDEX partners_by_name ON partners (name);
+
+-- Every code ever issued; a code is never reused, even once retired.
+CREATE TABLE partner_codes (
+    program TEXT NOT NULL REFERENCES programs(id),
+    code    TEXT NOT NULL COLLATE NOCASE,
+    partner TEXT NOT NULL REFERENCES partners(id),
+    issued  TEXT NOT NULL,
+    retired TEXT,
+    PRIMARY KEY (program, code)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX partner_codes_by_partner ON partner_codes (partner);
+
+CREATE TABLE clients (
+    id           INTEGER PRIMARY KEY,
+    program      TEXT NOT NULL REFERENCES programs(id),
+    client_id    TEXT NOT NULL,
+    name         TEXT,
+    inn          TEXT,
+    registered   TEXT,
+    users        INTEGER,
+    active_since TEXT,
+    promo_ends   TEXT,
+    UNIQUE (program, client_id)
+) STRICT;
+
+-- Every attempt to bind a client, accepted or refused, with its reason.
+CREATE TABLE binding_events (
+    id       INTEGER PRIMARY KEY,
+    client   INTEGER NOT NULL REFERENCES clients(id),
+    date     TEXT NOT NULL,
+    code     TEXT,
+    partner  TEXT REFERENCES partners(id),
+    channel  TEXT NOT NULL,
+    outcome  TEXT NOT NULL CHECK (outcome IN ('bound', 'kept', 'refused')),
+    reason   TEXT,
+    version  INTEGER REFERENCES program_versions(id),
+    import   INTEGER
+) STRICT;
+CREATE UNIQUE INDEX binding_events_key ON binding_events (client, date, channel, coalesce(code, ''));
+CREATE INDEX binding_events_by_partner ON binding_events (partner) WHERE partner IS NOT NULL;
+
+-- Who a client belonged to and when; `until` is set when the binding moves on.
+CREATE TABLE bindings (
+    id      INTEGER PRIMARY KEY,
+    client  INTEGER NOT NULL REFERENCES clients(id),
+    partner TEXT NOT NULL REFERENCES partners(id),
+    channel TEXT NOT NULL,
+    since   TEXT NOT NULL,
+    until   TEXT,
+    event   INTEGER NOT NULL REFERENCES binding_events(id)
+) STRICT;
+CREATE UNIQUE INDEX bindings_current ON bindings (client) WHERE until IS NULL;
+CREATE INDEX bindings_by_partner ON bindings (partner, until);

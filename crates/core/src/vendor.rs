@@ -1,0 +1,94 @@
+//! The vendor's own requisites and signer, printed on every document.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::audit::{self, Actor};
+use crate::{ids, Error, Problem, Result};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export, optional_fields)]
+pub struct Vendor {
+    pub name: Option<String>,
+    pub inn: Option<String>,
+    pub kpp: Option<String>,
+    pub ogrn: Option<String>,
+    pub address: Option<String>,
+    pub edo_id: Option<String>,
+    pub signer: Option<String>,
+    pub signer_position: Option<String>,
+}
+
+impl Vendor {
+    /// `other`'s filled fields over `self`'s.
+    fn merged(self, other: Vendor) -> Vendor {
+        let pick = |new: Option<String>, old: Option<String>| {
+            match new.map(|v| v.trim().to_owned()) {
+                Some(v) if v.is_empty() => None,
+                Some(v) => Some(v),
+                None => old,
+            }
+        };
+        Vendor {
+            name: pick(other.name, self.name),
+            inn: pick(other.inn, self.inn),
+            kpp: pick(other.kpp, self.kpp),
+            ogrn: pick(other.ogrn, self.ogrn),
+            address: pick(other.address, self.address),
+            edo_id: pick(other.edo_id, self.edo_id),
+            signer: pick(other.signer, self.signer),
+            signer_position: pick(other.signer_position, self.signer_position),
+        }
+    }
+
+    fn problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        if let Some(inn) = &self.inn {
+            if let Err(e) = ids::check_inn(inn) {
+                out.push(e.into_problem("inn"));
+            }
+        }
+        if let Some(kpp) = &self.kpp {
+            if let Err(e) = ids::check_kpp(kpp) {
+                out.push(e.into_problem("kpp"));
+            }
+        }
+        if let Some(ogrn) = &self.ogrn {
+            if let Err(e) = ids::check_ogrn(ogrn) {
+                out.push(e.into_problem("ogrn"));
+            }
+        }
+        out
+    }
+}
+
+pub fn vendor(db: &Connection) -> Result<Vendor> {
+    let raw: Option<String> = db
+        .query_row("SELECT value FROM settings WHERE key = 'vendor'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(raw
+        .and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default())
+}
+
+/// Sets the given fields (an empty string clears one); checks ИНН, КПП and ОГРН.
+pub fn set_vendor(db: &Connection, actor: &Actor, change: Vendor) -> Result<Vendor> {
+    let next = vendor(db)?.merged(change);
+    let problems = next.problems();
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let json = serde_json::to_string(&next).map_err(|e| {
+        Error::refused("vendor", format!("не записать реквизиты: {e}"), format!("cannot store requisites: {e}"))
+    })?;
+    db.execute(
+        "INSERT INTO settings (key, value) VALUES ('vendor', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [&json],
+    )?;
+    audit::record(db, actor, "update", "vendor", "vendor", Some(&json))?;
+    Ok(next)
+}
