@@ -6,6 +6,8 @@ pub mod audit;
 pub mod error;
 pub mod ids;
 pub mod import;
+pub mod clients;
+pub mod partners;
 pub mod programs;
 pub mod store;
 pub mod vendor;

@@ -1,15 +1,2 @@
-//! Partners: the registry, their contracts and codes.
-
-mod card;
-mod codes;
 mod model;
-mod query;
-mod store;
-mod validate;
-
-pub use card::{partner_card, PartnerCard};
-pub use codes::generate_code;
 pub use model::*;
-pub use query::{partner_page, partners_of};
-pub use store::{create_partner, get_partner, update_partner};
-pub use validate::{validate_partner, ValidPartner};
