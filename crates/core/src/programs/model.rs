@@ -258,6 +258,8 @@ pub struct Program {
     pub code_format: CodeFormat,
     /// Partners must carry their own reward rate (ciawifi).
     pub rate_required: bool,
+    /// Kinds of partner the program admits; empty = every kind.
+    pub kinds: Vec<crate::partners::PartnerKind>,
     pub versions: Vec<ProgramVersion>,
 }
 

@@ -12,7 +12,9 @@ CREATE TABLE programs (
     unit          TEXT NOT NULL,
     currency      TEXT NOT NULL,
     code_format   TEXT NOT NULL,
-    rate_required INTEGER NOT NULL DEFAULT 0
+    rate_required INTEGER NOT NULL DEFAULT 0,
+    -- JSON list of the partner kinds admitted; [] = every kind
+    kinds         TEXT NOT NULL DEFAULT '[]'
 ) STRICT;
 
 CREATE TABLE program_versions (
@@ -47,6 +49,8 @@ CREATE TABLE partners (
     signer_position TEXT,
     email           TEXT,
     edo_id          TEXT,
+    -- clients bound now (kept by the binding code, for the table's sort)
+    bound_clients   INTEGER NOT NULL DEFAULT 0,
     -- lower-cased id, name, ИНН and code: what the partners table searches
     search          TEXT NOT NULL
 ) STRICT;
@@ -87,6 +91,7 @@ CREATE TABLE binding_events (
     channel  TEXT NOT NULL,
     outcome  TEXT NOT NULL CHECK (outcome IN ('bound', 'kept', 'refused')),
     reason   TEXT,
+    detail   TEXT,
     version  INTEGER REFERENCES program_versions(id),
     import   INTEGER
 ) STRICT;
