@@ -3,12 +3,13 @@
 //! `partnerbook` command line are thin layers over this crate.
 
 pub mod audit;
+pub mod clients;
 pub mod error;
 pub mod ids;
 pub mod import;
-pub mod clients;
 pub mod partners;
 pub mod programs;
+pub mod settings;
 pub mod store;
 pub mod vendor;
 

@@ -50,17 +50,34 @@ pub struct AttemptPartner {
 pub enum Refusal {
     UnknownCode(String),
     NoCode,
-    PartnerInactive { partner: String, status: PartnerStatus },
+    PartnerInactive {
+        partner: String,
+        status: PartnerStatus,
+    },
     NotInForce,
-    ChannelNotAccepted { channel: Channel, since: NaiveDate },
+    ChannelNotAccepted {
+        channel: Channel,
+        since: NaiveDate,
+    },
     NotRegistered,
-    BeforeRegistration { registered: NaiveDate },
-    NotAtRegistration { registered: NaiveDate },
-    WindowPassed { last_day: NaiveDate },
+    BeforeRegistration {
+        registered: NaiveDate,
+    },
+    NotAtRegistration {
+        registered: NaiveDate,
+    },
+    WindowPassed {
+        last_day: NaiveDate,
+    },
     SelfReferral,
-    BoundToOther { partner: String, since: NaiveDate },
+    BoundToOther {
+        partner: String,
+        since: NaiveDate,
+    },
     NotNewClient,
-    OlderThanCurrent { since: NaiveDate },
+    OlderThanCurrent {
+        since: NaiveDate,
+    },
     /// Not a refusal: the binding moved, but the client's promo discount was already used.
     PromoDiscountUsed,
 }
@@ -104,8 +121,8 @@ impl Refusal {
                 let since = NaiveDate::parse_from_str(since, "%Y-%m-%d").map(ru_date).unwrap_or_default();
                 let c = Channel::parse(channel);
                 Text::new(
-                    format!("канал «{}» не принимается программой с {since}", c.map_or(channel, Channel::name_ru)),
-                    format!("the program does not accept the channel “{}” since {}", c.map_or(channel, Channel::name_en), since),
+                    format!("канал «{}» не принимается программой с {since}", c.map_or(channel.to_owned(), |c| c.name_ru().to_owned())),
+                    format!("the program does not accept the channel “{}” since {since}", c.map_or(channel.to_owned(), |c| c.name_en().to_owned())),
                 )
             }
             "client_not_registered" => Text::new("у клиента нет даты регистрации", "the client has no registration date"),
@@ -131,7 +148,8 @@ impl Refusal {
             Refusal::UnknownCode(code) => code.clone(),
             Refusal::PartnerInactive { partner, .. } => partner.clone(),
             Refusal::ChannelNotAccepted { channel, since } => format!("{} {since}", channel.key()),
-            Refusal::BeforeRegistration { registered } | Refusal::NotAtRegistration { registered } => registered.to_string(),
+            Refusal::BeforeRegistration { registered }
+            | Refusal::NotAtRegistration { registered } => registered.to_string(),
             Refusal::WindowPassed { last_day } => last_day.to_string(),
             Refusal::BoundToOther { partner, since } => format!("{partner} {since}"),
             Refusal::OlderThanCurrent { since } => since.to_string(),
@@ -144,7 +162,9 @@ impl Refusal {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decision {
     /// Bind the client (moving it from its current partner, if any); `note` flags it.
-    Bind { note: Option<Refusal> },
+    Bind {
+        note: Option<Refusal>,
+    },
     /// Already bound to this partner: nothing changes.
     Keep,
     Refuse(Refusal),
@@ -152,7 +172,11 @@ pub enum Decision {
 
 /// Decides an attempt under the rules in force on its date. `since` is the date the
 /// rules took effect (for the message when a channel is closed).
-pub fn decide(rules: Option<(&BindingRules, NaiveDate)>, facts: &ClientFacts, attempt: &BindingAttempt) -> Decision {
+pub fn decide(
+    rules: Option<(&BindingRules, NaiveDate)>,
+    facts: &ClientFacts,
+    attempt: &BindingAttempt,
+) -> Decision {
     use Decision::Refuse;
     let Some(partner) = &attempt.partner else {
         return Refuse(match &attempt.code {
@@ -161,13 +185,23 @@ pub fn decide(rules: Option<(&BindingRules, NaiveDate)>, facts: &ClientFacts, at
         });
     };
     if !partner.status.accrues() {
-        return Refuse(Refusal::PartnerInactive { partner: partner.id.clone(), status: partner.status });
+        return Refuse(Refusal::PartnerInactive {
+            partner: partner.id.clone(),
+            status: partner.status,
+        });
     }
-    let Some((rules, since)) = rules else { return Refuse(Refusal::NotInForce) };
-    let Some(rule) = rules.channels.iter().find(|c| c.channel == attempt.channel) else {
-        return Refuse(Refusal::ChannelNotAccepted { channel: attempt.channel, since });
+    let Some((rules, since)) = rules else {
+        return Refuse(Refusal::NotInForce);
     };
-    let Some(registered) = facts.registered else { return Refuse(Refusal::NotRegistered) };
+    let Some(rule) = rules.channels.iter().find(|c| c.channel == attempt.channel) else {
+        return Refuse(Refusal::ChannelNotAccepted {
+            channel: attempt.channel,
+            since,
+        });
+    };
+    let Some(registered) = facts.registered else {
+        return Refuse(Refusal::NotRegistered);
+    };
     if attempt.date < registered {
         return Refuse(Refusal::BeforeRegistration { registered });
     }
@@ -175,7 +209,9 @@ pub fn decide(rules: Option<(&BindingRules, NaiveDate)>, facts: &ClientFacts, at
         return Refuse(Refusal::NotAtRegistration { registered });
     }
     if let Some(months) = rules.window_months {
-        let last_day = registered.checked_add_months(Months::new(months)).unwrap_or(registered);
+        let last_day = registered
+            .checked_add_months(Months::new(months))
+            .unwrap_or(registered);
         if attempt.date > last_day {
             return Refuse(Refusal::WindowPassed { last_day });
         }
@@ -192,15 +228,23 @@ pub fn decide(rules: Option<(&BindingRules, NaiveDate)>, facts: &ClientFacts, at
             return Decision::Keep;
         }
         if rule.takeover == Takeover::Never {
-            return Refuse(Refusal::BoundToOther { partner: current.partner.clone(), since: current.since });
+            return Refuse(Refusal::BoundToOther {
+                partner: current.partner.clone(),
+                since: current.since,
+            });
         }
         if attempt.date < current.since {
-            return Refuse(Refusal::OlderThanCurrent { since: current.since });
+            return Refuse(Refusal::OlderThanCurrent {
+                since: current.since,
+            });
         }
     }
-    if rule.new_clients_only && (facts.ever_bound || facts.first_payment.is_some_and(|d| d < attempt.date)) {
+    if rule.new_clients_only
+        && (facts.ever_bound || facts.first_payment.is_some_and(|d| d < attempt.date))
+    {
         return Refuse(Refusal::NotNewClient);
     }
-    let note = (rule.one_discount_per_client && facts.promo_discount_used).then_some(Refusal::PromoDiscountUsed);
+    let note = (rule.one_discount_per_client && facts.promo_discount_used)
+        .then_some(Refusal::PromoDiscountUsed);
     Decision::Bind { note }
 }

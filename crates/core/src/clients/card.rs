@@ -8,7 +8,9 @@ use crate::{Error, Lang, Result};
 
 pub fn client_card(db: &Connection, program: &str, client: &str, lang: Lang) -> Result<ClientCard> {
     let found = db
-        .prepare_cached(&format!("{CLIENT_ROW} WHERE c.program = ?1 AND c.client_id = ?2"))?
+        .prepare_cached(&format!(
+            "{CLIENT_ROW} WHERE c.program = ?1 AND c.client_id = ?2"
+        ))?
         .query_row(params![program, client], client_row)
         .optional()?;
     let Some(row) = found else {
@@ -21,12 +23,23 @@ pub fn client_card(db: &Connection, program: &str, client: &str, lang: Lang) -> 
         .prepare_cached("SELECT id, users, active_since, promo_ends FROM clients WHERE program = ?1 AND client_id = ?2")?
         .query_row(params![program, client], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     let bindings = db
-        .prepare_cached(&format!("{BINDING_ROW} WHERE b.client = ?1 ORDER BY b.since, b.id"))?
+        .prepare_cached(&format!(
+            "{BINDING_ROW} WHERE b.client = ?1 ORDER BY b.since, b.id"
+        ))?
         .query_map([id], binding_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let events = db
-        .prepare_cached(&format!("{EVENT_ROW} WHERE e.client = ?1 ORDER BY e.date, e.id"))?
+        .prepare_cached(&format!(
+            "{EVENT_ROW} WHERE e.client = ?1 ORDER BY e.date, e.id"
+        ))?
         .query_map([id], |r| event_row(r, lang))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(ClientCard { client: row, users, active_since, promo_ends, bindings, events })
+    Ok(ClientCard {
+        client: row,
+        users,
+        active_since,
+        promo_ends,
+        bindings,
+        events,
+    })
 }

@@ -6,7 +6,9 @@ mod model;
 mod query;
 mod store;
 
-pub use binding::{decide, AttemptPartner, BindingAttempt, ClientFacts, CurrentBinding, Decision, Refusal};
+pub use binding::{
+    decide, AttemptPartner, BindingAttempt, ClientFacts, CurrentBinding, Decision, Refusal,
+};
 pub use card::client_card;
 pub use model::*;
 pub use query::{bindings_of_partner, client_page, refused_for_partner};

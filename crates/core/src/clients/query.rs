@@ -4,13 +4,17 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, Row};
 
 use super::binding::Refusal;
-use super::model::{Binding, BindingEvent, ClientPage, ClientQuery, ClientRow, ClientSort, Outcome};
+use super::model::{
+    Binding, BindingEvent, ClientPage, ClientQuery, ClientRow, ClientSort, Outcome,
+};
 use crate::partners::MAX_PAGE;
 use crate::programs::Channel;
 use crate::{Lang, Result};
 
 fn channel(r: &Row, i: usize) -> rusqlite::Result<Option<Channel>> {
-    Ok(r.get::<_, Option<String>>(i)?.as_deref().and_then(Channel::parse))
+    Ok(r.get::<_, Option<String>>(i)?
+        .as_deref()
+        .and_then(Channel::parse))
 }
 
 pub(crate) const CLIENT_ROW: &str = "SELECT c.client_id, c.program, c.name, c.inn, c.registered, b.partner, p.name, b.channel, b.since
@@ -53,7 +57,11 @@ pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
         Some(false) => filters.push("b.partner IS NULL".into()),
         None => {}
     }
-    let filter = if filters.is_empty() { String::new() } else { format!("WHERE {}", filters.join(" AND ")) };
+    let filter = if filters.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", filters.join(" AND "))
+    };
     let total: u32 = db
         .prepare_cached(&format!(
             "SELECT count(*) FROM clients c LEFT JOIN bindings b ON b.client = c.id AND b.until IS NULL {filter}"
@@ -61,7 +69,11 @@ pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
         .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
     let offset = q.offset.unwrap_or(0);
     let limit = q.limit.unwrap_or(100).min(MAX_PAGE);
-    let direction = if q.descending.unwrap_or(false) { "DESC" } else { "ASC" };
+    let direction = if q.descending.unwrap_or(false) {
+        "DESC"
+    } else {
+        "ASC"
+    };
     let order = match q.sort.unwrap_or_default() {
         ClientSort::Client => "c.client_id",
         ClientSort::Name => "c.name",
@@ -74,10 +86,15 @@ pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
         .prepare_cached(&sql)?
         .query_map(rusqlite::params_from_iter(args.iter()), client_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(ClientPage { total, offset, rows })
+    Ok(ClientPage {
+        total,
+        offset,
+        rows,
+    })
 }
 
-pub(crate) const BINDING_ROW: &str = "SELECT c.client_id, c.name, b.partner, p.name, b.channel, b.since, b.until
+pub(crate) const BINDING_ROW: &str =
+    "SELECT c.client_id, c.name, b.partner, p.name, b.channel, b.since, b.until
      FROM bindings b JOIN clients c ON c.id = b.client JOIN partners p ON p.id = b.partner";
 
 pub(crate) fn binding_row(r: &Row) -> rusqlite::Result<Binding> {
@@ -97,9 +114,14 @@ pub(crate) fn binding_row(r: &Row) -> rusqlite::Result<Binding> {
 pub fn bindings_of_partner(db: &Connection, partner: &str) -> Result<Vec<Binding>> {
     let mut out = Vec::new();
     for current in [true, false] {
-        let until = if current { "b.until IS NULL" } else { "b.until IS NOT NULL" };
+        let until = if current {
+            "b.until IS NULL"
+        } else {
+            "b.until IS NOT NULL"
+        };
         let sql = format!("{BINDING_ROW} WHERE b.partner = ?1 AND {until} ORDER BY b.since DESC, b.id DESC LIMIT 500");
-        let rows = db.prepare_cached(&sql)?.query_map([partner], binding_row)?;
+        let mut stmt = db.prepare_cached(&sql)?;
+        let rows = stmt.query_map([partner], binding_row)?;
         out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
     }
     Ok(out)
@@ -124,16 +146,23 @@ pub(crate) fn event_row(r: &Row, lang: Lang) -> rusqlite::Result<BindingEvent> {
             "kept" => Outcome::Kept,
             _ => Outcome::Refused,
         },
-        reason: reason_code
-            .as_deref()
-            .map(|code| Refusal::text(code, detail.as_deref().unwrap_or("")).get(lang).to_owned()),
+        reason: reason_code.as_deref().map(|code| {
+            Refusal::text(code, detail.as_deref().unwrap_or(""))
+                .get(lang)
+                .to_owned()
+        }),
         reason_code,
     })
 }
 
 /// Binding attempts for `partner` the rules refused, newest first (at most 500).
-pub fn refused_for_partner(db: &Connection, partner: &str, lang: Lang) -> Result<Vec<BindingEvent>> {
+pub fn refused_for_partner(
+    db: &Connection,
+    partner: &str,
+    lang: Lang,
+) -> Result<Vec<BindingEvent>> {
     let sql = format!("{EVENT_ROW} WHERE e.partner = ?1 AND e.outcome = 'refused' ORDER BY e.date DESC, e.id DESC LIMIT 500");
-    let rows = db.prepare_cached(&sql)?.query_map([partner], |r| event_row(r, lang))?;
+    let mut stmt = db.prepare_cached(&sql)?;
+    let rows = stmt.query_map([partner], |r| event_row(r, lang))?;
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }

@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::binding::{decide, AttemptPartner, BindingAttempt, ClientFacts, CurrentBinding, Decision, Refusal};
+use super::binding::{
+    decide, AttemptPartner, BindingAttempt, ClientFacts, CurrentBinding, Decision, Refusal,
+};
 use crate::partners::PartnerStatus;
 use crate::programs::{Channel, Program};
 use crate::{Problem, Result, Text};
@@ -52,7 +54,10 @@ fn conflict(what_ru: &str, what_en: &str, old: &str) -> Problem {
 /// Adds the client, or confirms it. Identity (name, ИНН, registration date) may be
 /// filled in but not changed; activity (users, active since, promo end) is updated.
 /// Returns the client's row id, or the problems (each with its field key).
-pub fn record_client(db: &Connection, c: &ClientRecord) -> Result<std::result::Result<(i64, Recorded), Vec<Problem>>> {
+pub fn record_client(
+    db: &Connection,
+    c: &ClientRecord,
+) -> Result<std::result::Result<(i64, Recorded), Vec<Problem>>> {
     let stored = db
         .prepare_cached(
             "SELECT id, name, inn, registered, users, active_since, promo_ends FROM clients WHERE program = ?1 AND client_id = ?2",
@@ -82,16 +87,23 @@ pub fn record_client(db: &Connection, c: &ClientRecord) -> Result<std::result::R
         return Ok(Ok((db.last_insert_rowid(), Recorded::Added)));
     };
     let mut problems = Vec::new();
-    let mut clash = |field: &'static str, old: &Option<String>, new: &Option<String>, ru: &str, en: &str| {
-        if let (Some(o), Some(n)) = (old, new) {
-            if o != n {
-                problems.push(conflict(ru, en, o).field(field));
+    let mut clash =
+        |field: &'static str, old: &Option<String>, new: &Option<String>, ru: &str, en: &str| {
+            if let (Some(o), Some(n)) = (old, new) {
+                if o != n {
+                    problems.push(conflict(ru, en, o).field(field));
+                }
             }
-        }
-    };
+        };
     clash("name", &old.name, &c.name, "наименование", "name");
     clash("inn", &old.inn, &c.inn, "ИНН", "ИНН");
-    clash("registered", &old.registered, &date(c.registered), "дата регистрации", "registration date");
+    clash(
+        "registered",
+        &old.registered,
+        &date(c.registered),
+        "дата регистрации",
+        "registration date",
+    );
     if !problems.is_empty() {
         return Ok(Err(problems));
     }
@@ -122,8 +134,16 @@ fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
         .prepare_cached("SELECT registered, inn FROM clients WHERE id = ?1")?
         .query_row([client], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let current = db
-        .prepare_cached("SELECT partner, channel, since FROM bindings WHERE client = ?1 AND until IS NULL")?
-        .query_row([client], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))
+        .prepare_cached(
+            "SELECT partner, channel, since FROM bindings WHERE client = ?1 AND until IS NULL",
+        )?
+        .query_row([client], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
         .optional()?;
     let ever_bound: bool = db
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM bindings WHERE client = ?1)")?
@@ -136,7 +156,11 @@ fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
         registered: registered.as_deref().and_then(parse),
         inn,
         current: current.and_then(|(partner, channel, since)| {
-            Some(CurrentBinding { partner, channel: Channel::parse(&channel)?, since: parse(&since)? })
+            Some(CurrentBinding {
+                partner,
+                channel: Channel::parse(&channel)?,
+                since: parse(&since)?,
+            })
         }),
         ever_bound,
         first_payment: None,
@@ -166,7 +190,9 @@ fn attempt_partner(db: &Connection, program: &str, code: &str) -> Result<Option<
 pub enum BindOutcome {
     /// The same attempt was recorded before; nothing changed.
     AlreadyRecorded,
-    Bound { note: Option<Refusal> },
+    Bound {
+        note: Option<Refusal>,
+    },
     Kept,
     Refused(Refusal),
 }
@@ -195,10 +221,23 @@ pub fn bind(
     let partner = attempt_partner(db, &program.id, code)?;
     let facts = facts(db, client)?;
     let version = program.version_on(date);
-    let attempt = BindingAttempt { date, channel, code: Some(code.to_owned()), partner };
-    let decision = decide(version.map(|v| (&v.rules.binding, v.effective_from)), &facts, &attempt);
+    let attempt = BindingAttempt {
+        date,
+        channel,
+        code: Some(code.to_owned()),
+        partner,
+    };
+    let decision = decide(
+        version.map(|v| (&v.rules.binding, v.effective_from)),
+        &facts,
+        &attempt,
+    );
     let (outcome, reason, detail) = match &decision {
-        Decision::Bind { note } => ("bound", note.as_ref().map(Refusal::code), note.as_ref().map(Refusal::detail)),
+        Decision::Bind { note } => (
+            "bound",
+            note.as_ref().map(Refusal::code),
+            note.as_ref().map(Refusal::detail),
+        ),
         Decision::Keep => ("kept", None, None),
         Decision::Refuse(r) => ("refused", Some(r.code()), Some(r.detail())),
     };
@@ -213,15 +252,21 @@ pub fn bind(
         Decision::Bind { note } => {
             let partner = partner_id.unwrap_or_default();
             if let Some(current) = &facts.current {
-                db.prepare_cached("UPDATE bindings SET until = ?2 WHERE client = ?1 AND until IS NULL")?
-                    .execute(params![client, day])?;
-                db.prepare_cached("UPDATE partners SET bound_clients = bound_clients - 1 WHERE id = ?1")?
-                    .execute([&current.partner])?;
+                db.prepare_cached(
+                    "UPDATE bindings SET until = ?2 WHERE client = ?1 AND until IS NULL",
+                )?
+                .execute(params![client, day])?;
+                db.prepare_cached(
+                    "UPDATE partners SET bound_clients = bound_clients - 1 WHERE id = ?1",
+                )?
+                .execute([&current.partner])?;
             }
             db.prepare_cached("INSERT INTO bindings (client, partner, channel, since, event) VALUES (?1, ?2, ?3, ?4, ?5)")?
                 .execute(params![client, partner, channel.key(), day, event])?;
-            db.prepare_cached("UPDATE partners SET bound_clients = bound_clients + 1 WHERE id = ?1")?
-                .execute([&partner])?;
+            db.prepare_cached(
+                "UPDATE partners SET bound_clients = bound_clients + 1 WHERE id = ?1",
+            )?
+            .execute([&partner])?;
             BindOutcome::Bound { note }
         }
         Decision::Keep => BindOutcome::Kept,

@@ -34,7 +34,12 @@ pub(crate) fn holder(db: &Connection, program: &str, code: &str) -> Result<Optio
 }
 
 /// The problem with giving `code` to `partner`, if it was ever issued to someone else.
-pub(crate) fn taken(db: &Connection, program: &str, code: &str, partner: &str) -> Result<Option<Problem>> {
+pub(crate) fn taken(
+    db: &Connection,
+    program: &str,
+    code: &str,
+    partner: &str,
+) -> Result<Option<Problem>> {
     Ok(match holder(db, program, code)? {
         Some((holder, _)) if holder == partner => None,
         Some((holder, false)) => Some(Problem::new(
@@ -72,9 +77,17 @@ pub fn generate_code(db: &Connection, program: &str, format: CodeFormat) -> Resu
     ))
 }
 
-pub(crate) fn issue(db: &Connection, program: &str, code: &str, partner: &str, today: &str) -> Result<()> {
-    db.prepare_cached("INSERT INTO partner_codes (program, code, partner, issued) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![program, code, partner, today])?;
+pub(crate) fn issue(
+    db: &Connection,
+    program: &str,
+    code: &str,
+    partner: &str,
+    today: &str,
+) -> Result<()> {
+    db.prepare_cached(
+        "INSERT INTO partner_codes (program, code, partner, issued) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![program, code, partner, today])?;
     Ok(())
 }
 
@@ -94,7 +107,10 @@ mod tests {
         for _ in 0..500 {
             let c = draw(CodeFormat::Digits(5), &mut rng);
             assert_eq!(c.len(), 5);
-            assert!(c.bytes().all(|b| b.is_ascii_digit()) && !c.starts_with('0'), "{c}");
+            assert!(
+                c.bytes().all(|b| b.is_ascii_digit()) && !c.starts_with('0'),
+                "{c}"
+            );
             let h = draw(CodeFormat::Hex(9), &mut rng);
             assert!(h.len() == 9 && h.bytes().all(|b| HEX.contains(&b)), "{h}");
         }

@@ -4,7 +4,9 @@
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
-use super::model::{PartnerKind, PartnerPage, PartnerQuery, PartnerRow, PartnerSort, PartnerStatus};
+use super::model::{
+    PartnerKind, PartnerPage, PartnerQuery, PartnerRow, PartnerSort, PartnerStatus,
+};
 use crate::Result;
 
 /// The most rows one page may ask for.
@@ -47,7 +49,11 @@ pub fn partner_page(db: &Connection, q: &PartnerQuery) -> Result<PartnerPage> {
         .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
     let offset = q.offset.unwrap_or(0);
     let limit = q.limit.unwrap_or(100).min(MAX_PAGE);
-    let direction = if q.descending.unwrap_or(false) { "DESC" } else { "ASC" };
+    let direction = if q.descending.unwrap_or(false) {
+        "DESC"
+    } else {
+        "ASC"
+    };
     let sql = format!(
         "SELECT id, program, name, kind, inn, code, status, bound_clients FROM partners {filter}
          ORDER BY {} {direction}, id {direction} LIMIT {limit} OFFSET {offset}",
@@ -70,7 +76,11 @@ pub fn partner_page(db: &Connection, q: &PartnerQuery) -> Result<PartnerPage> {
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(PartnerPage { total, offset, rows })
+    Ok(PartnerPage {
+        total,
+        offset,
+        rows,
+    })
 }
 
 /// Every partner (of one program, if given), ordered by id — for the CLI's listing.

@@ -58,12 +58,17 @@ pub fn get_partner(db: &Connection, id: &str) -> Result<Partner> {
 
 /// The text the partners table searches: id, name, ИНН and code, lower-cased.
 fn search_text(p: &Partner) -> String {
-    [Some(&p.partner_id), Some(&p.name), p.inn.as_ref(), p.code.as_ref()]
-        .into_iter()
-        .flatten()
-        .map(|s| s.to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    [
+        Some(&p.partner_id),
+        Some(&p.name),
+        p.inn.as_ref(),
+        p.code.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|s| s.to_lowercase())
+    .collect::<Vec<_>>()
+    .join(" ")
 }
 
 /// The partner `valid` describes, with defaults for what it leaves out.
@@ -103,10 +108,30 @@ fn write_row(db: &Connection, p: &Partner, insert: bool) -> Result<()> {
         "UPDATE partners SET program = ?2, name = ?3, kind = ?4, inn = ?5, kpp = ?6, ogrn = ?7, vat_payer = ?8, vat_rate = ?9, code = ?10, rate = ?11, contract_no = ?12, contract_date = ?13, registered = ?14, status = ?15, status_since = ?16, bik = ?17, account = ?18, address = ?19, signer = ?20, signer_position = ?21, email = ?22, edo_id = ?23, search = ?24 WHERE id = ?1".to_owned()
     };
     db.prepare_cached(&sql)?.execute(params![
-        p.partner_id, p.program, p.name, p.kind.key(), p.inn, p.kpp, p.ogrn, p.vat_payer,
-        p.vat_rate, p.code, p.rate, p.contract_no, p.contract_date, p.registered,
-        p.status.key(), p.status_since, p.bik, p.account, p.address, p.signer,
-        p.signer_position, p.email, p.edo_id, search_text(p)
+        p.partner_id,
+        p.program,
+        p.name,
+        p.kind.key(),
+        p.inn,
+        p.kpp,
+        p.ogrn,
+        p.vat_payer,
+        p.vat_rate,
+        p.code,
+        p.rate,
+        p.contract_no,
+        p.contract_date,
+        p.registered,
+        p.status.key(),
+        p.status_since,
+        p.bik,
+        p.account,
+        p.address,
+        p.signer,
+        p.signer_position,
+        p.email,
+        p.edo_id,
+        search_text(p)
     ])?;
     Ok(())
 }
@@ -116,7 +141,10 @@ fn program_of(db: &Connection, input: &PartnerInput) -> Result<Option<Program>> 
     match input.program.as_deref().map(str::trim) {
         Some(id) if !id.is_empty() => match load_program(db, id) {
             Ok(p) => Ok(Some(p)),
-            Err(Error::Refused { code: "unknown_program", .. }) => Ok(None),
+            Err(Error::Refused {
+                code: "unknown_program",
+                ..
+            }) => Ok(None),
             Err(e) => Err(e),
         },
         _ => Ok(None),
@@ -126,7 +154,10 @@ fn program_of(db: &Connection, input: &PartnerInput) -> Result<Option<Program>> 
 fn exists_problem(id: &str) -> Problem {
     Problem::new(
         "partner_exists",
-        Text::new(format!("партнёр «{id}» уже есть в книге"), format!("partner “{id}” is already in the book")),
+        Text::new(
+            format!("партнёр «{id}» уже есть в книге"),
+            format!("partner “{id}” is already in the book"),
+        ),
     )
     .field("partner_id")
 }
@@ -149,7 +180,13 @@ pub fn create_partner(db: &Connection, actor: &Actor, input: PartnerInput) -> Re
     insert_valid(db, actor, valid, &program, "create")
 }
 
-fn insert_valid(db: &Connection, actor: &Actor, valid: ValidPartner, program: &Program, action: &str) -> Result<Partner> {
+fn insert_valid(
+    db: &Connection,
+    actor: &Actor,
+    valid: ValidPartner,
+    program: &Program,
+    action: &str,
+) -> Result<Partner> {
     let today = actor.today().to_string();
     let code = match &valid.code {
         Some(code) => code.clone(),
@@ -171,7 +208,10 @@ fn fields(p: &Partner) -> Vec<(&'static str, Option<String>)> {
         ("inn", p.inn.clone()),
         ("kpp", p.kpp.clone()),
         ("ogrn", p.ogrn.clone()),
-        ("vat_payer", Some(if p.vat_payer { "yes" } else { "no" }.to_owned())),
+        (
+            "vat_payer",
+            Some(if p.vat_payer { "yes" } else { "no" }.to_owned()),
+        ),
         ("vat_rate", p.vat_rate.clone()),
         ("code", p.code.clone()),
         ("rate", p.rate.clone()),
@@ -194,13 +234,24 @@ fn diff(old: &Partner, new: &Partner) -> Vec<String> {
         .into_iter()
         .zip(fields(new))
         .filter(|((_, a), (_, b))| a != b)
-        .map(|((key, a), (_, b))| format!("{key}: {} → {}", a.unwrap_or_default(), b.unwrap_or_default()))
+        .map(|((key, a), (_, b))| {
+            format!(
+                "{key}: {} → {}",
+                a.unwrap_or_default(),
+                b.unwrap_or_default()
+            )
+        })
         .collect()
 }
 
 /// Edits a partner. The program cannot change; a new code retires the old one (codes
 /// are never reused); a new status starts today.
-pub fn update_partner(db: &Connection, actor: &Actor, id: &str, mut input: PartnerInput) -> Result<Partner> {
+pub fn update_partner(
+    db: &Connection,
+    actor: &Actor,
+    id: &str,
+    mut input: PartnerInput,
+) -> Result<Partner> {
     let old = get_partner(db, id)?;
     input.partner_id = Some(id.to_owned());
     let program = program_of(db, &input)?;
@@ -231,8 +282,16 @@ pub fn update_partner(db: &Connection, actor: &Actor, id: &str, mut input: Partn
         }
     }
     let mut partner = to_partner(valid, Some(new_code.clone()), &today);
-    partner.status_since = if partner.status == old.status { old.status_since.clone() } else { today.clone() };
-    if input.registered.as_deref().is_none_or(|r| r.trim().is_empty()) {
+    partner.status_since = if partner.status == old.status {
+        old.status_since.clone()
+    } else {
+        today.clone()
+    };
+    if input
+        .registered
+        .as_deref()
+        .is_none_or(|r| r.trim().is_empty())
+    {
         partner.registered = old.registered.clone();
     }
     let changes = diff(&old, &partner);
@@ -246,7 +305,14 @@ pub fn update_partner(db: &Connection, actor: &Actor, id: &str, mut input: Partn
         codes::issue(db, &program.id, &new_code, id, &today)?;
     }
     write_row(db, &partner, false)?;
-    audit::record(db, actor, "update", "partner", id, Some(&changes.join("; ")))?;
+    audit::record(
+        db,
+        actor,
+        "update",
+        "partner",
+        id,
+        Some(&changes.join("; ")),
+    )?;
     Ok(partner)
 }
 
@@ -269,7 +335,9 @@ pub(crate) fn import_partner(
         Ok(v) => v,
         Err(problems) => return Ok(Err(problems)),
     };
-    let Some(program) = program else { return Ok(Err(vec![])) };
+    let Some(program) = program else {
+        return Ok(Err(vec![]));
+    };
     if let Some(old) = find_partner(db, &valid.partner_id)? {
         let today = actor.today().to_string();
         let given = to_partner(valid.clone(), valid.code.clone(), &today);
@@ -281,10 +349,17 @@ pub(crate) fn import_partner(
                     "registered" => valid.registered.is_some(),
                     "status" => valid.status.is_some(),
                     "code" => valid.code.is_some(),
-                    "vat_payer" => input.vat_payer.as_deref().is_some_and(|v| !v.trim().is_empty()),
+                    "vat_payer" => input
+                        .vat_payer
+                        .as_deref()
+                        .is_some_and(|v| !v.trim().is_empty()),
                     _ => b.is_some(),
                 };
-                in_file && !a.as_deref().unwrap_or("").eq_ignore_ascii_case(b.as_deref().unwrap_or(""))
+                in_file
+                    && !a
+                        .as_deref()
+                        .unwrap_or("")
+                        .eq_ignore_ascii_case(b.as_deref().unwrap_or(""))
             })
             .map(|((key, _), _)| key)
             .collect();

@@ -68,7 +68,11 @@ fn parse_with<T>(
     }
 }
 
-fn percent(value: &Option<String>, field: &'static str, problems: &mut Vec<Problem>) -> Option<Decimal> {
+fn percent(
+    value: &Option<String>,
+    field: &'static str,
+    problems: &mut Vec<Problem>,
+) -> Option<Decimal> {
     let rate = parse_with(value, field, problems, table::amount)?;
     if rate <= Decimal::ZERO || rate > Decimal::from(100) {
         problems.push(
@@ -118,7 +122,10 @@ fn check_code(code: &str, format: CodeFormat) -> Option<Problem> {
 
 /// Checks `input` for `program` (`None` when the program named is not in the book).
 /// Every problem is returned at once, each naming its field.
-pub fn validate_partner(input: &PartnerInput, program: Option<&Program>) -> Result<ValidPartner, Vec<Problem>> {
+pub fn validate_partner(
+    input: &PartnerInput,
+    program: Option<&Program>,
+) -> Result<ValidPartner, Vec<Problem>> {
     let mut problems = Vec::new();
     let partner_id = filled(&input.partner_id);
     if partner_id.is_none() {
@@ -130,7 +137,10 @@ pub fn validate_partner(input: &PartnerInput, program: Option<&Program>) -> Resu
         (Some(id), None) => problems.push(
             Problem::new(
                 "unknown_program",
-                Text::new(format!("нет программы «{id}»"), format!("no program “{id}”")),
+                Text::new(
+                    format!("нет программы «{id}»"),
+                    format!("no program “{id}”"),
+                ),
             )
             .field("program"),
         ),
@@ -169,7 +179,10 @@ pub fn validate_partner(input: &PartnerInput, program: Option<&Program>) -> Resu
                     "kind_not_admitted",
                     Text::new(
                         format!("программа {} не принимает партнёров этого типа", program.id),
-                        format!("program {} does not admit partners of this kind", program.id),
+                        format!(
+                            "program {} does not admit partners of this kind",
+                            program.id
+                        ),
                     ),
                 )
                 .field("kind"),
@@ -212,8 +225,13 @@ pub fn validate_partner(input: &PartnerInput, program: Option<&Program>) -> Resu
     let ogrn = filled(&input.ogrn);
     if let Some(ogrn) = &ogrn {
         let wrong_kind = match kind {
-            Some(PartnerKind::Ooo) if ogrn.len() == 15 => Some(("ОГРН юрлица — 13 цифр", "a legal entity's ОГРН has 13 digits")),
-            Some(PartnerKind::Ip) if ogrn.len() == 13 => Some(("у ИП — ОГРНИП из 15 цифр", "an ИП has a 15-digit ОГРНИП")),
+            Some(PartnerKind::Ooo) if ogrn.len() == 15 => Some((
+                "ОГРН юрлица — 13 цифр",
+                "a legal entity's ОГРН has 13 digits",
+            )),
+            Some(PartnerKind::Ip) if ogrn.len() == 13 => {
+                Some(("у ИП — ОГРНИП из 15 цифр", "an ИП has a 15-digit ОГРНИП"))
+            }
             _ => None,
         };
         if let Err(e) = ids::check_ogrn(ogrn) {
@@ -222,13 +240,17 @@ pub fn validate_partner(input: &PartnerInput, program: Option<&Program>) -> Resu
             problems.push(Problem::new("ogrn_kind", Text::new(ru, en)).field("ogrn"));
         }
     }
-    let vat_payer = parse_with(&input.vat_payer, "vat_payer", &mut problems, table::yes_no).unwrap_or(false);
+    let vat_payer =
+        parse_with(&input.vat_payer, "vat_payer", &mut problems, table::yes_no).unwrap_or(false);
     let vat_rate = percent(&input.vat_rate, "vat_rate", &mut problems);
     if vat_payer && vat_rate.is_none() && filled(&input.vat_rate).is_none() {
         problems.push(
             Problem::new(
                 "vat_rate_required",
-                Text::new("у плательщика НДС должна быть ставка НДС", "a VAT payer needs a VAT rate"),
+                Text::new(
+                    "у плательщика НДС должна быть ставка НДС",
+                    "a VAT payer needs a VAT rate",
+                ),
             )
             .field("vat_rate"),
         );
@@ -252,7 +274,12 @@ pub fn validate_partner(input: &PartnerInput, program: Option<&Program>) -> Resu
             .field("rate"),
         );
     }
-    let contract_date = parse_with(&input.contract_date, "contract_date", &mut problems, table::date);
+    let contract_date = parse_with(
+        &input.contract_date,
+        "contract_date",
+        &mut problems,
+        table::date,
+    );
     let registered = parse_with(&input.registered, "registered", &mut problems, table::date);
     let status = filled(&input.status).and_then(|s| {
         let parsed = PartnerStatus::parse(&s);
@@ -261,8 +288,12 @@ pub fn validate_partner(input: &PartnerInput, program: Option<&Program>) -> Resu
                 Problem::new(
                     "bad_status",
                     Text::new(
-                        format!("статус «{s}» неизвестен (active, suspended, terminated, disqualified)"),
-                        format!("unknown status “{s}” (active, suspended, terminated, disqualified)"),
+                        format!(
+                            "статус «{s}» неизвестен (active, suspended, terminated, disqualified)"
+                        ),
+                        format!(
+                            "unknown status “{s}” (active, suspended, terminated, disqualified)"
+                        ),
                     ),
                 )
                 .field("status"),
@@ -288,7 +319,10 @@ pub fn validate_partner(input: &PartnerInput, program: Option<&Program>) -> Resu
         (None, Some(_)) => problems.push(
             Problem::new(
                 "bik_required",
-                Text::new("счёт проверяется по БИК: укажите БИК банка", "an account is checked against the bank's БИК: give the БИК"),
+                Text::new(
+                    "счёт проверяется по БИК: укажите БИК банка",
+                    "an account is checked against the bank's БИК: give the БИК",
+                ),
             )
             .field("bik"),
         ),
@@ -296,44 +330,49 @@ pub fn validate_partner(input: &PartnerInput, program: Option<&Program>) -> Resu
     }
     let email = filled(&input.email);
     if let Some(email) = &email {
-        let ok = email
-            .split_once('@')
-            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !email.contains(' '));
+        let ok = email.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !email.contains(' ')
+        });
         if !ok {
             problems.push(
                 Problem::new(
                     "bad_email",
-                    Text::new(format!("не адрес почты: «{email}»"), format!("not an e-mail address: “{email}”")),
+                    Text::new(
+                        format!("не адрес почты: «{email}»"),
+                        format!("not an e-mail address: “{email}”"),
+                    ),
                 )
                 .field("email"),
             );
         }
     }
     match (partner_id, program_id, name, kind) {
-        (Some(partner_id), Some(program), Some(name), Some(kind)) if problems.is_empty() => Ok(ValidPartner {
-            partner_id,
-            program,
-            name,
-            kind,
-            inn,
-            kpp,
-            ogrn,
-            vat_payer,
-            vat_rate,
-            code,
-            rate,
-            contract_no: filled(&input.contract_no),
-            contract_date,
-            registered,
-            status,
-            bik,
-            account,
-            address: filled(&input.address),
-            signer: filled(&input.signer),
-            signer_position: filled(&input.signer_position),
-            email,
-            edo_id: filled(&input.edo_id),
-        }),
+        (Some(partner_id), Some(program), Some(name), Some(kind)) if problems.is_empty() => {
+            Ok(ValidPartner {
+                partner_id,
+                program,
+                name,
+                kind,
+                inn,
+                kpp,
+                ogrn,
+                vat_payer,
+                vat_rate,
+                code,
+                rate,
+                contract_no: filled(&input.contract_no),
+                contract_date,
+                registered,
+                status,
+                bik,
+                account,
+                address: filled(&input.address),
+                signer: filled(&input.signer),
+                signer_position: filled(&input.signer_position),
+                email,
+                edo_id: filled(&input.edo_id),
+            })
+        }
         _ => Err(problems),
     }
 }

@@ -44,7 +44,9 @@ impl Channel {
 
     pub fn parse(value: &str) -> Option<Channel> {
         let v = value.trim().to_lowercase();
-        Channel::ALL.into_iter().find(|c| c.key() == v || c.name_ru() == v)
+        Channel::ALL
+            .into_iter()
+            .find(|c| c.key() == v || c.name_ru() == v)
     }
 
     pub fn name_ru(self) -> &'static str {

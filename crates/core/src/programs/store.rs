@@ -170,7 +170,11 @@ mod tests {
         let book = Book::open_in_memory().expect("book");
         for t in templates() {
             let p = load_program(book.db(), t.id).expect("program");
-            let stored: Vec<_> = p.versions.iter().map(|v| (v.effective_from, v.rules.clone())).collect();
+            let stored: Vec<_> = p
+                .versions
+                .iter()
+                .map(|v| (v.effective_from, v.rules.clone()))
+                .collect();
             assert_eq!(stored, t.versions, "{}", t.id);
         }
         assert_eq!(load_programs(book.db()).expect("list").len(), 5);
