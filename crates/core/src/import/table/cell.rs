@@ -49,8 +49,9 @@ pub struct Row {
     /// The row as a spreadsheet shows it: the header is row 1 (when it is the file's first
     /// row), the first data row 2. Skipped empty rows still count.
     pub number: u64,
-    /// The cells left to right, one per column of the file (a row may be shorter than the
-    /// header; a missing cell reads as [`Cell::Empty`]).
+    /// The cells left to right, from the file's first column. An XLSX row may be shorter
+    /// than the header (a missing cell reads as [`Cell::Empty`]) or longer (cells past the
+    /// last header are kept, and no column names them); a CSV row is as wide as the header.
     pub cells: Vec<Cell>,
 }
 

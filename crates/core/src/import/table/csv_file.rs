@@ -7,11 +7,12 @@
 use std::fs::File;
 use std::io::{self, Cursor, Read};
 
+use super::blank_lines::KeepBlankLines;
 use super::cell::{Cell, Row};
 use super::sniff::{sniff, Encoding, SNIFF_LEN};
 use crate::error::{Error, Problem, Result, Text};
 
-type Source = Counting<io::Chain<Cursor<Vec<u8>>, File>>;
+type Source = KeepBlankLines<Counting<io::Chain<Cursor<Vec<u8>>, File>>>;
 
 /// A CSV file opened for reading, past its header.
 pub(super) struct CsvTable {
@@ -21,15 +22,9 @@ pub(super) struct CsvTable {
     headers: Vec<String>,
     header_row: u64,
     record: csv::ByteRecord,
-    /// The last record read: its row number and the line after its last.
-    mark: Mark,
-    done: bool,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Mark {
+    /// The row number of the last record read (every line outside quotes is a record).
     row: u64,
-    next_line: u64,
+    done: bool,
 }
 
 impl CsvTable {
@@ -40,10 +35,13 @@ impl CsvTable {
         let bom_len = sniffed.bom_len as u64;
         let mut head = Cursor::new(head);
         head.set_position(bom_len);
-        let source = Counting {
-            inner: head.chain(file),
-            count: bom_len,
-        };
+        let source = KeepBlankLines::new(
+            Counting {
+                inner: head.chain(file),
+                count: bom_len,
+            },
+            sniffed.separator,
+        );
         let reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -56,10 +54,7 @@ impl CsvTable {
             headers: Vec::new(),
             header_row: 1,
             record: csv::ByteRecord::new(),
-            mark: Mark {
-                row: 0,
-                next_line: 1,
-            },
+            row: 0,
             done: false,
         };
         table.read_header()?;
@@ -99,7 +94,7 @@ impl CsvTable {
     }
 
     pub(super) fn bytes_read(&self) -> u64 {
-        self.reader.get_ref().count
+        self.reader.get_ref().get_ref().count
     }
 
     pub(super) fn next_row(&mut self) -> Option<Result<Row>> {
@@ -115,38 +110,25 @@ impl CsvTable {
         }
     }
 
-    /// Reads the next record into `self.record`; gives its row number, counting the blank
-    /// lines `csv` skips over and the line breaks inside quoted fields.
+    /// Reads the next record into `self.record`; gives its row number.
     fn next_record(&mut self) -> Result<Option<u64>> {
         if self.done {
             return Ok(None);
         }
         match self.reader.read_byte_record(&mut self.record) {
-            Ok(true) => {}
+            Ok(true) => {
+                self.row += 1;
+                Ok(Some(self.row))
+            }
             Ok(false) => {
                 self.done = true;
-                return Ok(None);
+                Ok(None)
             }
             Err(error) => {
                 self.done = true;
-                return Err(csv_error(error));
+                Err(csv_error(error))
             }
         }
-        let start_line = self
-            .record
-            .position()
-            .map_or(self.mark.next_line, |position| position.line());
-        let skipped = start_line.saturating_sub(self.mark.next_line);
-        let breaks: u64 = self
-            .record
-            .iter()
-            .map(|field| field.iter().filter(|&&byte| byte == b'\n').count() as u64)
-            .sum();
-        self.mark = Mark {
-            row: self.mark.row + 1 + skipped,
-            next_line: start_line + breaks + 1,
-        };
-        Ok(Some(self.mark.row))
     }
 
     fn record_is_blank(&self) -> bool {

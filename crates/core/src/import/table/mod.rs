@@ -10,6 +10,7 @@
 //! Every problem is a [`Problem`](crate::Problem) with a stable code and Russian and English
 //! text; row numbers are as a spreadsheet shows them (header = 1, first data row = 2).
 
+mod blank_lines;
 mod cell;
 mod columns;
 mod csv_file;

@@ -40,7 +40,7 @@ pub fn open_table(path: &Path, sheet: Option<&str>) -> Result<TableReader> {
     let source = if is_xlsx {
         Source::Xlsx(XlsxTable::open(file, sheet)?)
     } else {
-        Source::Csv(CsvTable::open(file)?)
+        Source::Csv(Box::new(CsvTable::open(file)?))
     };
     Ok(TableReader {
         source,
@@ -55,7 +55,7 @@ pub struct TableReader {
 }
 
 enum Source {
-    Csv(CsvTable),
+    Csv(Box<CsvTable>),
     Xlsx(XlsxTable),
 }
 

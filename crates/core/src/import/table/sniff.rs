@@ -66,12 +66,16 @@ fn is_utf8(head: &[u8], at_eof: bool) -> bool {
     }
 }
 
-/// Counts `;` and `,` on the first line, outside double quotes. Both encodings keep ASCII as
-/// is, so the bytes can be looked at before decoding.
+/// Counts `;` and `,` on the header line (the first that is not blank), outside double
+/// quotes. Both encodings keep ASCII as is, so the bytes can be looked at before decoding.
 fn separator(head: &[u8]) -> u8 {
     let (mut semicolons, mut commas) = (0usize, 0usize);
     let mut quoted = false;
-    for &byte in head {
+    let start = head
+        .iter()
+        .position(|byte| !byte.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    for &byte in &head[start..] {
         match byte {
             b'"' => quoted = !quoted,
             b';' if !quoted => semicolons += 1,
@@ -123,5 +127,6 @@ mod tests {
         assert_eq!(sniff(b"a;b,c;d\n1,2,3,4,5,6\n", true).separator, b';');
         assert_eq!(sniff(b"a,b;c\n", true).separator, b',');
         assert_eq!(sniff(b"", true).separator, b',');
+        assert_eq!(sniff(b"\r\n \na;b\n", true).separator, b';');
     }
 }

@@ -32,7 +32,7 @@ pub(super) struct XlsxTable {
     rows: Receiver<Message>,
     headers: Vec<String>,
     header_row: u64,
-    last_rows: u64,
+    sheet_rows: u64,
     /// The number of the last row handed over.
     position: u64,
     done: bool,
@@ -50,7 +50,7 @@ impl XlsxTable {
             rows,
             headers: Vec::new(),
             header_row: 1,
-            last_rows: 0,
+            sheet_rows: 0,
             position: 0,
             done: false,
         };
@@ -81,7 +81,7 @@ impl XlsxTable {
                     self.position = row.number;
                     return Some(Ok(row));
                 }
-                Ok(Message::Start(last)) => self.last_rows = last,
+                Ok(Message::Start(last)) => self.sheet_rows = last,
                 Ok(Message::End) => self.done = true,
                 Ok(Message::Failed(message)) => {
                     self.done = true;
@@ -101,11 +101,11 @@ impl XlsxTable {
     pub(super) fn bytes_read(&self, total_bytes: u64) -> u64 {
         if self.done {
             total_bytes
-        } else if self.last_rows <= 1 {
+        } else if self.sheet_rows <= 1 {
             0
         } else {
-            let share = u128::from(total_bytes) * u128::from(self.position.min(self.last_rows))
-                / u128::from(self.last_rows);
+            let share = u128::from(total_bytes) * u128::from(self.position.min(self.sheet_rows))
+                / u128::from(self.sheet_rows);
             u64::try_from(share).unwrap_or(total_bytes)
         }
     }
