@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod clients;
+pub mod demo;
 pub mod error;
 pub mod ids;
 pub mod import;
