@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Parser, Debug)]
-#[command(name = "partnerbook", version, about = "Partnerbook: the partner department's book")]
+#[command(
+    name = "partnerbook",
+    version,
+    about = "Partnerbook: the partner department's book"
+)]
 pub struct Cli {
     /// The book file (default: $PARTNERBOOK_BOOK, else book.sqlite in the data directory).
     #[arg(long, global = true)]

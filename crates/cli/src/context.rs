@@ -50,7 +50,11 @@ impl Context {
                 .or_else(|| std::env::var("USER").ok())
                 .unwrap_or_else(|| "operator".into()),
         };
-        Ok(Context { book, lang, operator })
+        Ok(Context {
+            book,
+            lang,
+            operator,
+        })
     }
 
     pub fn actor(&self) -> Actor {

@@ -13,8 +13,14 @@ pub fn run(ctx: &mut Context) -> Result<ExitCode> {
     eprintln!(
         "{}",
         match ctx.lang {
-            partnerbook_core::Lang::Ru => format!("Демо-данные: партнёров {}, клиентов {}, событий привязки {}.", summary.partners, summary.clients, summary.events),
-            partnerbook_core::Lang::En => format!("Demo data: {} partners, {} clients, {} binding events.", summary.partners, summary.clients, summary.events),
+            partnerbook_core::Lang::Ru => format!(
+                "Демо-данные: партнёров {}, клиентов {}, событий привязки {}.",
+                summary.partners, summary.clients, summary.events
+            ),
+            partnerbook_core::Lang::En => format!(
+                "Demo data: {} partners, {} clients, {} binding events.",
+                summary.partners, summary.clients, summary.events
+            ),
         }
     );
     Ok(ExitCode::SUCCESS)

@@ -73,7 +73,13 @@ pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     if args.dry_run {
-        eprintln!("{}", ctx.say("Проверка без записи: файл можно загружать.", "Dry run: the file can be imported."));
+        eprintln!(
+            "{}",
+            ctx.say(
+                "Проверка без записи: файл можно загружать.",
+                "Dry run: the file can be imported."
+            )
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

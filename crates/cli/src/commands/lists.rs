@@ -118,19 +118,36 @@ pub fn clients(ctx: &mut Context, program: Option<&str>, json: bool) -> Result<E
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn bindings(ctx: &mut Context, client: &str, program: Option<&str>, json: bool) -> Result<ExitCode> {
+pub fn bindings(
+    ctx: &mut Context,
+    client: &str,
+    program: Option<&str>,
+    json: bool,
+) -> Result<ExitCode> {
     let program = match program {
         Some(p) => p.to_owned(),
         None => {
             let found = client_page(
                 ctx.book.db(),
-                &ClientQuery { search: Some(client.to_owned()), limit: Some(MAX_PAGE), ..ClientQuery::default() },
+                &ClientQuery {
+                    search: Some(client.to_owned()),
+                    limit: Some(MAX_PAGE),
+                    ..ClientQuery::default()
+                },
             )?;
-            let programs: Vec<String> = found.rows.into_iter().filter(|r| r.client == client).map(|r| r.program).collect();
+            let programs: Vec<String> = found
+                .rows
+                .into_iter()
+                .filter(|r| r.client == client)
+                .map(|r| r.program)
+                .collect();
             match programs.as_slice() {
                 [one] => one.clone(),
                 [] => {
-                    return Err(Error::not_found(format!("нет клиента «{client}»"), format!("no client “{client}”")));
+                    return Err(Error::not_found(
+                        format!("нет клиента «{client}»"),
+                        format!("no client “{client}”"),
+                    ));
                 }
                 _ => {
                     return Err(Error::refused(
@@ -147,14 +164,34 @@ pub fn bindings(ctx: &mut Context, client: &str, program: Option<&str>, json: bo
         output::json(&card);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{} {} ({})", ctx.say("Клиент", "Client"), card.client.client, card.client.program);
+    println!(
+        "{} {} ({})",
+        ctx.say("Клиент", "Client"),
+        card.client.client,
+        card.client.program
+    );
     println!("{}", ctx.say("Привязки:", "Bindings:"));
     let rows: Vec<Vec<String>> = card
         .bindings
         .iter()
-        .map(|b| vec![b.partner.clone(), b.channel.key().into(), b.since.clone(), opt(&b.until)])
+        .map(|b| {
+            vec![
+                b.partner.clone(),
+                b.channel.key().into(),
+                b.since.clone(),
+                opt(&b.until),
+            ]
+        })
         .collect();
-    output::table(&[ctx.say("Партнёр", "Partner"), ctx.say("Канал", "Channel"), ctx.say("С", "Since"), ctx.say("По", "Until")], &rows);
+    output::table(
+        &[
+            ctx.say("Партнёр", "Partner"),
+            ctx.say("Канал", "Channel"),
+            ctx.say("С", "Since"),
+            ctx.say("По", "Until"),
+        ],
+        &rows,
+    );
     println!("{}", ctx.say("События:", "Events:"));
     let rows: Vec<Vec<String>> = card
         .events
@@ -171,7 +208,14 @@ pub fn bindings(ctx: &mut Context, client: &str, program: Option<&str>, json: bo
         })
         .collect();
     output::table(
-        &[ctx.say("Дата", "Date"), ctx.say("Код", "Code"), ctx.say("Партнёр", "Partner"), ctx.say("Канал", "Channel"), ctx.say("Итог", "Outcome"), ctx.say("Причина", "Reason")],
+        &[
+            ctx.say("Дата", "Date"),
+            ctx.say("Код", "Code"),
+            ctx.say("Партнёр", "Partner"),
+            ctx.say("Канал", "Channel"),
+            ctx.say("Итог", "Outcome"),
+            ctx.say("Причина", "Reason"),
+        ],
         &rows,
     );
     Ok(ExitCode::SUCCESS)

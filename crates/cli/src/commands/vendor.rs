@@ -22,7 +22,13 @@ pub fn set(ctx: &mut Context, args: &VendorArgs) -> Result<ExitCode> {
     };
     let actor = ctx.actor();
     ctx.book.write(|tx| set_vendor(tx, &actor, change))?;
-    eprintln!("{}", ctx.say("Реквизиты поставщика сохранены.", "The vendor's requisites are saved."));
+    eprintln!(
+        "{}",
+        ctx.say(
+            "Реквизиты поставщика сохранены.",
+            "The vendor's requisites are saved."
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }
 

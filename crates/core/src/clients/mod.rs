@@ -13,3 +13,4 @@ pub use card::client_card;
 pub use model::*;
 pub use query::{bindings_of_partner, client_page, refused_for_partner};
 pub use store::{bind, record_client, BindOutcome, ClientRecord, Recorded};
+pub(crate) use store::{bind_with, fresh_facts};

@@ -185,6 +185,20 @@ fn attempt_partner(db: &Connection, program: &str, code: &str) -> Result<Option<
         .optional()?)
 }
 
+fn recorded_before(
+    db: &Connection,
+    client: i64,
+    day: &str,
+    channel: Channel,
+    code: &str,
+) -> Result<bool> {
+    Ok(db
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM binding_events WHERE client = ?1 AND date = ?2 AND channel = ?3 AND coalesce(code, '') = ?4)",
+        )?
+        .query_row(params![client, day, channel.key(), code], |r| r.get(0))?)
+}
+
 /// What became of a binding attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BindOutcome {
@@ -209,17 +223,37 @@ pub fn bind(
     date: NaiveDate,
     import: Option<i64>,
 ) -> Result<BindOutcome> {
+    bind_with(db, program, client, (code, channel, date), import, None)
+}
+
+/// The facts of a client that was added a moment ago: nothing bound, nothing recorded.
+pub(crate) fn fresh_facts(record: &ClientRecord) -> ClientFacts {
+    ClientFacts {
+        registered: record.registered,
+        inn: record.inn.clone(),
+        ..ClientFacts::default()
+    }
+}
+
+/// [`bind`], with the client's facts when the caller already knows them (a client it
+/// has just added), which saves reading them back.
+pub(crate) fn bind_with(
+    db: &Connection,
+    program: &Program,
+    client: i64,
+    (code, channel, date): (&str, Channel, NaiveDate),
+    import: Option<i64>,
+    known: Option<ClientFacts>,
+) -> Result<BindOutcome> {
     let day = date.to_string();
-    let seen: bool = db
-        .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM binding_events WHERE client = ?1 AND date = ?2 AND channel = ?3 AND coalesce(code, '') = ?4)",
-        )?
-        .query_row(params![client, day, channel.key(), code], |r| r.get(0))?;
-    if seen {
+    if known.is_none() && recorded_before(db, client, &day, channel, code)? {
         return Ok(BindOutcome::AlreadyRecorded);
     }
+    let facts = match known {
+        Some(facts) => facts,
+        None => facts(db, client)?,
+    };
     let partner = attempt_partner(db, &program.id, code)?;
-    let facts = facts(db, client)?;
     let version = program.version_on(date);
     let attempt = BindingAttempt {
         date,

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::rows::{RowImport, RowResult};
 use super::table::{date, text, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
-use crate::clients::{bind, record_client, BindOutcome, ClientRecord, Recorded};
+use crate::clients::{bind_with, fresh_facts, record_client, BindOutcome, ClientRecord, Recorded};
 use crate::programs::{load_program, Channel, Program};
 use crate::{Error, Problem, Result, Text};
 
@@ -200,15 +200,17 @@ impl RowImport for ClientRows {
             Err(problems) => return Ok(RowResult::Problems(problems)),
         };
         let outcome = match (code, channel, bound_at) {
-            (Some(code), Some(channel), Some(at)) => Some(bind(
-                db,
-                &program,
-                client,
-                &code,
-                channel,
-                at,
-                Some(import),
-            )?),
+            (Some(code), Some(channel), Some(at)) => {
+                let known = (recorded == Recorded::Added).then(|| fresh_facts(&record));
+                Some(bind_with(
+                    db,
+                    &program,
+                    client,
+                    (&code, channel, at),
+                    Some(import),
+                    known,
+                )?)
+            }
             _ => None,
         };
         Ok(match (recorded, outcome) {

@@ -109,4 +109,5 @@ CREATE TABLE bindings (
     event   INTEGER NOT NULL REFERENCES binding_events(id)
 ) STRICT;
 CREATE UNIQUE INDEX bindings_current ON bindings (client) WHERE until IS NULL;
+CREATE INDEX bindings_by_client ON bindings (client, since);
 CREATE INDEX bindings_by_partner ON bindings (partner, until);
