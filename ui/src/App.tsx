@@ -62,7 +62,7 @@ export function App() {
     }
   };
 
-  const go = (section: Section) => setView({ section } as View);
+  const go = (section: Section) => setView({ section });
   const openPartner = (partner: string | undefined) => setView({ section: "partners", partner });
   const openClient = (client: { program: string; client: string } | undefined) => setView({ section: "clients", client });
 

@@ -41,7 +41,8 @@ type Props<Row extends object> = {
 export function PagedTable<Row extends object>({ label, columns, paged, sorting, onSortingChange, onOpen }: Props<Row>) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(0);
+  // The current row (keyboard); a new query starts again at the top.
+  const [active, setActive] = useState({ key: paged.key, index: 0 });
   const count = paged.total ?? 0;
 
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us
@@ -54,23 +55,34 @@ export function PagedTable<Row extends object>({ label, columns, paged, sorting,
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? -1;
-  const { ensure, rowAt } = paged;
+  const { ensure, rowAt, key } = paged;
   useEffect(() => {
     if (last >= first) ensure(first, last);
   }, [ensure, first, last]);
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [key, virtualizer]);
 
   // The table holds only the rows in view; their ids are their indexes in the whole result.
-  const inView = items.flatMap((item) => {
-    const row = rowAt(item.index);
-    return row === undefined ? [] : [{ index: item.index, row }];
-  });
-  const indexOf = new Map(inView.map((w) => [w.row, w.index]));
+  // `data` must keep its identity between renders that change nothing (TanStack Table's rule).
+  const inView = useMemo(
+    () =>
+      items.flatMap((item) => {
+        const row = rowAt(item.index);
+        return row === undefined ? [] : [{ index: item.index, row }];
+      }),
+    [items, rowAt],
+  );
+  const data = useMemo(() => inView.map((w) => w.row), [inView]);
+  const indexOf = useMemo(() => new Map(inView.map((w) => [w.row, w.index])), [inView]);
   const table = useReactTable({
-    data: inView.map((w) => w.row),
+    data,
     columns,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => String(indexOf.get(row)),
     manualSorting: true,
+    manualPagination: true,
+    autoResetAll: false,
     enableMultiSort: false,
     sortDescFirst: false,
     state: { sorting },
@@ -80,10 +92,10 @@ export function PagedTable<Row extends object>({ label, columns, paged, sorting,
   const byIndex = table.getRowModel().rowsById;
   const template = useMemo(() => columns.map((c) => c.meta?.width ?? "1fr").join(" "), [columns]);
 
-  const activeIndex = Math.min(active, Math.max(count - 1, 0));
+  const activeIndex = active.key === key ? Math.min(active.index, Math.max(count - 1, 0)) : 0;
   const move = (to: number) => {
     const next = Math.max(0, Math.min(count - 1, to));
-    setActive(next);
+    setActive({ key, index: next });
     virtualizer.scrollToIndex(next, { align: "auto" });
   };
   const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
@@ -153,7 +165,7 @@ export function PagedTable<Row extends object>({ label, columns, paged, sorting,
                 className={className}
                 style={style}
                 onClick={() => {
-                  setActive(item.index);
+                  setActive({ key, index: item.index });
                   onOpen(row.original);
                 }}
               >

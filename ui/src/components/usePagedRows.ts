@@ -7,6 +7,8 @@ export type FetchPage<Row> = (offset: number, limit: number) => Promise<PageResu
 
 /** Rows of a server-paged table, loaded a page at a time as they come into view. */
 export type PagedRows<Row> = {
+  /** The query these rows answer. */
+  key: string;
   /** Rows over all pages; `null` until the first page arrives. */
   total: number | null;
   rowAt: (index: number) => Row | undefined;
@@ -59,7 +61,12 @@ export function usePagedRows<Row>(key: string, fetchPage: FetchPage<Row>, pageSi
     [load, pageSize],
   );
 
-  const current = loaded.key === key ? loaded : empty<Row>(key);
-  const rowAt = (index: number) => current.pages.get(Math.floor(index / pageSize))?.[index % pageSize];
-  return { total: current.total, rowAt, ensure, error: current.error };
+  const current = loaded.key === key ? loaded : null;
+  const pages = current?.pages;
+  // Stable while no page arrives, so what is built from the rows in view can be memoized.
+  const rowAt = useCallback(
+    (index: number) => pages?.get(Math.floor(index / pageSize))?.[index % pageSize],
+    [pages, pageSize],
+  );
+  return { key, total: current?.total ?? null, rowAt, ensure, error: current?.error ?? null };
 }

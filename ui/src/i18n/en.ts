@@ -59,6 +59,10 @@ export const en: Record<MessageKey, string> = {
   "outcome.bound": "bound",
   "outcome.kept": "unchanged",
   "outcome.refused": "refused",
+  "action.create": "created",
+  "action.update": "changed",
+  "action.import": "imported",
+  "action.vendor": "vendor's requisites",
 
   "field.partner_id": "Partner ID",
   "field.program": "Program",

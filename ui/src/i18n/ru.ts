@@ -58,6 +58,10 @@ export const ru = {
   "outcome.bound": "привязан",
   "outcome.kept": "без изменений",
   "outcome.refused": "отказ",
+  "action.create": "создание",
+  "action.update": "изменение",
+  "action.import": "импорт",
+  "action.vendor": "реквизиты вендора",
 
   "field.partner_id": "ID партнёра",
   "field.program": "Программа",

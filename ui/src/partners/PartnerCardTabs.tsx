@@ -7,6 +7,14 @@ import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { formatDate, formatDateTime } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 
+/** Audit actions the UI knows how to name; others show as the shell sends them. */
+const ACTIONS: Record<string, MessageKey> = {
+  create: "action.create",
+  update: "action.update",
+  import: "action.import",
+  vendor: "action.vendor",
+};
+
 export type CardTab = "requisites" | "contract" | "clients" | "refused" | "history";
 
 /** A list of label — value pairs; empty values show as «—». */
@@ -107,10 +115,14 @@ export function PartnerCardTabs({ tab, card, onOpenClient }: { tab: CardTab; car
       />
     );
   }
+  const actionName = (action: string) => {
+    const key = ACTIONS[action];
+    return key ? t(key) : action;
+  };
   const columns: SimpleColumn<AuditEntry>[] = [
     { header: t("col.at"), cell: (a) => formatDateTime(a.at, lang) },
     { header: t("col.operator"), cell: (a) => a.operator },
-    { header: t("col.action"), cell: (a) => a.action },
+    { header: t("col.action"), cell: (a) => actionName(a.action) },
     { header: t("col.detail"), cell: (a) => a.detail ?? "", className: "wrap" },
   ];
   return <SimpleTable columns={columns} rows={card.history} empty={t("common.empty")} />;

@@ -11,7 +11,7 @@ import type { Lang } from "../bindings/Lang";
 export function partnerColumns(t: Translate, lang: Lang, programs: readonly ProgramSummary[]): ColumnDef<PartnerRow, any>[] {
   return [
     { id: "partner", header: t("col.id"), accessorKey: "partner", meta: { width: "minmax(80px, 1fr)" } },
-    { id: "name", header: t("col.name"), accessorKey: "name", meta: { width: "minmax(200px, 4fr)" } },
+    { id: "name", header: t("col.name"), accessorKey: "name", meta: { width: "minmax(200px, 3.5fr)" } },
     {
       id: "program",
       header: t("col.program"),
@@ -24,7 +24,7 @@ export function partnerColumns(t: Translate, lang: Lang, programs: readonly Prog
       header: t("col.kind"),
       enableSorting: false,
       cell: ({ row }) => t(`kind.${row.original.kind}`),
-      meta: { width: "minmax(80px, 1fr)" },
+      meta: { width: "minmax(110px, 1.1fr)" },
     },
     { id: "inn", header: t("col.inn"), accessorKey: "inn", meta: { width: "minmax(100px, 1.2fr)" } },
     { id: "code", header: t("col.code"), accessorKey: "code", meta: { width: "minmax(80px, 1fr)" } },
@@ -32,13 +32,13 @@ export function partnerColumns(t: Translate, lang: Lang, programs: readonly Prog
       id: "status",
       header: t("col.status"),
       cell: ({ row }) => <StatusLabel status={row.original.status} />,
-      meta: { width: "minmax(130px, 1.3fr)" },
+      meta: { width: "minmax(160px, 1.5fr)" },
     },
     {
       id: "clients",
       header: t("col.clients"),
       cell: ({ row }) => formatCount(row.original.clients, lang),
-      meta: { width: "minmax(70px, 0.8fr)", align: "right" },
+      meta: { width: "minmax(90px, 0.9fr)", align: "right" },
     },
   ];
 }
