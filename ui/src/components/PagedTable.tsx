@@ -98,8 +98,8 @@ export function PagedTable<Row extends object>({ label, columns, paged, sorting,
     setActive({ key, index: next });
     virtualizer.scrollToIndex(next, { align: "auto" });
   };
-  const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
   const onKeyDown = (e: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
     const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     if (e.key in steps) move(activeIndex + (steps[e.key] ?? 0));
     else if (e.key === "Home") move(0);
