@@ -181,3 +181,81 @@ pub fn history(book: &Book, program: &str, client: &str) -> Vec<(String, String,
         .map(|b| (b.partner, b.since, b.until))
         .collect()
 }
+
+/// A file under the repository's `tests/fixtures/`.
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+pub fn import_options(
+    kind: partnerbook_core::import::ImportKind,
+    path: &std::path::Path,
+    dry_run: bool,
+) -> partnerbook_core::import::ImportOptions {
+    partnerbook_core::import::ImportOptions {
+        kind,
+        path: path.to_path_buf(),
+        sheet: None,
+        dry_run,
+        lang: Lang::Ru,
+    }
+}
+
+/// Imports (or checks, with `dry_run`) a file; the report.
+pub fn import(
+    book: &mut Book,
+    kind: partnerbook_core::import::ImportKind,
+    path: &std::path::Path,
+    dry_run: bool,
+) -> partnerbook_core::import::ImportReport {
+    partnerbook_core::import::run_import(
+        book,
+        &import_options(kind, path, dry_run),
+        &actor(),
+        &mut |_| true,
+    )
+    .expect("the import runs")
+}
+
+pub fn import_partners(book: &mut Book, name: &str) -> partnerbook_core::import::ImportReport {
+    import(
+        book,
+        partnerbook_core::import::ImportKind::Partners,
+        &fixture(name),
+        false,
+    )
+}
+
+pub fn import_clients(book: &mut Book, name: &str) -> partnerbook_core::import::ImportReport {
+    import(
+        book,
+        partnerbook_core::import::ImportKind::Clients,
+        &fixture(name),
+        false,
+    )
+}
+
+/// `(row, column, code)` of each problem of a report.
+pub fn placed(
+    report: &partnerbook_core::import::ImportReport,
+) -> Vec<(Option<u64>, Option<String>, String)> {
+    report
+        .problems
+        .iter()
+        .map(|p| (p.row, p.column.clone(), p.code.clone()))
+        .collect()
+}
+
+/// How many partners, clients and past imports the book holds (through the public API).
+pub fn counts(book: &Book) -> [usize; 3] {
+    let partners = partnerbook_core::partners::partner_page(book.db(), &Default::default())
+        .expect("partners")
+        .total;
+    let clients = partnerbook_core::clients::client_page(book.db(), &Default::default())
+        .expect("clients")
+        .total;
+    let imports = partnerbook_core::import::import_history(book.db()).expect("history");
+    [partners as usize, clients as usize, imports.len()]
+}
