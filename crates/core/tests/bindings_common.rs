@@ -324,3 +324,25 @@ fn a_retired_code_binds_nobody() {
         "bound"
     );
 }
+
+#[test]
+#[ignore = "BUG: a binding is decided with the partner's status today, not on the event's date: an event from before the termination, imported later, is refused partner_inactive"]
+fn an_event_from_before_the_termination_still_binds_when_recorded_later() {
+    let mut book = book();
+    add_partner(&mut book, foreign("P-Q", "quantower", "QUANT01"));
+    // Terminated on 2025-06-01 ...
+    let actor = partnerbook_core::audit::Actor::new("tester", at(2025, 6, 1));
+    let input = partnerbook_core::partners::PartnerInput {
+        status: s("terminated"),
+        ..foreign("P-Q", "quantower", "QUANT01")
+    };
+    book.write(|tx| update_partner(tx, &actor, "P-Q", input))
+        .expect("terminated");
+    // ... then the March registrations arrive in the monthly file.
+    let p = program(&book, "quantower");
+    let id = add_client(&book, "quantower", "Q-march", None, day(2025, 3, 1));
+    assert_eq!(
+        outcome_code(&attempt(&book, &p, id, "QUANT01", Link, day(2025, 3, 1))),
+        "bound"
+    );
+}

@@ -236,3 +236,43 @@ fn unknown_programs_are_problems_of_their_row() {
     assert_eq!(report.problems[0].message, "нет программы «bitrix42»");
     assert_eq!(counts(&book), [0, 0, 0]);
 }
+
+#[test]
+fn a_utf8_bom_is_skipped_and_blank_lines_still_count_as_rows() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("bom.csv");
+    let text = "\u{feff}partner_id,program,name,kind,inn,kpp\n\
+                P-1,quantower,One Ltd,foreign,,\n\
+                \n\
+                P-2,bitrix24,ООО «Два»,ooo,7707083894,773601001\n";
+    std::fs::write(&path, text).expect("write");
+    let mut book = book();
+    let report = import(&mut book, ImportKind::Partners, &path, false);
+    assert_eq!(report.encoding, "UTF-8");
+    assert!(
+        report.columns.iter().any(|c| c.header == "partner_id"),
+        "{:?}",
+        report.columns
+    );
+    assert_eq!(
+        placed(&report),
+        [(Some(4), Some("inn".into()), "inn_checksum".into())]
+    );
+}
+
+#[test]
+fn a_row_wider_than_the_header_is_a_problem_of_its_row() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("wide.csv");
+    std::fs::write(&path, "partner_id,program,name,kind\nP-1,quantower,One, Ltd,foreign\nP-2,quantower,Two Ltd,foreign\n")
+        .expect("write");
+    let mut book = book();
+    let report = import(&mut book, ImportKind::Partners, &path, false);
+    assert!(!report.committed);
+    assert_eq!(placed(&report), [(Some(2), None, "row_width".into())]);
+    assert_eq!(
+        report.problems[0].message,
+        "в строке полей: 5, а в заголовке: 4 (проверьте разделители и кавычки)"
+    );
+    assert_eq!(counts(&book), [0, 0, 0]);
+}
