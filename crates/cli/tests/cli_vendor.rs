@@ -87,7 +87,6 @@ fn vendor_set_with_a_bad_inn_exits_1_and_saves_nothing() {
 }
 
 #[test]
-#[ignore = "BUG: `vendor set` prints a field's problem without naming the field (stderr is just «неверное контрольное число»)"]
 fn vendor_set_names_the_field_that_is_wrong() {
     let scene = Scene::new();
     let run = scene.run(&["vendor", "set", "--inn", "7736207542", "--kpp", "7736"]);

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod clients;
 pub mod demo;
 pub mod error;
+pub mod fields;
 pub mod ids;
 pub mod import;
 pub mod partners;

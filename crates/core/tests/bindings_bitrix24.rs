@@ -166,7 +166,6 @@ fn a_second_promo_code_moves_the_binding_but_is_flagged_promo_discount_used() {
 }
 
 #[test]
-#[ignore = "BUG: a promo code applied while already bound to that partner (outcome kept) does not count as the client's one promo discount"]
 fn a_promo_code_that_kept_the_binding_still_used_up_the_discount() {
     let book = two_partners();
     let id = add_client(&book, "bitrix24", "C-1", None, day(2025, 3, 1));

@@ -326,7 +326,6 @@ fn a_retired_code_binds_nobody() {
 }
 
 #[test]
-#[ignore = "BUG: a binding is decided with the partner's status today, not on the event's date: an event from before the termination, imported later, is refused partner_inactive"]
 fn an_event_from_before_the_termination_still_binds_when_recorded_later() {
     let mut book = book();
     add_partner(&mut book, foreign("P-Q", "quantower", "QUANT01"));

@@ -31,6 +31,7 @@ fn partner(id: &str, status: PartnerStatus, inn: Option<&str>) -> Option<Attempt
     Some(AttemptPartner {
         id: id.to_owned(),
         status,
+        status_since: None,
         inn: inn.map(str::to_owned),
     })
 }

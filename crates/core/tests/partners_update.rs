@@ -108,7 +108,6 @@ fn a_new_code_retires_the_old_one_which_is_never_issued_again() {
 }
 
 #[test]
-#[ignore = "BUG: going back to the partner's own retired code fails with a database UNIQUE error instead of the problem code_retired"]
 fn a_partner_cannot_take_back_its_own_retired_code() {
     let mut book = book();
     with_one(&mut book);

@@ -3,8 +3,8 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use partnerbook_core::import::{run_import, ImportKind, ImportOptions};
-use partnerbook_core::Result;
+use partnerbook_core::import::{run_import, ImportKind, ImportOptions, ImportReport};
+use partnerbook_core::{Lang, Result};
 
 use crate::args::{ImportArgs, ImportWhat};
 use crate::context::Context;
@@ -26,7 +26,7 @@ pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<ExitCode> {
     let report = run_import(&mut ctx.book, &options, &actor, &mut |p| {
         if show_progress {
             let percent = (p.bytes * 100).checked_div(p.total_bytes).unwrap_or(0);
-            eprint!("\r{} {} ({percent} %)", p.rows, "…");
+            eprint!("\r{} ({percent} %)", p.rows);
             let _ = std::io::stderr().flush();
         }
         true
@@ -38,48 +38,52 @@ pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<ExitCode> {
         output::json(&report);
     }
     for p in &report.problems {
-        let mut place = Vec::new();
-        if let Some(row) = p.row {
-            place.push(format!("{} {row}", ctx.say("строка", "row")));
-        }
-        if let Some(column) = &p.column {
-            place.push(format!("{} {column}", ctx.say("столбец", "column")));
-        }
-        if place.is_empty() {
-            eprintln!("{}", p.message);
-        } else {
-            eprintln!("{}: {}", place.join(", "), p.message);
-        }
+        eprintln!("{}", p.render(ctx.lang));
     }
-    let summary = match ctx.lang {
-        partnerbook_core::Lang::Ru => format!(
+    eprintln!("{}", summary(&report, ctx.lang));
+    Ok(if report.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The closing lines: what was written, what would be, or why nothing was.
+fn summary(r: &ImportReport, lang: Lang) -> String {
+    if !r.problems.is_empty() {
+        let mut bad: Vec<u64> = r.problems.iter().filter_map(|p| p.row).collect();
+        bad.dedup();
+        return match lang {
+            Lang::Ru => format!(
+                "Строк: {}, с ошибками: {}.\nОшибок: {}. Ничего не записано.",
+                r.rows,
+                bad.len(),
+                r.problems.len()
+            ),
+            Lang::En => format!(
+                "Rows: {}, with problems: {}.\nProblems: {}. Nothing was written.",
+                r.rows,
+                bad.len(),
+                r.problems.len()
+            ),
+        };
+    }
+    match (lang, r.committed) {
+        (Lang::Ru, true) => format!(
             "Строк: {}, добавлено: {}, уже было в книге: {}, отказано правилами программ: {}.",
-            report.rows, report.added, report.unchanged, report.refused
+            r.rows, r.added, r.unchanged, r.refused
         ),
-        partnerbook_core::Lang::En => format!(
+        (Lang::En, true) => format!(
             "Rows: {}, added: {}, already imported: {}, refused by program rules: {}.",
-            report.rows, report.added, report.unchanged, report.refused
+            r.rows, r.added, r.unchanged, r.refused
         ),
-    };
-    eprintln!("{summary}");
-    if !report.problems.is_empty() {
-        eprintln!(
-            "{}",
-            ctx.say(
-                &format!("Ошибок: {}. Ничего не записано.", report.problems.len()),
-                &format!("Problems: {}. Nothing was written.", report.problems.len())
-            )
-        );
-        return Ok(ExitCode::from(1));
+        (Lang::Ru, false) => format!(
+            "Проверка без записи. Строк: {}, будет добавлено: {}, уже есть в книге: {}, будет отказано правилами программ: {}. Файл можно загружать.",
+            r.rows, r.added, r.unchanged, r.refused
+        ),
+        (Lang::En, false) => format!(
+            "Dry run, nothing written. Rows: {}, to add: {}, already imported: {}, to be refused by program rules: {}. The file can be imported.",
+            r.rows, r.added, r.unchanged, r.refused
+        ),
     }
-    if args.dry_run {
-        eprintln!(
-            "{}",
-            ctx.say(
-                "Проверка без записи: файл можно загружать.",
-                "Dry run: the file can be imported."
-            )
-        );
-    }
-    Ok(ExitCode::SUCCESS)
 }

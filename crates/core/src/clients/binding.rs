@@ -42,6 +42,9 @@ pub struct BindingAttempt {
 pub struct AttemptPartner {
     pub id: String,
     pub status: PartnerStatus,
+    /// The day the status took effect: a partner terminated later was still active
+    /// on an earlier event's date.
+    pub status_since: Option<NaiveDate>,
     pub inn: Option<String>,
 }
 
@@ -184,7 +187,10 @@ pub fn decide(
             None => Refusal::NoCode,
         });
     };
-    if !partner.status.accrues() {
+    let stopped = partner
+        .status_since
+        .is_none_or(|since| since <= attempt.date);
+    if !partner.status.accrues() && stopped {
         return Refuse(Refusal::PartnerInactive {
             partner: partner.id.clone(),
             status: partner.status,

@@ -40,9 +40,8 @@ pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
     let mut filters = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        args.push(Value::Text(search.to_owned()));
-        let n = args.len();
-        filters.push(format!("(c.client_id = ?{n} OR c.inn = ?{n} OR instr(lower(c.name), lower(?{n})) > 0 OR instr(c.client_id, ?{n}) > 0)"));
+        args.push(Value::Text(search.to_lowercase()));
+        filters.push(format!("instr(c.search, ?{}) > 0", args.len()));
     }
     if let Some(program) = q.program.as_deref().filter(|s| !s.is_empty()) {
         args.push(Value::Text(program.to_owned()));

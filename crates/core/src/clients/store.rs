@@ -23,6 +23,16 @@ pub struct ClientRecord {
     pub promo_ends: Option<NaiveDate>,
 }
 
+/// The text the clients table searches: id, name and ИНН, lower-cased.
+fn search_text(client_id: &str, name: Option<&str>, inn: Option<&str>) -> String {
+    [Some(client_id), name, inn]
+        .into_iter()
+        .flatten()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// What recording did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recorded {
@@ -77,12 +87,13 @@ pub fn record_client(
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
     let Some(old) = stored else {
         db.prepare_cached(
-            "INSERT INTO clients (program, client_id, name, inn, registered, users, active_since, promo_ends)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO clients (program, client_id, name, inn, registered, users, active_since, promo_ends, search)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?
         .execute(params![
             c.program, c.client_id, c.name, c.inn, date(c.registered), c.users,
-            date(c.active_since), date(c.promo_ends)
+            date(c.active_since), date(c.promo_ends),
+            search_text(&c.client_id, c.name.as_deref(), c.inn.as_deref())
         ])?;
         return Ok(Ok((db.last_insert_rowid(), Recorded::Added)));
     };
@@ -123,9 +134,12 @@ pub fn record_client(
         return Ok(Ok((old.id, Recorded::Unchanged)));
     }
     db.prepare_cached(
-        "UPDATE clients SET name = ?2, inn = ?3, registered = ?4, users = ?5, active_since = ?6, promo_ends = ?7 WHERE id = ?1",
+        "UPDATE clients SET name = ?2, inn = ?3, registered = ?4, users = ?5, active_since = ?6, promo_ends = ?7, search = ?8 WHERE id = ?1",
     )?
-    .execute(params![old.id, name, inn, registered, users, active_since, promo_ends])?;
+    .execute(params![
+        old.id, name, inn, registered, users, active_since, promo_ends,
+        search_text(&c.client_id, name.as_deref(), inn.as_deref())
+    ])?;
     Ok(Ok((old.id, Recorded::Updated)))
 }
 
@@ -149,7 +163,7 @@ fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM bindings WHERE client = ?1)")?
         .query_row([client], |r| r.get(0))?;
     let promo_discount_used: bool = db
-        .prepare_cached("SELECT EXISTS (SELECT 1 FROM binding_events WHERE client = ?1 AND channel = 'promo' AND outcome = 'bound' AND reason IS NULL)")?
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM binding_events WHERE client = ?1 AND channel = 'promo' AND outcome IN ('bound', 'kept') AND reason IS NULL)")?
         .query_row([client], |r| r.get(0))?;
     let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     Ok(ClientFacts {
@@ -171,7 +185,7 @@ fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
 fn attempt_partner(db: &Connection, program: &str, code: &str) -> Result<Option<AttemptPartner>> {
     Ok(db
         .prepare_cached(
-            "SELECT p.id, p.status, p.inn FROM partner_codes c JOIN partners p ON p.id = c.partner
+            "SELECT p.id, p.status, p.inn, p.status_since FROM partner_codes c JOIN partners p ON p.id = c.partner
              WHERE c.program = ?1 AND c.code = ?2 AND c.retired IS NULL",
         )?
         .query_row(params![program, code], |r| {
@@ -180,6 +194,7 @@ fn attempt_partner(db: &Connection, program: &str, code: &str) -> Result<Option<
                 id: r.get(0)?,
                 status: PartnerStatus::parse(&status).unwrap_or(PartnerStatus::Active),
                 inn: r.get(2)?,
+                status_since: NaiveDate::parse_from_str(&r.get::<_, String>(3)?, "%Y-%m-%d").ok(),
             })
         })
         .optional()?)

@@ -265,9 +265,10 @@ pub(super) fn apply_endings(demo: &mut Demo) -> Result<()> {
         .cloned()
         .collect();
     for p in ending {
-        if let Some((_, status)) = p.ends {
+        if let Some((since, status)) = p.ends {
             let mut input = p.input.clone();
             input.status = some(status.key());
+            input.status_since = Some(since.to_string());
             update_partner(demo.db, demo.actor, &p.id, input)?;
         }
     }

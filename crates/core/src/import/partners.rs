@@ -39,6 +39,11 @@ pub const PARTNER_COLUMNS: &[ColumnSpec] = &[
     col("contract_date", &["contract_date", "Дата договора"], false),
     col("registered", &["registered", "Дата регистрации"], false),
     col("status", &["status", "Статус"], false),
+    col(
+        "status_since",
+        &["status_since", "Статус с", "Дата статуса"],
+        false,
+    ),
     col("bik", &["bik", "БИК"], false),
     col(
         "account",
@@ -107,6 +112,7 @@ impl RowImport for PartnerRows {
             contract_date: get("contract_date"),
             registered: get("registered"),
             status: get("status"),
+            status_since: get("status_since"),
             bik: get("bik"),
             account: get("account"),
             address: get("address"),

@@ -41,7 +41,7 @@ pub(crate) fn taken(
     partner: &str,
 ) -> Result<Option<Problem>> {
     Ok(match holder(db, program, code)? {
-        Some((holder, _)) if holder == partner => None,
+        Some((holder, false)) if holder == partner => None,
         Some((holder, false)) => Some(Problem::new(
             "code_taken",
             Text::new(

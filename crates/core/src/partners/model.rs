@@ -114,6 +114,8 @@ pub struct PartnerInput {
     pub contract_date: Option<String>,
     pub registered: Option<String>,
     pub status: Option<String>,
+    /// The day the status took effect (default: today when it changes).
+    pub status_since: Option<String>,
     pub bik: Option<String>,
     pub account: Option<String>,
     pub address: Option<String>,

@@ -90,7 +90,7 @@ fn to_partner(v: ValidPartner, code: Option<String>, today: &str) -> Partner {
         contract_date: date(v.contract_date),
         registered: date(v.registered).unwrap_or_else(|| today.to_owned()),
         status: v.status.unwrap_or(PartnerStatus::Active),
-        status_since: today.to_owned(),
+        status_since: date(v.status_since).unwrap_or_else(|| today.to_owned()),
         bik: v.bik,
         account: v.account,
         address: v.address,
@@ -219,6 +219,7 @@ fn fields(p: &Partner) -> Vec<(&'static str, Option<String>)> {
         ("contract_date", p.contract_date.clone()),
         ("registered", Some(p.registered.clone())),
         ("status", Some(p.status.key().to_owned())),
+        ("status_since", Some(p.status_since.clone())),
         ("bik", p.bik.clone()),
         ("account", p.account.clone()),
         ("address", p.address.clone()),
@@ -282,11 +283,13 @@ pub fn update_partner(
         }
     }
     let mut partner = to_partner(valid, Some(new_code.clone()), &today);
-    partner.status_since = if partner.status == old.status {
-        old.status_since.clone()
-    } else {
-        today.clone()
-    };
+    let since_given = input
+        .status_since
+        .as_deref()
+        .is_some_and(|s| !s.trim().is_empty());
+    if partner.status == old.status && !since_given {
+        partner.status_since = old.status_since.clone();
+    }
     if input
         .registered
         .as_deref()
@@ -348,6 +351,7 @@ pub(crate) fn import_partner(
                 let in_file = match *key {
                     "registered" => valid.registered.is_some(),
                     "status" => valid.status.is_some(),
+                    "status_since" => valid.status_since.is_some(),
                     "code" => valid.code.is_some(),
                     "vat_payer" => input
                         .vat_payer

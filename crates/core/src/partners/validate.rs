@@ -27,6 +27,7 @@ pub struct ValidPartner {
     pub contract_date: Option<NaiveDate>,
     pub registered: Option<NaiveDate>,
     pub status: Option<PartnerStatus>,
+    pub status_since: Option<NaiveDate>,
     pub bik: Option<String>,
     pub account: Option<String>,
     pub address: Option<String>,
@@ -281,6 +282,12 @@ pub fn validate_partner(
         table::date,
     );
     let registered = parse_with(&input.registered, "registered", &mut problems, table::date);
+    let status_since = parse_with(
+        &input.status_since,
+        "status_since",
+        &mut problems,
+        table::date,
+    );
     let status = filled(&input.status).and_then(|s| {
         let parsed = PartnerStatus::parse(&s);
         if parsed.is_none() {
@@ -364,6 +371,7 @@ pub fn validate_partner(
                 contract_date,
                 registered,
                 status,
+                status_since,
                 bik,
                 account,
                 address: filled(&input.address),

@@ -78,6 +78,8 @@ CREATE TABLE clients (
     users        INTEGER,
     active_since TEXT,
     promo_ends   TEXT,
+    -- lower-cased id, name and ИНН: what the clients table searches
+    search       TEXT NOT NULL DEFAULT '',
     UNIQUE (program, client_id)
 ) STRICT;
 
