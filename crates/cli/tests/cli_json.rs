@@ -177,7 +177,7 @@ fn bindings_without_json_lists_bindings_and_events_with_reasons() {
     let scene = scene_with_clients();
     let text = scene.ok(&["bindings", "--client", "B-200"]).stdout;
     assert!(text.starts_with("Клиент B-200 (bitrix24)"), "{text}");
-    assert!(text.contains("refused"), "{text}");
+    assert!(text.contains("отказ"), "{text}");
     assert!(
         text.contains("привязка возможна только при регистрации клиента (05.03.2025)"),
         "{text}"

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use partnerbook_core::clients::{client_card, client_page, ClientQuery, ClientSort};
+use partnerbook_core::clients::{client_card, client_page, ClientQuery, ClientSort, Outcome};
 use partnerbook_core::partners::{partners_of, MAX_PAGE};
 use partnerbook_core::{Error, Result};
 use serde::Serialize;
@@ -118,6 +118,14 @@ pub fn clients(ctx: &mut Context, program: Option<&str>, json: bool) -> Result<E
     Ok(ExitCode::SUCCESS)
 }
 
+fn outcome(o: Outcome, ctx: &Context) -> &'static str {
+    match o {
+        Outcome::Bound => ctx.say("привязан", "bound"),
+        Outcome::Kept => ctx.say("без изменений", "kept"),
+        Outcome::Refused => ctx.say("отказ", "refused"),
+    }
+}
+
 pub fn bindings(
     ctx: &mut Context,
     client: &str,
@@ -202,7 +210,7 @@ pub fn bindings(
                 opt(&e.code),
                 opt(&e.partner),
                 e.channel.key().into(),
-                format!("{:?}", e.outcome).to_lowercase(),
+                outcome(e.outcome, ctx).to_owned(),
                 opt(&e.reason),
             ]
         })

@@ -121,12 +121,20 @@ impl Refusal {
             "program_not_in_force" => Text::new("программа в эту дату не действовала", "the program was not in force on that date"),
             "channel_not_accepted" => {
                 let (channel, since) = detail.split_once(' ').unwrap_or((detail, ""));
-                let since = NaiveDate::parse_from_str(since, "%Y-%m-%d").map(ru_date).unwrap_or_default();
+                let since = NaiveDate::parse_from_str(since, "%Y-%m-%d").ok();
                 let c = Channel::parse(channel);
-                Text::new(
-                    format!("канал «{}» не принимается программой с {since}", c.map_or(channel.to_owned(), |c| c.name_ru().to_owned())),
-                    format!("the program does not accept the channel “{}” since {since}", c.map_or(channel.to_owned(), |c| c.name_en().to_owned())),
-                )
+                let ru = c.map_or(channel.to_owned(), |c| c.name_ru().to_owned());
+                let en = c.map_or(channel.to_owned(), |c| c.name_en().to_owned());
+                match since.filter(|d| *d > crate::programs::templates::origin()) {
+                    Some(d) => Text::new(
+                        format!("канал «{ru}» не принимается программой с {}", ru_date(d)),
+                        format!("the program does not accept the channel “{en}” since {d}"),
+                    ),
+                    None => Text::new(
+                        format!("программа не привязывает клиентов через канал «{ru}»"),
+                        format!("the program does not bind clients through the channel “{en}”"),
+                    ),
+                }
             }
             "client_not_registered" => Text::new("у клиента нет даты регистрации", "the client has no registration date"),
             "before_registration" => Text::new(format!("дата привязки раньше регистрации клиента ({d})"), format!("the binding date is before the client registered ({iso})")),

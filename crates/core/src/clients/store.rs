@@ -209,7 +209,7 @@ fn recorded_before(
 ) -> Result<bool> {
     Ok(db
         .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM binding_events WHERE client = ?1 AND date = ?2 AND channel = ?3 AND coalesce(code, '') = ?4)",
+            "SELECT EXISTS (SELECT 1 FROM binding_events WHERE client = ?1 AND date = ?2 AND channel = ?3 AND coalesce(code, '') = ?4 COLLATE NOCASE)",
         )?
         .query_row(params![client, day, channel.key(), code], |r| r.get(0))?)
 }

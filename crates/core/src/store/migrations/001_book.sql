@@ -97,7 +97,7 @@ CREATE TABLE binding_events (
     version  INTEGER REFERENCES program_versions(id),
     import   INTEGER
 ) STRICT;
-CREATE UNIQUE INDEX binding_events_key ON binding_events (client, date, channel, coalesce(code, ''));
+CREATE UNIQUE INDEX binding_events_key ON binding_events (client, date, channel, coalesce(code, '') COLLATE NOCASE);
 CREATE INDEX binding_events_by_partner ON binding_events (partner) WHERE partner IS NOT NULL;
 
 -- Who a client belonged to and when; `until` is set when the binding moves on.
