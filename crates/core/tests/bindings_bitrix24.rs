@@ -251,7 +251,7 @@ fn promo_on_2025_12_31_is_accepted_and_on_2026_01_01_refused_with_the_channel_an
                 "канал «промокод» не принимается программой с 01.01.2026"
             );
             assert!(
-                text.en.contains("promo code") && text.en.contains("01.01.2026"),
+                text.en.contains("promo code") && text.en.contains("2026-01-01"),
                 "{}",
                 text.en
             );
