@@ -235,6 +235,7 @@ impl Error {
 pub struct ProblemDto {
     pub code: String,
     pub message: String,
+    #[ts(type = "number | null")]
     pub row: Option<u64>,
     pub column: Option<String>,
     pub field: Option<String>,

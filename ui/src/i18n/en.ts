@@ -79,6 +79,7 @@ export const en: Record<MessageKey, string> = {
   "field.contract_date": "Contract date",
   "field.registered": "Registered",
   "field.status": "Status",
+  "field.status_since": "Status since",
   "field.bik": "BIK",
   "field.account": "Bank account",
   "field.address": "Address",

@@ -78,6 +78,7 @@ export const ru = {
   "field.contract_date": "Дата договора",
   "field.registered": "Дата регистрации",
   "field.status": "Статус",
+  "field.status_since": "Статус с",
   "field.bik": "БИК",
   "field.account": "Расчётный счёт",
   "field.address": "Адрес",

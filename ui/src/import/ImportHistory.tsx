@@ -12,7 +12,7 @@ const KIND_LABELS: Record<string, MessageKey> = {
 /** Past imports, newest as the shell orders them. */
 export function ImportHistory({ records }: { records: readonly ImportRecord[] }) {
   const { t, lang } = useI18n();
-  const count = (n: bigint) => formatCount(Number(n), lang);
+  const count = (n: number) => formatCount(n, lang);
   const kind = (k: string) => {
     const label = KIND_LABELS[k];
     return label ? t(label) : k;

@@ -7,13 +7,13 @@ import { useI18n, type MessageKey } from "../i18n";
 /** What a check (or a commit) found: encoding, columns, counts and every problem by row and column. */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t, lang } = useI18n();
-  const count = (n: bigint | number) => formatCount(Number(n), lang);
+  const count = (n: number) => formatCount(n, lang);
   const problemColumns: SimpleColumn<ProblemDto>[] = [
     { header: t("col.row"), cell: (p) => (p.row === null ? "—" : String(p.row)), className: "right narrow" },
     { header: t("col.column"), cell: (p) => p.column ?? p.field ?? "—" },
     { header: t("col.error"), cell: (p) => p.message, className: "wrap" },
   ];
-  const counts: [MessageKey, bigint][] = [
+  const counts: [MessageKey, number][] = [
     ["import.rows", report.rows],
     [report.committed ? "import.added" : "import.toAdd", report.added],
     ["import.unchanged", report.unchanged],

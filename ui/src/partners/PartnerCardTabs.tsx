@@ -1,4 +1,4 @@
-import type { PartnerCard } from "../bindings-pending";
+import type { PartnerCard } from "../bindings/PartnerCard";
 import type { AuditEntry } from "../bindings/AuditEntry";
 import type { Binding } from "../bindings/Binding";
 import type { BindingEvent } from "../bindings/BindingEvent";

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { partnerCard } from "../api";
-import type { PartnerCard } from "../bindings-pending";
+import type { PartnerCard } from "../bindings/PartnerCard";
 import type { ErrorDto } from "../bindings/ErrorDto";
 import { useBook } from "../book";
 import { ErrorBanner } from "../components/ErrorBanner";

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { PartnerCard } from "../bindings-pending";
+import type { PartnerCard } from "../bindings/PartnerCard";
 import type { Partner } from "../bindings/Partner";
 import type { PartnerQuery } from "../bindings/PartnerQuery";
 import type { PartnerRow } from "../bindings/PartnerRow";

@@ -268,6 +268,7 @@ pub struct Program {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ProgramVersion {
+    #[ts(type = "number")]
     pub id: i64,
     pub effective_from: NaiveDate,
     pub rules: RuleSet,
