@@ -1,13 +1,14 @@
 //! `import clients`: one row per client, or per binding event (FORMATS.md).
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use rusqlite::Connection;
 
 use super::rows::{RowImport, RowResult};
 use super::table::{date, text, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
-use crate::clients::{bind_with, fresh_facts, record_client, BindOutcome, ClientRecord, Recorded};
+use crate::clients::{fresh_facts, record_client, BindOutcome, Binder, ClientRecord, Recorded};
 use crate::programs::{load_program, Channel, Program};
 use crate::{Error, Problem, Result, Text};
 
@@ -43,7 +44,8 @@ pub const CLIENT_COLUMNS: &[ColumnSpec] = &[
 
 #[derive(Default)]
 pub struct ClientRows {
-    programs: HashMap<String, Option<Program>>,
+    programs: HashMap<String, Option<Rc<Program>>>,
+    binder: Binder,
 }
 
 fn problem(field: &'static str, code: &'static str, ru: String, en: String) -> Problem {
@@ -51,10 +53,10 @@ fn problem(field: &'static str, code: &'static str, ru: String, en: String) -> P
 }
 
 impl ClientRows {
-    fn program(&mut self, db: &Connection, id: &str) -> Result<Option<Program>> {
+    fn program(&mut self, db: &Connection, id: &str) -> Result<Option<Rc<Program>>> {
         if !self.programs.contains_key(id) {
             let found = match load_program(db, id) {
-                Ok(p) => Some(p),
+                Ok(p) => Some(Rc::new(p)),
                 Err(Error::Refused {
                     code: "unknown_program",
                     ..
@@ -68,6 +70,10 @@ impl ClientRows {
 }
 
 impl RowImport for ClientRows {
+    fn finish(&mut self, db: &Connection) -> Result<()> {
+        std::mem::take(&mut self.binder).finish(db)
+    }
+
     fn row(
         &mut self,
         db: &Connection,
@@ -202,7 +208,7 @@ impl RowImport for ClientRows {
         let outcome = match (code, channel, bound_at) {
             (Some(code), Some(channel), Some(at)) => {
                 let known = (recorded == Recorded::Added).then(|| fresh_facts(&record));
-                Some(bind_with(
+                Some(self.binder.bind(
                     db,
                     &program,
                     client,

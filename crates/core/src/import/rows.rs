@@ -17,6 +17,11 @@ pub enum RowResult {
 }
 
 pub trait RowImport {
+    /// Writes what the rows left pending (called once, after the last row).
+    fn finish(&mut self, _db: &Connection) -> Result<()> {
+        Ok(())
+    }
+
     fn row(
         &mut self,
         db: &Connection,

@@ -141,6 +141,7 @@ pub fn run_import(
             }
         }
     }
+    rows.finish(&tx)?;
     if report.rows == 0 && problems.is_empty() {
         problems.push(Problem::new(
             "no_rows",

@@ -98,7 +98,8 @@ CREATE TABLE binding_events (
     import   INTEGER
 ) STRICT;
 CREATE UNIQUE INDEX binding_events_key ON binding_events (client, date, channel, coalesce(code, '') COLLATE NOCASE);
-CREATE INDEX binding_events_by_partner ON binding_events (partner) WHERE partner IS NOT NULL;
+-- the partner card's refused attempts
+CREATE INDEX binding_events_refused ON binding_events (partner) WHERE outcome = 'refused';
 
 -- Who a client belonged to and when; `until` is set when the binding moves on.
 CREATE TABLE bindings (
@@ -110,6 +111,6 @@ CREATE TABLE bindings (
     until   TEXT,
     event   INTEGER NOT NULL REFERENCES binding_events(id)
 ) STRICT;
-CREATE UNIQUE INDEX bindings_current ON bindings (client) WHERE until IS NULL;
+-- a client has at most one current binding (until IS NULL); the binding code keeps it so
 CREATE INDEX bindings_by_client ON bindings (client, since);
 CREATE INDEX bindings_by_partner ON bindings (partner, until);
