@@ -155,13 +155,13 @@ pub fn bindings(
         output::json(&card);
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    output::line(&format!(
         "{} {} ({})",
         ctx.say("Клиент", "Client"),
         card.client.client,
         card.client.program
-    );
-    println!("{}", ctx.say("Привязки:", "Bindings:"));
+    ));
+    output::line(ctx.say("Привязки:", "Bindings:"));
     let rows: Vec<Vec<String>> = card
         .bindings
         .iter()
@@ -183,7 +183,7 @@ pub fn bindings(
         ],
         &rows,
     );
-    println!("{}", ctx.say("События:", "Events:"));
+    output::line(ctx.say("События:", "Events:"));
     let rows: Vec<Vec<String>> = card
         .events
         .iter()

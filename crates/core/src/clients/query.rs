@@ -93,10 +93,10 @@ pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
 }
 
 /// Every client (of one program, if given) with its current partner, ordered by
-/// program and id — for the CLI's listing.
+/// id and program — for the CLI's listing.
 pub fn clients_of(db: &Connection, program: Option<&str>) -> Result<Vec<ClientRow>> {
     let mut stmt = db.prepare_cached(&format!(
-        "{CLIENT_ROW} WHERE ?1 IS NULL OR c.program = ?1 ORDER BY c.program, c.client_id"
+        "{CLIENT_ROW} WHERE ?1 IS NULL OR c.program = ?1 ORDER BY c.client_id, c.program"
     ))?;
     let rows = stmt.query_map([program], client_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
