@@ -6,7 +6,10 @@ use std::path::{Path, PathBuf};
 pub const BOOK_ENV: &str = "PARTNERBOOK_BOOK";
 
 pub fn book_path() -> PathBuf {
-    resolve(std::env::var_os(BOOK_ENV).map(PathBuf::from), dirs::data_dir())
+    resolve(
+        std::env::var_os(BOOK_ENV).map(PathBuf::from),
+        dirs::data_dir(),
+    )
 }
 
 fn resolve(from_env: Option<PathBuf>, data_dir: Option<PathBuf>) -> PathBuf {
@@ -25,14 +28,20 @@ mod tests {
 
     #[test]
     fn the_environment_wins() {
-        let path = resolve(Some("/tmp/x.sqlite".into()), Some("/home/a/.local/share".into()));
+        let path = resolve(
+            Some("/tmp/x.sqlite".into()),
+            Some("/home/a/.local/share".into()),
+        );
         assert_eq!(path, PathBuf::from("/tmp/x.sqlite"));
     }
 
     #[test]
     fn else_the_data_folder() {
         let path = resolve(None, Some("/home/a/.local/share".into()));
-        assert_eq!(path, PathBuf::from("/home/a/.local/share/partnerbook/book.sqlite"));
+        assert_eq!(
+            path,
+            PathBuf::from("/home/a/.local/share/partnerbook/book.sqlite")
+        );
         let empty = resolve(Some(PathBuf::new()), Some("/d".into()));
         assert_eq!(empty, PathBuf::from("/d/partnerbook/book.sqlite"));
     }

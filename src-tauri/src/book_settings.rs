@@ -78,7 +78,10 @@ mod tests {
         assert_eq!(get(db, LAST_FOLDER)?, None);
         set(db, LAST_FOLDER, "/home/anna/billing")?;
         set(db, LAST_FOLDER, "/home/anna/partners")?;
-        assert_eq!(get(db, LAST_FOLDER)?.as_deref(), Some("/home/anna/partners"));
+        assert_eq!(
+            get(db, LAST_FOLDER)?.as_deref(),
+            Some("/home/anna/partners")
+        );
         Ok(())
     }
 

@@ -30,8 +30,14 @@ impl AppState {
                     .and_then(|v| Lang::parse(&v))
                     .unwrap_or_default();
                 Err(match lang {
-                    Lang::Ru => format!("Не открыть книгу {}:\n{}", path.display(), e.message(lang)),
-                    Lang::En => format!("Cannot open the book {}:\n{}", path.display(), e.message(lang)),
+                    Lang::Ru => {
+                        format!("Не открыть книгу {}:\n{}", path.display(), e.message(lang))
+                    }
+                    Lang::En => format!(
+                        "Cannot open the book {}:\n{}",
+                        path.display(),
+                        e.message(lang)
+                    ),
                 })
             }
         }
@@ -55,7 +61,10 @@ impl AppState {
     }
 
     /// Runs a read on the book; errors come back in the book's language.
-    pub fn read<T>(&self, f: impl FnOnce(&Book, Lang) -> Result<T>) -> std::result::Result<T, ErrorDto> {
+    pub fn read<T>(
+        &self,
+        f: impl FnOnce(&Book, Lang) -> Result<T>,
+    ) -> std::result::Result<T, ErrorDto> {
         let book = lock(&self.book);
         let lang = book_settings::lang(book.db());
         f(&book, lang).map_err(|e| to_dto(e, lang))

@@ -12,10 +12,16 @@ fn read(file: &str) -> String {
 /// The quoted names between `const COMMANDS` and the end of the list in build.rs.
 fn declared() -> BTreeSet<String> {
     let build = read("build.rs");
-    let start = build.find("const COMMANDS").expect("build.rs declares COMMANDS");
+    let start = build
+        .find("const COMMANDS")
+        .expect("build.rs declares COMMANDS");
     let list = &build[start..];
     let list = &list[..list.find("];").expect("the COMMANDS list ends")];
-    list.split('"').skip(1).step_by(2).map(str::to_owned).collect()
+    list.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
 }
 
 fn allowed() -> BTreeSet<String> {
@@ -33,7 +39,9 @@ fn allowed() -> BTreeSet<String> {
 
 fn registered() -> BTreeSet<String> {
     let main = read("src/main.rs");
-    let start = main.find("generate_handler![").expect("main.rs registers commands");
+    let start = main
+        .find("generate_handler![")
+        .expect("main.rs registers commands");
     let list = &main[start..];
     let list = &list[..list.find(']').expect("the handler list ends")];
     list.split(',')
@@ -67,9 +75,13 @@ fn the_capability_grants_nothing_else_but_events() {
 
 #[test]
 fn the_csp_is_strict() {
-    let config: serde_json::Value = serde_json::from_str(&read("tauri.conf.json")).expect("config JSON");
+    let config: serde_json::Value =
+        serde_json::from_str(&read("tauri.conf.json")).expect("config JSON");
     let csp = config["app"]["security"]["csp"].as_str().expect("a CSP");
     assert!(csp.starts_with("default-src 'self';"), "{csp}");
-    assert!(!csp.contains("http://*") && !csp.contains("https:"), "no remote content: {csp}");
+    assert!(
+        !csp.contains("http://*") && !csp.contains("https:"),
+        "no remote content: {csp}"
+    );
     assert_eq!(config["app"]["windows"][0]["title"], "Partnerbook");
 }

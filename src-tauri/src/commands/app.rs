@@ -33,7 +33,13 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorDto> {
 
 #[tauri::command(async)]
 pub fn set_lang(state: State<'_, AppState>, lang: Lang) -> Result<(), ErrorDto> {
-    state.read(|book, _| book_settings::set(book.db(), book_settings::LANG, book_settings::lang_key(lang)))
+    state.read(|book, _| {
+        book_settings::set(
+            book.db(),
+            book_settings::LANG,
+            book_settings::lang_key(lang),
+        )
+    })
 }
 
 #[tauri::command(async)]

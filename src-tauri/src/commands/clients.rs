@@ -8,11 +8,18 @@ use crate::core_pending::clients::{client_card as load_client_card, client_page}
 use crate::state::AppState;
 
 #[tauri::command(async)]
-pub fn clients_page(state: State<'_, AppState>, query: ClientQuery) -> Result<ClientPage, ErrorDto> {
+pub fn clients_page(
+    state: State<'_, AppState>,
+    query: ClientQuery,
+) -> Result<ClientPage, ErrorDto> {
     state.read(|book, _| client_page(book.db(), &query))
 }
 
 #[tauri::command(async)]
-pub fn client_card(state: State<'_, AppState>, program: String, client: String) -> Result<ClientCard, ErrorDto> {
+pub fn client_card(
+    state: State<'_, AppState>,
+    program: String,
+    client: String,
+) -> Result<ClientCard, ErrorDto> {
     state.read(|book, lang| load_client_card(book.db(), &program, &client, lang))
 }

@@ -10,7 +10,9 @@ use partnerbook_core::{ErrorDto, Lang};
 use tauri::{AppHandle, Emitter, State};
 
 use crate::book_settings::{self, LAST_FOLDER};
-use crate::core_pending::import::{import_history as load_import_history, run_import, ImportOptions};
+use crate::core_pending::import::{
+    import_history as load_import_history, run_import, ImportOptions,
+};
 use crate::error::{shell_error, to_dto};
 use crate::file_dialog;
 use crate::state::{lock, AppState};
@@ -20,8 +22,12 @@ pub const PROGRESS_EVENT: &str = "import-progress";
 
 /// The native open dialog, starting in the last folder used; `None` when cancelled.
 #[tauri::command]
-pub async fn pick_import_file(app: AppHandle, state: State<'_, AppState>) -> Result<Option<String>, ErrorDto> {
-    let (folder, lang) = state.read(|book, lang| Ok((book_settings::get(book.db(), LAST_FOLDER)?, lang)))?;
+pub async fn pick_import_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, ErrorDto> {
+    let (folder, lang) =
+        state.read(|book, lang| Ok((book_settings::get(book.db(), LAST_FOLDER)?, lang)))?;
     let picked = file_dialog::pick_spreadsheet(&app, folder.map(PathBuf::from), lang).await?;
     let Some(path) = picked else { return Ok(None) };
     if let Some(dir) = path.parent().and_then(Path::to_str) {

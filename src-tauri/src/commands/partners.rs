@@ -10,7 +10,10 @@ use crate::core_pending::partners::{
 use crate::state::AppState;
 
 #[tauri::command(async)]
-pub fn partners_page(state: State<'_, AppState>, query: PartnerQuery) -> Result<PartnerPage, ErrorDto> {
+pub fn partners_page(
+    state: State<'_, AppState>,
+    query: PartnerQuery,
+) -> Result<PartnerPage, ErrorDto> {
     state.read(|book, _| partner_page(book.db(), &query))
 }
 
@@ -20,7 +23,10 @@ pub fn partner_card(state: State<'_, AppState>, partner: String) -> Result<Partn
 }
 
 #[tauri::command(async)]
-pub fn partner_create(state: State<'_, AppState>, input: PartnerInput) -> Result<Partner, ErrorDto> {
+pub fn partner_create(
+    state: State<'_, AppState>,
+    input: PartnerInput,
+) -> Result<Partner, ErrorDto> {
     state.change(|book, actor, _| book.write(|tx| create_partner(tx, actor, input)))
 }
 

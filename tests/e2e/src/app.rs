@@ -39,9 +39,17 @@ impl App {
         let client = tokio::time::timeout(SESSION_TIMEOUT, connect(&driver, &app_binary))
             .await
             .unwrap_or_else(|_| {
-                panic!("no WebDriver session within {SESSION_TIMEOUT:?}\n{}", driver.log_tail())
+                panic!(
+                    "no WebDriver session within {SESSION_TIMEOUT:?}\n{}",
+                    driver.log_tail()
+                )
             })
-            .unwrap_or_else(|e| panic!("cannot open a WebDriver session: {e}\n{}", driver.log_tail()));
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot open a WebDriver session: {e}\n{}",
+                    driver.log_tail()
+                )
+            });
         App {
             client,
             book,
@@ -62,7 +70,11 @@ impl App {
 
     /// Writes a PNG of the window to `<target>/e2e/<file>` and returns its path.
     pub async fn screenshot(&self, file: &str) -> PathBuf {
-        let png = self.client.screenshot().await.expect("a screenshot of the window");
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .expect("a screenshot of the window");
         let path = locate::output_dir().join(file);
         std::fs::write(&path, png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
         path
@@ -77,7 +89,10 @@ impl App {
     }
 }
 
-async fn connect(driver: &Driver, app_binary: &Path) -> Result<Client, fantoccini::error::NewSessionError> {
+async fn connect(
+    driver: &Driver,
+    app_binary: &Path,
+) -> Result<Client, fantoccini::error::NewSessionError> {
     let mut capabilities = Map::new();
     capabilities.insert("browserName".into(), json!("wry"));
     capabilities.insert(

@@ -46,9 +46,13 @@ pub fn app_binary() -> PathBuf {
 pub fn tauri_driver() -> PathBuf {
     let path = std::env::var_os(DRIVER_ENV)
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("CARGO_HOME").map(|home| PathBuf::from(home).join("bin/tauri-driver")))
+        .or_else(|| {
+            std::env::var_os("CARGO_HOME").map(|home| PathBuf::from(home).join("bin/tauri-driver"))
+        })
         .filter(|p| p.is_file())
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo/bin/tauri-driver")))
+        .or_else(|| {
+            std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo/bin/tauri-driver"))
+        })
         .expect("no HOME to look for tauri-driver in");
     assert!(
         path.is_file(),
@@ -74,7 +78,9 @@ pub fn native_driver() -> PathBuf {
 
 /// A file under `tests/fixtures/`, as an absolute path.
 pub fn fixture(name: &str) -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fixtures")
+        .join(name);
     let path = path
         .canonicalize()
         .unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()));

@@ -134,7 +134,10 @@ pub async fn wait_partner_rows(client: &Client, name: &str) -> Vec<String> {
         if !rows.is_empty() {
             return rows;
         }
-        assert!(started.elapsed() < WAIT, "no partner row with «{name}» within {WAIT:?}");
+        assert!(
+            started.elapsed() < WAIT,
+            "no partner row with «{name}» within {WAIT:?}"
+        );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }

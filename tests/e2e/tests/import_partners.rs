@@ -3,7 +3,9 @@
 //! partners screen is photographed for the README).
 
 use partnerbook_e2e::locate::fixture;
-use partnerbook_e2e::ui::{all_testid, click_text, search_partners, wait_partner_rows, wait_testid, wait_until};
+use partnerbook_e2e::ui::{
+    all_testid, click_text, search_partners, wait_partner_rows, wait_testid, wait_until,
+};
 use partnerbook_e2e::App;
 
 /// Opens the import screen, picks partners, types the file's path and checks it.
@@ -12,7 +14,9 @@ async fn check_file(app: &App, file: &str) {
     click_text(c, "Импорт").await;
     // The kind picker defaults to partners; when shown, choose it explicitly.
     if let Some(kind) = all_testid(c, "import-kind").await.into_iter().next() {
-        kind.select_by_value("partners").await.expect("choose partners");
+        kind.select_by_value("partners")
+            .await
+            .expect("choose partners");
     }
     let path = fixture(file);
     let input = wait_testid(c, "import-path").await;
@@ -21,7 +25,11 @@ async fn check_file(app: &App, file: &str) {
         .send_keys(path.to_str().expect("a UTF-8 fixture path"))
         .await
         .expect("type the path");
-    wait_testid(c, "import-check").await.click().await.expect("click check");
+    wait_testid(c, "import-check")
+        .await
+        .click()
+        .await
+        .expect("click check");
 }
 
 #[tokio::test]
@@ -31,10 +39,13 @@ async fn a_file_with_one_bad_row_is_refused_whole() {
 
     check_file(&app, "partners_one_bad_row.csv").await;
     let problems = wait_testid(c, "import-problems").await;
-    wait_until("the problem's row and column in the problems table", || async {
-        let text = problems.text().await.unwrap_or_default();
-        text.contains('3') && text.contains("ИНН")
-    })
+    wait_until(
+        "the problem's row and column in the problems table",
+        || async {
+            let text = problems.text().await.unwrap_or_default();
+            text.contains('3') && text.contains("ИНН")
+        },
+    )
     .await;
 
     // Commit is not possible: no button, or a disabled one.
@@ -46,7 +57,10 @@ async fn a_file_with_one_bad_row_is_refused_whole() {
     }
 
     let rows = search_partners(c, "Вектор").await;
-    assert!(rows.is_empty(), "partners from a refused file were saved: {rows:?}");
+    assert!(
+        rows.is_empty(),
+        "partners from a refused file were saved: {rows:?}"
+    );
     app.close().await;
 }
 
@@ -69,7 +83,11 @@ async fn a_good_file_is_committed_and_listed() {
     .await;
 
     search_partners(c, "").await;
-    for name in ["ООО Альфа Интеграция", "ООО Северный Трейдинг", "ИП Сидоров Иван Петрович"] {
+    for name in [
+        "ООО Альфа Интеграция",
+        "ООО Северный Трейдинг",
+        "ИП Сидоров Иван Петрович",
+    ] {
         wait_partner_rows(c, name).await;
     }
     let shot = app.screenshot("partners.png").await;

@@ -28,7 +28,11 @@ async fn a_wrong_inn_is_refused_at_the_field_and_a_right_one_saved() {
     let c = &app.client;
 
     fill_form(&app, WRONG_INN).await;
-    wait_testid(c, "partner-save").await.click().await.expect("click save");
+    wait_testid(c, "partner-save")
+        .await
+        .click()
+        .await
+        .expect("click save");
     let error = wait_testid(c, "error-inn").await;
     wait_until("the ИНН error to be shown", || async {
         error.is_displayed().await.unwrap_or(false)
@@ -44,11 +48,18 @@ async fn a_wrong_inn_is_refused_at_the_field_and_a_right_one_saved() {
     );
 
     fill_form(&app, RIGHT_INN).await;
-    wait_testid(c, "partner-save").await.click().await.expect("click save");
+    wait_testid(c, "partner-save")
+        .await
+        .click()
+        .await
+        .expect("click save");
     search_partners(c, "Ромашка").await;
     let rows = wait_partner_rows(c, NAME).await;
     assert_eq!(rows.len(), 1, "exactly one partner saved: {rows:?}");
-    assert!(rows[0].contains(RIGHT_INN), "the row shows the ИНН: {rows:?}");
+    assert!(
+        rows[0].contains(RIGHT_INN),
+        "the row shows the ИНН: {rows:?}"
+    );
 
     app.close().await;
 }

@@ -7,6 +7,10 @@ async fn window_opens() {
     let app = App::start("window_opens").await;
     let title = app.client.title().await.expect("the page title");
     assert_eq!(title, "Partnerbook", "page title\n{}", app.log_tail());
-    assert!(app.book().exists(), "the app created its book at {}", app.book().display());
+    assert!(
+        app.book().exists(),
+        "the app created its book at {}",
+        app.book().display()
+    );
     app.close().await;
 }
