@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod driver;
+pub mod ipc;
 pub mod locate;
 pub mod ui;
 
