@@ -33,7 +33,7 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorDto> {
 
 #[tauri::command(async)]
 pub fn set_lang(state: State<'_, AppState>, lang: Lang) -> Result<(), ErrorDto> {
-    state.read(|book, _| {
+    state.change(|book, _, _| {
         book_settings::set(
             book.db(),
             book_settings::LANG,

@@ -31,7 +31,7 @@ pub async fn pick_import_file(
     let picked = file_dialog::pick_spreadsheet(&app, folder.map(PathBuf::from), lang).await?;
     let Some(path) = picked else { return Ok(None) };
     if let Some(dir) = path.parent().and_then(Path::to_str) {
-        state.read(|book, _| book_settings::set(book.db(), LAST_FOLDER, dir))?;
+        state.change(|book, _, _| book_settings::set(book.db(), LAST_FOLDER, dir))?;
     }
     Ok(Some(path.display().to_string()))
 }
