@@ -8,7 +8,6 @@
 mod book_path;
 mod book_settings;
 mod commands;
-mod core_pending;
 mod error;
 mod file_dialog;
 mod state;

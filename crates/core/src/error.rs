@@ -91,29 +91,49 @@ impl Problem {
         self
     }
 
-    /// `row 3, column ИНН: …` (or `строка 3, столбец ИНН: …`), as the CLI prints it.
+    /// `row 3, column ИНН: …` (or `строка 3, столбец ИНН: …`; `ИНН: …` for a form's
+    /// field), as the CLI prints it.
     pub fn render(&self, lang: Lang) -> String {
-        let mut out = String::new();
-        if let Some(row) = self.row {
-            out.push_str(&match lang {
-                Lang::Ru => format!("строка {row}"),
-                Lang::En => format!("row {row}"),
-            });
+        render(
+            self.row,
+            self.column.as_deref(),
+            self.field,
+            self.text.get(lang),
+            lang,
+        )
+    }
+}
+
+/// A message with where it stands: row and column of a file, or a form's field.
+fn render(
+    row: Option<u64>,
+    column: Option<&str>,
+    field: Option<&str>,
+    message: &str,
+    lang: Lang,
+) -> String {
+    let mut place = Vec::new();
+    if let Some(row) = row {
+        place.push(match lang {
+            Lang::Ru => format!("строка {row}"),
+            Lang::En => format!("row {row}"),
+        });
+    }
+    if let Some(column) = column {
+        place.push(match lang {
+            Lang::Ru => format!("столбец {column}"),
+            Lang::En => format!("column {column}"),
+        });
+    }
+    if place.is_empty() {
+        if let Some(field) = field {
+            place.push(crate::fields::label(field, lang).to_owned());
         }
-        if let Some(column) = &self.column {
-            if !out.is_empty() {
-                out.push_str(", ");
-            }
-            out.push_str(&match lang {
-                Lang::Ru => format!("столбец {column}"),
-                Lang::En => format!("column {column}"),
-            });
-        }
-        if !out.is_empty() {
-            out.push_str(": ");
-        }
-        out.push_str(self.text.get(lang));
-        out
+    }
+    if place.is_empty() {
+        message.to_owned()
+    } else {
+        format!("{}: {message}", place.join(", "))
     }
 }
 
@@ -215,12 +235,24 @@ impl Error {
 pub struct ProblemDto {
     pub code: String,
     pub message: String,
+    #[ts(type = "number | null")]
     pub row: Option<u64>,
     pub column: Option<String>,
     pub field: Option<String>,
 }
 
 impl ProblemDto {
+    /// As the CLI prints it (see [`Problem::render`]).
+    pub fn render(&self, lang: Lang) -> String {
+        render(
+            self.row,
+            self.column.as_deref(),
+            self.field.as_deref(),
+            &self.message,
+            lang,
+        )
+    }
+
     pub fn new(problem: &Problem, lang: Lang) -> ProblemDto {
         ProblemDto {
             code: problem.code.to_owned(),

@@ -3,12 +3,15 @@
 //! `partnerbook` command line are thin layers over this crate.
 
 pub mod audit;
+pub mod clients;
+pub mod demo;
 pub mod error;
+pub mod fields;
 pub mod ids;
 pub mod import;
-pub mod clients;
 pub mod partners;
 pub mod programs;
+pub mod settings;
 pub mod store;
 pub mod vendor;
 

@@ -23,12 +23,11 @@ pub struct Vendor {
 impl Vendor {
     /// `other`'s filled fields over `self`'s.
     fn merged(self, other: Vendor) -> Vendor {
-        let pick = |new: Option<String>, old: Option<String>| {
-            match new.map(|v| v.trim().to_owned()) {
-                Some(v) if v.is_empty() => None,
-                Some(v) => Some(v),
-                None => old,
-            }
+        let pick = |new: Option<String>, old: Option<String>| match new.map(|v| v.trim().to_owned())
+        {
+            Some(v) if v.is_empty() => None,
+            Some(v) => Some(v),
+            None => old,
         };
         Vendor {
             name: pick(other.name, self.name),
@@ -82,7 +81,11 @@ pub fn set_vendor(db: &Connection, actor: &Actor, change: Vendor) -> Result<Vend
         return Err(Error::Invalid(problems));
     }
     let json = serde_json::to_string(&next).map_err(|e| {
-        Error::refused("vendor", format!("не записать реквизиты: {e}"), format!("cannot store requisites: {e}"))
+        Error::refused(
+            "vendor",
+            format!("не записать реквизиты: {e}"),
+            format!("cannot store requisites: {e}"),
+        )
     })?;
     db.execute(
         "INSERT INTO settings (key, value) VALUES ('vendor', ?1)

@@ -1,10 +1,11 @@
 //! The clients table and a client's card.
 
-use partnerbook_core::clients::{ClientCard, ClientPage, ClientQuery};
+use partnerbook_core::clients::{
+    client_card as load_client_card, client_page, ClientCard, ClientPage, ClientQuery,
+};
 use partnerbook_core::ErrorDto;
 use tauri::State;
 
-use crate::core_pending::clients::{client_card as load_client_card, client_page};
 use crate::state::AppState;
 
 #[tauri::command(async)]

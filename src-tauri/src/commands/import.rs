@@ -5,14 +5,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
-use partnerbook_core::import::{ImportKind, ImportProgress, ImportRecord, ImportReport};
+use partnerbook_core::import::{
+    import_history as load_import_history, run_import, ImportKind, ImportOptions, ImportProgress,
+    ImportRecord, ImportReport,
+};
 use partnerbook_core::{ErrorDto, Lang};
 use tauri::{AppHandle, Emitter, State};
 
 use crate::book_settings::{self, LAST_FOLDER};
-use crate::core_pending::import::{
-    import_history as load_import_history, run_import, ImportOptions,
-};
 use crate::error::{shell_error, to_dto};
 use crate::file_dialog;
 use crate::state::{lock, AppState};

@@ -1,12 +1,12 @@
 //! The partners table, a partner's card, the partner form.
 
-use partnerbook_core::partners::{Partner, PartnerInput, PartnerPage, PartnerQuery};
+use partnerbook_core::partners::{
+    create_partner, partner_card as load_partner_card, partner_page, update_partner, Partner,
+    PartnerCard, PartnerInput, PartnerPage, PartnerQuery,
+};
 use partnerbook_core::ErrorDto;
 use tauri::State;
 
-use crate::core_pending::partners::{
-    create_partner, partner_card as load_partner_card, partner_page, update_partner, PartnerCard,
-};
 use crate::state::AppState;
 
 #[tauri::command(async)]

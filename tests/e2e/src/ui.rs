@@ -1,5 +1,6 @@
-//! The UI's test hooks (see `tests/e2e/README.md`), as the tests use them: find by
-//! `data-testid`, by form field `name`, by visible text; wait for things to appear.
+//! The UI's test hooks (see `tests/e2e/README.md` and `ui/README.md`), as the tests
+//! use them: find by `data-testid`, by form field `name`, by visible text, by ARIA
+//! role; wait for things to appear.
 
 use std::time::{Duration, Instant};
 
@@ -10,6 +11,12 @@ use fantoccini::{Client, Locator};
 pub const WAIT: Duration = Duration::from_secs(20);
 /// How long the tables get to apply a search before a test trusts what they show.
 pub const SETTLE: Duration = Duration::from_millis(1500);
+
+/// The partners table's search box.
+pub const PARTNERS_SEARCH: &str = r#"input[name="search"]"#;
+/// A loaded data row of the table on screen (the header row is outside the row group;
+/// rows still loading are marked `.loading`).
+pub const TABLE_ROW: &str = r#"[role="grid"] [role="rowgroup"] [role="row"]:not(.loading)"#;
 
 pub fn testid(id: &str) -> String {
     format!(r#"[data-testid="{id}"]"#)
@@ -34,8 +41,16 @@ pub async fn all_testid(client: &Client, id: &str) -> Vec<Element> {
         .unwrap_or_else(|e| panic!("looking for [data-testid=\"{id}\"]: {e}"))
 }
 
-/// Clicks the link or button whose visible text contains `text` (the sidebar's
-/// «Партнёры», «Импорт»; «Новый партнёр»).
+/// Opens a section from the sidebar: `nav-<section>` (`partners`, `import`, …).
+pub async fn open_section(client: &Client, section: &str) {
+    wait_testid(client, &format!("nav-{section}"))
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("opening the {section} section: {e}"));
+}
+
+/// Clicks the link or button whose visible text contains `text` («Новый партнёр»).
 pub async fn click_text(client: &Client, text: &str) {
     let xpath = format!(
         "//*[self::a or self::button or @role='link' or @role='button' or @role='tab']\
@@ -93,40 +108,54 @@ where
     }
 }
 
-/// The visible text of every element with `data-testid="<id>"`.
-pub async fn texts(client: &Client, id: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for element in all_testid(client, id).await {
-        // A row re-rendered between find and read is simply read again next poll.
-        if let Ok(text) = element.text().await {
-            out.push(text);
-        }
-    }
-    out
+/// The text of every row of the table on screen, its cells joined by ` | `. Read from
+/// the DOM (`textContent`): the virtual table's cells clip their text, which WebDriver's
+/// visible-text rule would cut.
+pub async fn table_rows(client: &Client) -> Vec<String> {
+    let script = r#"
+        const [rowCss] = arguments;
+        return Array.from(document.querySelectorAll(rowCss)).map((row) => {
+            const cells = Array.from(row.querySelectorAll('[role="gridcell"]'));
+            const parts = cells.length ? cells : [row];
+            return parts.map((c) => (c.textContent || "").trim()).join(" | ");
+        });
+    "#;
+    let answer = client
+        .execute(script, vec![serde_json::json!(TABLE_ROW)])
+        .await
+        .unwrap_or_else(|e| panic!("reading the table's rows: {e}"));
+    serde_json::from_value(answer).unwrap_or_else(|e| panic!("the table's rows as text: {e}"))
 }
 
 /// Opens the partners screen and searches it; returns the rows' texts once the
 /// table has had time to apply the search.
 pub async fn search_partners(client: &Client, query: &str) -> Vec<String> {
-    click_text(client, "Партнёры").await;
-    let search = wait_testid(client, "partners-search").await;
+    open_section(client, "partners").await;
+    let search = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(PARTNERS_SEARCH))
+        .await
+        .unwrap_or_else(|e| panic!("no partners search box within {WAIT:?}: {e}"));
     search
         .clear()
         .await
         .unwrap_or_else(|e| panic!("clearing the partners search: {e}"));
-    search
-        .send_keys(query)
-        .await
-        .unwrap_or_else(|e| panic!("typing into the partners search: {e}"));
+    if !query.is_empty() {
+        search
+            .send_keys(query)
+            .await
+            .unwrap_or_else(|e| panic!("typing into the partners search: {e}"));
+    }
     tokio::time::sleep(SETTLE).await;
-    texts(client, "partner-row").await
+    table_rows(client).await
 }
 
 /// The rows of the partners table that mention `name`, waiting for at least one.
 pub async fn wait_partner_rows(client: &Client, name: &str) -> Vec<String> {
     let started = Instant::now();
     loop {
-        let rows: Vec<String> = texts(client, "partner-row")
+        let rows: Vec<String> = table_rows(client)
             .await
             .into_iter()
             .filter(|row| row.contains(name))

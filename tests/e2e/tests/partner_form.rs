@@ -2,7 +2,8 @@
 //! right ИНН the partner is saved and the partners table finds it.
 
 use partnerbook_e2e::ui::{
-    click_text, fill, press_escape, search_partners, wait_partner_rows, wait_testid, wait_until,
+    click_text, fill, open_section, press_escape, search_partners, wait_partner_rows, wait_testid,
+    wait_until,
 };
 use partnerbook_e2e::App;
 
@@ -10,9 +11,9 @@ const NAME: &str = "ООО Ромашка Тест";
 const WRONG_INN: &str = "7707083894";
 const RIGHT_INN: &str = "7707083893";
 
-async fn fill_form(app: &App, inn: &str) {
+async fn fill_new_partner(app: &App, inn: &str) {
     let c = &app.client;
-    click_text(c, "Партнёры").await;
+    open_section(c, "partners").await;
     click_text(c, "Новый партнёр").await;
     fill(c, "partner_id", "E2E-A1").await;
     fill(c, "program", "bitrix24").await;
@@ -27,19 +28,25 @@ async fn a_wrong_inn_is_refused_at_the_field_and_a_right_one_saved() {
     let app = App::start("partner_form").await;
     let c = &app.client;
 
-    fill_form(&app, WRONG_INN).await;
+    fill_new_partner(&app, WRONG_INN).await;
     wait_testid(c, "partner-save")
         .await
         .click()
         .await
         .expect("click save");
     let error = wait_testid(c, "error-inn").await;
-    wait_until("the ИНН error to be shown", || async {
+    wait_until("the ИНН error under the field", || async {
         error.is_displayed().await.unwrap_or(false)
             && !error.text().await.unwrap_or_default().trim().is_empty()
     })
     .await;
-    // Nothing saved: leave the form (Esc closes a dialog) and search the table.
+    let message = error.text().await.expect("the error's text");
+    assert!(
+        message.contains("ИНН"),
+        "the message names the field: {message}"
+    );
+
+    // Nothing saved: close the form (Esc) and search the table.
     press_escape(c).await;
     let rows = search_partners(c, "Ромашка").await;
     assert!(
@@ -47,15 +54,20 @@ async fn a_wrong_inn_is_refused_at_the_field_and_a_right_one_saved() {
         "a partner with a wrong ИНН was saved: {rows:?}"
     );
 
-    fill_form(&app, RIGHT_INN).await;
+    fill_new_partner(&app, RIGHT_INN).await;
     wait_testid(c, "partner-save")
         .await
         .click()
         .await
         .expect("click save");
-    search_partners(c, "Ромашка").await;
-    let rows = wait_partner_rows(c, NAME).await;
+    let rows = search_partners(c, "Ромашка").await;
+    let rows = if rows.is_empty() {
+        wait_partner_rows(c, NAME).await
+    } else {
+        rows
+    };
     assert_eq!(rows.len(), 1, "exactly one partner saved: {rows:?}");
+    assert!(rows[0].contains(NAME), "{rows:?}");
     assert!(
         rows[0].contains(RIGHT_INN),
         "the row shows the ИНН: {rows:?}"

@@ -3,4 +3,4 @@
 /**
  * Progress of a long import, reported every few thousand rows.
  */
-export type ImportProgress = { rows: bigint, bytes: bigint, total_bytes: bigint, };
+export type ImportProgress = { rows: number, bytes: number, total_bytes: number, };

@@ -3,4 +3,4 @@
 /**
  * A past import, as the history shows it.
  */
-export type ImportRecord = { id: bigint, kind: string, file: string, at: string, operator: string, rows: bigint, added: bigint, unchanged: bigint, refused: bigint, };
+export type ImportRecord = { id: number, kind: string, file: string, at: string, operator: string, rows: number, added: number, unchanged: number, refused: number, };

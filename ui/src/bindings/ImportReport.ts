@@ -18,19 +18,19 @@ ignored: Array<string>,
 /**
  * Data rows read.
  */
-rows: bigint, 
+rows: number, 
 /**
  * Rows that add something to the book.
  */
-added: bigint, 
+added: number, 
 /**
  * Rows already in the book with the same content.
  */
-unchanged: bigint, 
+unchanged: number, 
 /**
  * Rows stored with a refusal by a program's rule (e.g. binding not allowed).
  */
-refused: bigint, 
+refused: number, 
 /**
  * Every problem found; when there is any, nothing was written.
  */
@@ -42,4 +42,4 @@ committed: boolean,
 /**
  * The import's number in the history, when committed.
  */
-import_id: bigint | null, };
+import_id: number | null, };

@@ -4,4 +4,8 @@
  * What a form or a spreadsheet row gives for a partner: every value as typed.
  * Field names equal the spreadsheet's column keys (FORMATS.md).
  */
-export type PartnerInput = { partner_id?: string, program?: string, name?: string, kind?: string, inn?: string, kpp?: string, ogrn?: string, vat_payer?: string, vat_rate?: string, code?: string, rate?: string, contract_no?: string, contract_date?: string, registered?: string, status?: string, bik?: string, account?: string, address?: string, signer?: string, signer_position?: string, email?: string, edo_id?: string, };
+export type PartnerInput = { partner_id?: string, program?: string, name?: string, kind?: string, inn?: string, kpp?: string, ogrn?: string, vat_payer?: string, vat_rate?: string, code?: string, rate?: string, contract_no?: string, contract_date?: string, registered?: string, status?: string, 
+/**
+ * The day the status took effect (default: today when it changes).
+ */
+status_since?: string, bik?: string, account?: string, address?: string, signer?: string, signer_position?: string, email?: string, edo_id?: string, };

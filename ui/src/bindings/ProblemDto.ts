@@ -3,4 +3,4 @@
 /**
  * A problem as it crosses to the UI or JSON: rendered in one language.
  */
-export type ProblemDto = { code: string, message: string, row: bigint | null, column: string | null, field: string | null, };
+export type ProblemDto = { code: string, message: string, row: number | null, column: string | null, field: string | null, };

@@ -1,2 +1,18 @@
+//! Clients and bindings: who belongs to whom, since when, and why an attempt was refused.
+
+mod binder;
+mod binding;
+mod card;
 mod model;
+mod query;
+mod store;
+
+pub use binder::{bind, Attempt, BindOutcome};
+pub(crate) use binder::{fresh_facts, Binder};
+pub use binding::{
+    decide, AttemptPartner, BindingAttempt, ClientFacts, CurrentBinding, Decision, Refusal,
+};
+pub use card::client_card;
 pub use model::*;
+pub use query::{bindings_of_partner, client_page, refused_for_partner};
+pub use store::{record_client, ClientRecord, Recorded};

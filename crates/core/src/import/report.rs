@@ -42,18 +42,23 @@ pub struct ImportReport {
     /// File columns the import does not know (kept out).
     pub ignored: Vec<String>,
     /// Data rows read.
+    #[ts(type = "number")]
     pub rows: u64,
     /// Rows that add something to the book.
+    #[ts(type = "number")]
     pub added: u64,
     /// Rows already in the book with the same content.
+    #[ts(type = "number")]
     pub unchanged: u64,
     /// Rows stored with a refusal by a program's rule (e.g. binding not allowed).
+    #[ts(type = "number")]
     pub refused: u64,
     /// Every problem found; when there is any, nothing was written.
     pub problems: Vec<ProblemDto>,
     /// Whether the book was changed.
     pub committed: bool,
     /// The import's number in the history, when committed.
+    #[ts(type = "number | null")]
     pub import_id: Option<i64>,
 }
 
@@ -61,8 +66,11 @@ pub struct ImportReport {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ImportProgress {
+    #[ts(type = "number")]
     pub rows: u64,
+    #[ts(type = "number")]
     pub bytes: u64,
+    #[ts(type = "number")]
     pub total_bytes: u64,
 }
 
@@ -70,13 +78,18 @@ pub struct ImportProgress {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ImportRecord {
+    #[ts(type = "number")]
     pub id: i64,
     pub kind: String,
     pub file: String,
     pub at: String,
     pub operator: String,
+    #[ts(type = "number")]
     pub rows: u64,
+    #[ts(type = "number")]
     pub added: u64,
+    #[ts(type = "number")]
     pub unchanged: u64,
+    #[ts(type = "number")]
     pub refused: u64,
 }

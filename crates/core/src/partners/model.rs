@@ -39,7 +39,9 @@ impl PartnerKind {
             "ooo" | "ооо" | "ао" | "пао" | "юл" | "legal" => Some(PartnerKind::Ooo),
             "ip" | "ип" => Some(PartnerKind::Ip),
             "person" | "фл" | "физлицо" => Some(PartnerKind::Person),
-            "foreign" | "иностранный" | "нерезидент" => Some(PartnerKind::Foreign),
+            "foreign" | "иностранный" | "нерезидент" => {
+                Some(PartnerKind::Foreign)
+            }
             _ => None,
         }
     }
@@ -79,7 +81,9 @@ impl PartnerStatus {
             "active" | "действует" | "активен" => Some(PartnerStatus::Active),
             "suspended" | "приостановлен" => Some(PartnerStatus::Suspended),
             "terminated" | "расторгнут" => Some(PartnerStatus::Terminated),
-            "disqualified" | "дисквалифицирован" => Some(PartnerStatus::Disqualified),
+            "disqualified" | "дисквалифицирован" => {
+                Some(PartnerStatus::Disqualified)
+            }
             _ => None,
         }
     }
@@ -110,6 +114,8 @@ pub struct PartnerInput {
     pub contract_date: Option<String>,
     pub registered: Option<String>,
     pub status: Option<String>,
+    /// The day the status took effect (default: today when it changes).
+    pub status_since: Option<String>,
     pub bik: Option<String>,
     pub account: Option<String>,
     pub address: Option<String>,

@@ -5,6 +5,6 @@ mod store;
 pub mod templates;
 
 pub use model::*;
-pub use store::{load_program, load_programs, ProgramSummary};
 pub(crate) use store::seed_templates;
 pub use store::unknown_program;
+pub use store::{load_program, load_programs, ProgramSummary};

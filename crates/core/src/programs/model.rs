@@ -44,7 +44,9 @@ impl Channel {
 
     pub fn parse(value: &str) -> Option<Channel> {
         let v = value.trim().to_lowercase();
-        Channel::ALL.into_iter().find(|c| c.key() == v || c.name_ru() == v)
+        Channel::ALL
+            .into_iter()
+            .find(|c| c.key() == v || c.name_ru() == v)
     }
 
     pub fn name_ru(self) -> &'static str {
@@ -258,12 +260,15 @@ pub struct Program {
     pub code_format: CodeFormat,
     /// Partners must carry their own reward rate (ciawifi).
     pub rate_required: bool,
+    /// Kinds of partner the program admits; empty = every kind.
+    pub kinds: Vec<crate::partners::PartnerKind>,
     pub versions: Vec<ProgramVersion>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ProgramVersion {
+    #[ts(type = "number")]
     pub id: i64,
     pub effective_from: NaiveDate,
     pub rules: RuleSet,

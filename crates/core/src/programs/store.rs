@@ -32,10 +32,11 @@ fn json_error(e: serde_json::Error) -> Error {
 pub(crate) fn seed_templates(db: &Connection) -> Result<()> {
     for t in templates() {
         let code_format = serde_json::to_string(&t.code_format).map_err(json_error)?;
+        let kinds = serde_json::to_string(&t.kinds).map_err(json_error)?;
         db.execute(
-            "INSERT INTO programs (id, name_ru, name_en, unit, currency, code_format, rate_required)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![t.id, t.name_ru, t.name_en, t.unit, t.currency, code_format, t.rate_required],
+            "INSERT INTO programs (id, name_ru, name_en, unit, currency, code_format, rate_required, kinds)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![t.id, t.name_ru, t.name_en, t.unit, t.currency, code_format, t.rate_required, kinds],
         )?;
         for (from, rules) in &t.versions {
             let rules = serde_json::to_string(rules).map_err(json_error)?;
@@ -68,7 +69,7 @@ pub fn load_programs(db: &Connection) -> Result<Vec<ProgramSummary>> {
 pub fn load_program(db: &Connection, id: &str) -> Result<Program> {
     let head = db
         .prepare_cached(
-            "SELECT id, name_ru, name_en, unit, currency, code_format, rate_required
+            "SELECT id, name_ru, name_en, unit, currency, code_format, rate_required, kinds
              FROM programs WHERE id = ?1",
         )?
         .query_row([id], |r| {
@@ -80,6 +81,7 @@ pub fn load_program(db: &Connection, id: &str) -> Result<Program> {
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
                 r.get::<_, bool>(6)?,
+                r.get::<_, String>(7)?,
             ))
         })
         .optional()?
@@ -113,6 +115,7 @@ pub fn load_program(db: &Connection, id: &str) -> Result<Program> {
         });
     }
     let code_format: CodeFormat = serde_json::from_str(&head.5).map_err(json_error)?;
+    let kinds = serde_json::from_str(&head.7).map_err(json_error)?;
     Ok(Program {
         id: head.0,
         name_ru: head.1,
@@ -121,6 +124,7 @@ pub fn load_program(db: &Connection, id: &str) -> Result<Program> {
         currency: head.4,
         code_format,
         rate_required: head.6,
+        kinds,
         versions,
     })
 }
@@ -166,7 +170,11 @@ mod tests {
         let book = Book::open_in_memory().expect("book");
         for t in templates() {
             let p = load_program(book.db(), t.id).expect("program");
-            let stored: Vec<_> = p.versions.iter().map(|v| (v.effective_from, v.rules.clone())).collect();
+            let stored: Vec<_> = p
+                .versions
+                .iter()
+                .map(|v| (v.effective_from, v.rules.clone()))
+                .collect();
             assert_eq!(stored, t.versions, "{}", t.id);
         }
         assert_eq!(load_programs(book.db()).expect("list").len(), 5);

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::model::*;
+use crate::partners::PartnerKind;
 
 /// A template: the program without book ids, its versions as (from, rules).
 pub struct Template {
@@ -15,6 +16,8 @@ pub struct Template {
     pub currency: &'static str,
     pub code_format: CodeFormat,
     pub rate_required: bool,
+    /// Kinds of partner the program admits; empty = every kind.
+    pub kinds: Vec<PartnerKind>,
     pub versions: Vec<(NaiveDate, RuleSet)>,
 }
 
@@ -139,6 +142,7 @@ fn bitrix24() -> Template {
         currency: "RUB",
         code_format: CodeFormat::Alnum(8),
         rate_required: false,
+        kinds: vec![PartnerKind::Ooo, PartnerKind::Ip],
         versions: vec![(origin(), until_2025), (day(2026, 1, 1), from_2026)],
     }
 }
@@ -181,6 +185,7 @@ fn atlantys() -> Template {
         currency: "KZT",
         code_format: CodeFormat::Alnum(6),
         rate_required: false,
+        kinds: vec![],
         versions: vec![(origin(), rules)],
     }
 }
@@ -217,6 +222,7 @@ fn quantower() -> Template {
         currency: "USD",
         code_format: CodeFormat::Alnum(8),
         rate_required: false,
+        kinds: vec![],
         versions: vec![(origin(), rules)],
     }
 }
@@ -259,6 +265,7 @@ fn tele2_ats() -> Template {
         currency: "RUB",
         code_format: CodeFormat::Hex(9),
         rate_required: false,
+        kinds: vec![],
         versions: vec![(origin(), rules)],
     }
 }
@@ -299,6 +306,7 @@ fn ciawifi() -> Template {
         currency: "RUB",
         code_format: CodeFormat::Digits(5),
         rate_required: true,
+        kinds: vec![],
         versions: vec![(origin(), rules)],
     }
 }

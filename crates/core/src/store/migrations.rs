@@ -89,9 +89,11 @@ mod tests {
         assert_eq!(version(book.db()).expect("v"), SCHEMA_VERSION);
         let operator: String = book
             .db()
-            .query_row("SELECT value FROM settings WHERE key = 'operator'", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT value FROM settings WHERE key = 'operator'",
+                [],
+                |r| r.get(0),
+            )
             .expect("kept");
         assert_eq!(operator, "Анна");
         book.db()
@@ -122,7 +124,8 @@ mod tests {
     #[test]
     fn a_failing_migration_leaves_nothing_behind() {
         let mut db = Connection::open_in_memory().expect("open");
-        db.execute_batch("CREATE TABLE programs (id TEXT)").expect("clash");
+        db.execute_batch("CREATE TABLE programs (id TEXT)")
+            .expect("clash");
         assert!(migrate(&mut db, SCHEMA_VERSION).is_err());
         assert_eq!(version(&db).expect("v"), 0);
         let tables: i64 = db

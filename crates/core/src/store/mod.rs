@@ -1,5 +1,6 @@
 //! Opening the book: one SQLite file, migrations, transactions and backups.
 
+mod backup;
 mod migrations;
 
 use std::path::{Path, PathBuf};
@@ -68,6 +69,14 @@ impl Book {
         let out = change(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// An immediate transaction the caller commits, or drops to roll back (imports
+    /// keep nothing from a check or a file with any problem).
+    pub fn begin(&mut self) -> Result<Transaction<'_>> {
+        Ok(self
+            .db
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
     /// A consistent copy of the whole book (`VACUUM INTO`).

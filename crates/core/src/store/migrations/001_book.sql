@@ -12,7 +12,9 @@ CREATE TABLE programs (
     unit          TEXT NOT NULL,
     currency      TEXT NOT NULL,
     code_format   TEXT NOT NULL,
-    rate_required INTEGER NOT NULL DEFAULT 0
+    rate_required INTEGER NOT NULL DEFAULT 0,
+    -- JSON list of the partner kinds admitted; [] = every kind
+    kinds         TEXT NOT NULL DEFAULT '[]'
 ) STRICT;
 
 CREATE TABLE program_versions (
@@ -47,6 +49,8 @@ CREATE TABLE partners (
     signer_position TEXT,
     email           TEXT,
     edo_id          TEXT,
+    -- clients bound now (kept by the binding code, for the table's sort)
+    bound_clients   INTEGER NOT NULL DEFAULT 0,
     -- lower-cased id, name, ИНН and code: what the partners table searches
     search          TEXT NOT NULL
 ) STRICT;
@@ -74,6 +78,8 @@ CREATE TABLE clients (
     users        INTEGER,
     active_since TEXT,
     promo_ends   TEXT,
+    -- lower-cased id, name and ИНН: what the clients table searches
+    search       TEXT NOT NULL DEFAULT '',
     UNIQUE (program, client_id)
 ) STRICT;
 
@@ -87,11 +93,13 @@ CREATE TABLE binding_events (
     channel  TEXT NOT NULL,
     outcome  TEXT NOT NULL CHECK (outcome IN ('bound', 'kept', 'refused')),
     reason   TEXT,
+    detail   TEXT,
     version  INTEGER REFERENCES program_versions(id),
     import   INTEGER
 ) STRICT;
-CREATE UNIQUE INDEX binding_events_key ON binding_events (client, date, channel, coalesce(code, ''));
-CREATE INDEX binding_events_by_partner ON binding_events (partner) WHERE partner IS NOT NULL;
+CREATE UNIQUE INDEX binding_events_key ON binding_events (client, date, channel, coalesce(code, '') COLLATE NOCASE);
+-- the partner card's refused attempts
+CREATE INDEX binding_events_refused ON binding_events (partner) WHERE outcome = 'refused';
 
 -- Who a client belonged to and when; `until` is set when the binding moves on.
 CREATE TABLE bindings (
@@ -103,5 +111,6 @@ CREATE TABLE bindings (
     until   TEXT,
     event   INTEGER NOT NULL REFERENCES binding_events(id)
 ) STRICT;
-CREATE UNIQUE INDEX bindings_current ON bindings (client) WHERE until IS NULL;
+-- a client has at most one current binding (until IS NULL); the binding code keeps it so
+CREATE INDEX bindings_by_client ON bindings (client, since);
 CREATE INDEX bindings_by_partner ON bindings (partner, until);

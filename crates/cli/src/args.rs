@@ -1,0 +1,113 @@
+//! The command line's words (FORMATS.md).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "partnerbook",
+    version,
+    about = "Partnerbook: the partner department's book"
+)]
+pub struct Cli {
+    /// The book file (default: $PARTNERBOOK_BOOK, else book.sqlite in the data directory).
+    #[arg(long, global = true)]
+    pub book: Option<PathBuf>,
+    /// Language of messages: ru or en (default: from the environment, else ru).
+    #[arg(long, global = true)]
+    pub lang: Option<String>,
+    /// Operator name for the audit log (default: the OS user).
+    #[arg(long, global = true)]
+    pub operator: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// The vendor's own requisites.
+    Vendor {
+        #[command(subcommand)]
+        command: VendorCommand,
+    },
+    /// Fill the book with a realistic sample of all five programs.
+    Demo,
+    /// Import partners, clients from CSV or XLSX.
+    Import(ImportArgs),
+    /// List partners.
+    Partners {
+        #[arg(long)]
+        program: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List clients with their current partner.
+    Clients {
+        #[arg(long)]
+        program: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A client's binding history and refused attempts.
+    Bindings {
+        #[arg(long)]
+        client: String,
+        /// Needed when the client id is used in more than one program.
+        #[arg(long)]
+        program: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum VendorCommand {
+    /// Set the vendor's requisites (only the options given change).
+    Set(VendorArgs),
+    /// Show the vendor's requisites.
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct VendorArgs {
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub inn: Option<String>,
+    #[arg(long)]
+    pub kpp: Option<String>,
+    #[arg(long)]
+    pub ogrn: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    #[arg(long)]
+    pub edo_id: Option<String>,
+    #[arg(long)]
+    pub signer: Option<String>,
+    #[arg(long)]
+    pub signer_position: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    pub kind: ImportWhat,
+    pub file: PathBuf,
+    /// Only check the file; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The sheet of an XLSX workbook (default: the first).
+    #[arg(long)]
+    pub sheet: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum ImportWhat {
+    Partners,
+    Clients,
+}

@@ -1,0 +1,27 @@
+//! `demo`: a realistic sample book.
+
+use std::process::ExitCode;
+
+use partnerbook_core::demo::fill_demo;
+use partnerbook_core::Result;
+
+use crate::context::Context;
+
+pub fn run(ctx: &mut Context) -> Result<ExitCode> {
+    let actor = ctx.actor();
+    let summary = fill_demo(&mut ctx.book, &actor)?;
+    eprintln!(
+        "{}",
+        match ctx.lang {
+            partnerbook_core::Lang::Ru => format!(
+                "Демо-данные: партнёров {}, клиентов {}, событий привязки {}.",
+                summary.partners, summary.clients, summary.events
+            ),
+            partnerbook_core::Lang::En => format!(
+                "Demo data: {} partners, {} clients, {} binding events.",
+                summary.partners, summary.clients, summary.events
+            ),
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}

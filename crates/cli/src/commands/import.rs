@@ -1,0 +1,89 @@
+//! `import partners|clients FILE [--dry-run]`.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use partnerbook_core::import::{run_import, ImportKind, ImportOptions, ImportReport};
+use partnerbook_core::{Lang, Result};
+
+use crate::args::{ImportArgs, ImportWhat};
+use crate::context::Context;
+use crate::output;
+
+pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<ExitCode> {
+    let options = ImportOptions {
+        kind: match args.kind {
+            ImportWhat::Partners => ImportKind::Partners,
+            ImportWhat::Clients => ImportKind::Clients,
+        },
+        path: args.file.clone(),
+        sheet: args.sheet.clone(),
+        dry_run: args.dry_run,
+        lang: ctx.lang,
+    };
+    let actor = ctx.actor();
+    let show_progress = std::io::stderr().is_terminal();
+    let report = run_import(&mut ctx.book, &options, &actor, &mut |p| {
+        if show_progress {
+            let percent = (p.bytes * 100).checked_div(p.total_bytes).unwrap_or(0);
+            eprint!("\r{} ({percent} %)", p.rows);
+            let _ = std::io::stderr().flush();
+        }
+        true
+    })?;
+    if show_progress {
+        eprint!("\r\x1b[K");
+    }
+    if args.json {
+        output::json(&report);
+    }
+    for p in &report.problems {
+        eprintln!("{}", p.render(ctx.lang));
+    }
+    eprintln!("{}", summary(&report, ctx.lang));
+    Ok(if report.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The closing lines: what was written, what would be, or why nothing was.
+fn summary(r: &ImportReport, lang: Lang) -> String {
+    if !r.problems.is_empty() {
+        let mut bad: Vec<u64> = r.problems.iter().filter_map(|p| p.row).collect();
+        bad.dedup();
+        return match lang {
+            Lang::Ru => format!(
+                "Строк: {}, с ошибками: {}.\nОшибок: {}. Ничего не записано.",
+                r.rows,
+                bad.len(),
+                r.problems.len()
+            ),
+            Lang::En => format!(
+                "Rows: {}, with problems: {}.\nProblems: {}. Nothing was written.",
+                r.rows,
+                bad.len(),
+                r.problems.len()
+            ),
+        };
+    }
+    match (lang, r.committed) {
+        (Lang::Ru, true) => format!(
+            "Строк: {}, добавлено: {}, уже было в книге: {}, отказано правилами программ: {}.",
+            r.rows, r.added, r.unchanged, r.refused
+        ),
+        (Lang::En, true) => format!(
+            "Rows: {}, added: {}, already imported: {}, refused by program rules: {}.",
+            r.rows, r.added, r.unchanged, r.refused
+        ),
+        (Lang::Ru, false) => format!(
+            "Проверка без записи. Строк: {}, будет добавлено: {}, уже есть в книге: {}, будет отказано правилами программ: {}. Файл можно загружать.",
+            r.rows, r.added, r.unchanged, r.refused
+        ),
+        (Lang::En, false) => format!(
+            "Dry run, nothing written. Rows: {}, to add: {}, already imported: {}, to be refused by program rules: {}. The file can be imported.",
+            r.rows, r.added, r.unchanged, r.refused
+        ),
+    }
+}

@@ -1,0 +1,33 @@
+//! One module per group of commands.
+
+mod demo;
+mod import;
+mod lists;
+mod vendor;
+
+use std::process::ExitCode;
+
+use partnerbook_core::Result;
+
+use crate::args::{Command, VendorCommand};
+use crate::context::Context;
+
+pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
+    match command {
+        Command::Vendor {
+            command: VendorCommand::Set(args),
+        } => vendor::set(ctx, args),
+        Command::Vendor {
+            command: VendorCommand::Show { json },
+        } => vendor::show(ctx, *json),
+        Command::Demo => demo::run(ctx),
+        Command::Import(args) => import::run(ctx, args),
+        Command::Partners { program, json } => lists::partners(ctx, program.as_deref(), *json),
+        Command::Clients { program, json } => lists::clients(ctx, program.as_deref(), *json),
+        Command::Bindings {
+            client,
+            program,
+            json,
+        } => lists::bindings(ctx, client, program.as_deref(), *json),
+    }
+}

@@ -1,0 +1,114 @@
+//! Running the built `partnerbook` binary on a book in a temporary folder, with the
+//! environment cleared of anything that would change its language or book.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+/// What a run of the binary gave.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// The stdout as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {self:?}"))
+    }
+}
+
+/// A temporary folder with a book path in it (the book is created by the first command).
+pub struct Scene {
+    pub dir: TempDir,
+    pub book: PathBuf,
+}
+
+impl Scene {
+    pub fn new() -> Scene {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let book = dir.path().join("book.sqlite");
+        Scene { dir, book }
+    }
+
+    /// `partnerbook --book BOOK ARGS…` with no language in the environment.
+    pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[])
+    }
+
+    /// The same, with extra environment variables.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_partnerbook"));
+        command.arg("--book").arg(&self.book).args(args);
+        for var in [
+            "PARTNERBOOK_LANG",
+            "LC_ALL",
+            "LC_MESSAGES",
+            "LANG",
+            "PARTNERBOOK_BOOK",
+        ] {
+            command.env_remove(var);
+        }
+        command
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path())
+            .env("USER", "tester");
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let out = command.output().expect("the binary runs");
+        Run {
+            code: out.status.code().expect("an exit code"),
+            stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+            stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+        }
+    }
+
+    /// Runs and expects exit status 0.
+    pub fn ok(&self, args: &[&str]) -> Run {
+        let run = self.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {run:?}");
+        run
+    }
+
+    /// A file written into the scene's folder.
+    pub fn file(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, bytes).expect("written");
+        path
+    }
+}
+
+/// A file under the repository's `tests/fixtures/`, as a string for the command line.
+pub fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// A scene whose book holds the partners and clients of the fixtures.
+pub fn scene_with_clients() -> Scene {
+    let scene = Scene::new();
+    scene.ok(&["import", "partners", &fixture("partners_ok.csv")]);
+    scene.ok(&["import", "clients", &fixture("clients_ok.csv")]);
+    scene
+}
+
+/// The keys of a JSON object, sorted.
+pub fn keys(value: &serde_json::Value) -> Vec<String> {
+    let mut keys: Vec<String> = value
+        .as_object()
+        .unwrap_or_else(|| panic!("not an object: {value}"))
+        .keys()
+        .cloned()
+        .collect();
+    keys.sort();
+    keys
+}

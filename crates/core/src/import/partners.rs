@@ -1,0 +1,134 @@
+//! `import partners`: one row per partner (FORMATS.md).
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use super::rows::{RowImport, RowResult};
+use super::table::{text, ColumnMap, ColumnSpec, Row};
+use crate::audit::Actor;
+use crate::partners::{import_partner, ImportedRow, PartnerInput};
+use crate::programs::{load_program, Program};
+use crate::{Error, Result};
+
+const fn col(key: &'static str, names: &'static [&'static str], required: bool) -> ColumnSpec {
+    ColumnSpec {
+        key,
+        names,
+        required,
+    }
+}
+
+pub const PARTNER_COLUMNS: &[ColumnSpec] = &[
+    col(
+        "partner_id",
+        &["partner_id", "ID партнёра", "ID партнера"],
+        true,
+    ),
+    col("program", &["program", "Программа"], true),
+    col("name", &["name", "Наименование"], true),
+    col("kind", &["kind", "Тип"], true),
+    col("inn", &["inn", "ИНН"], false),
+    col("kpp", &["kpp", "КПП"], false),
+    col("ogrn", &["ogrn", "ОГРН", "ОГРНИП"], false),
+    col("vat_payer", &["vat_payer", "Плательщик НДС"], false),
+    col("vat_rate", &["vat_rate", "Ставка НДС"], false),
+    col("code", &["code", "Код"], false),
+    col("rate", &["rate", "Ставка"], false),
+    col("contract_no", &["contract_no", "Номер договора"], false),
+    col("contract_date", &["contract_date", "Дата договора"], false),
+    col("registered", &["registered", "Дата регистрации"], false),
+    col("status", &["status", "Статус"], false),
+    col(
+        "status_since",
+        &["status_since", "Статус с", "Дата статуса"],
+        false,
+    ),
+    col("bik", &["bik", "БИК"], false),
+    col(
+        "account",
+        &["account", "Расчётный счёт", "Расчетный счет"],
+        false,
+    ),
+    col("address", &["address", "Адрес"], false),
+    col("signer", &["signer", "Подписант"], false),
+    col(
+        "signer_position",
+        &["signer_position", "Должность подписанта"],
+        false,
+    ),
+    col("email", &["email", "E-mail", "Email"], false),
+    col("edo_id", &["edo_id", "ID ЭДО"], false),
+];
+
+/// Partners rows, with the programs they name read once.
+#[derive(Default)]
+pub struct PartnerRows {
+    programs: HashMap<String, Option<Program>>,
+}
+
+fn program<'a>(
+    cache: &'a mut HashMap<String, Option<Program>>,
+    db: &Connection,
+    id: &str,
+) -> Result<Option<&'a Program>> {
+    if !cache.contains_key(id) {
+        let found = match load_program(db, id) {
+            Ok(p) => Some(p),
+            Err(Error::Refused {
+                code: "unknown_program",
+                ..
+            }) => None,
+            Err(e) => return Err(e),
+        };
+        cache.insert(id.to_owned(), found);
+    }
+    Ok(cache.get(id).and_then(Option::as_ref))
+}
+
+impl RowImport for PartnerRows {
+    fn row(
+        &mut self,
+        db: &Connection,
+        actor: &Actor,
+        _import: i64,
+        row: &Row,
+        columns: &ColumnMap,
+    ) -> Result<RowResult> {
+        let get = |key| text(columns.cell(row, key));
+        let input = PartnerInput {
+            partner_id: get("partner_id"),
+            program: get("program"),
+            name: get("name"),
+            kind: get("kind"),
+            inn: get("inn"),
+            kpp: get("kpp"),
+            ogrn: get("ogrn"),
+            vat_payer: get("vat_payer"),
+            vat_rate: get("vat_rate"),
+            code: get("code"),
+            rate: get("rate"),
+            contract_no: get("contract_no"),
+            contract_date: get("contract_date"),
+            registered: get("registered"),
+            status: get("status"),
+            status_since: get("status_since"),
+            bik: get("bik"),
+            account: get("account"),
+            address: get("address"),
+            signer: get("signer"),
+            signer_position: get("signer_position"),
+            email: get("email"),
+            edo_id: get("edo_id"),
+        };
+        let program = match input.program.as_deref() {
+            Some(id) => program(&mut self.programs, db, id)?,
+            None => None,
+        };
+        Ok(match import_partner(db, actor, input, program)? {
+            Ok(ImportedRow::Added) => RowResult::Added,
+            Ok(ImportedRow::Unchanged) => RowResult::Unchanged,
+            Err(problems) => RowResult::Problems(problems),
+        })
+    }
+}

@@ -1,0 +1,50 @@
+//! A partner's card: requisites, codes, clients now and before, refused bindings, history.
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::model::{Partner, PartnerCode};
+use super::store::get_partner;
+use crate::audit::{history, AuditEntry};
+use crate::clients::{bindings_of_partner, refused_for_partner, Binding, BindingEvent};
+use crate::{Lang, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PartnerCard {
+    pub partner: Partner,
+    pub codes: Vec<PartnerCode>,
+    pub clients_now: Vec<Binding>,
+    pub clients_before: Vec<Binding>,
+    /// Binding attempts for this partner that the program's rules refused.
+    pub refused: Vec<BindingEvent>,
+    pub history: Vec<AuditEntry>,
+}
+
+pub fn partner_card(db: &Connection, id: &str, lang: Lang) -> Result<PartnerCard> {
+    let partner = get_partner(db, id)?;
+    let mut stmt = db.prepare_cached(
+        "SELECT code, issued, retired FROM partner_codes WHERE partner = ?1 ORDER BY issued, code",
+    )?;
+    let codes = stmt
+        .query_map([id], |r| {
+            Ok(PartnerCode {
+                code: r.get(0)?,
+                issued: r.get(1)?,
+                retired: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let (clients_now, clients_before) = bindings_of_partner(db, id)?
+        .into_iter()
+        .partition(|b| b.until.is_none());
+    Ok(PartnerCard {
+        codes,
+        clients_now,
+        clients_before,
+        refused: refused_for_partner(db, id, lang)?,
+        history: history(db, "partner", id)?,
+        partner,
+    })
+}

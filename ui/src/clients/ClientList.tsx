@@ -1,0 +1,92 @@
+import type { SortingState } from "@tanstack/react-table";
+import { useCallback, useMemo } from "react";
+import { clientsPage } from "../api";
+import type { ClientQuery } from "../bindings/ClientQuery";
+import type { ClientRow } from "../bindings/ClientRow";
+import type { ClientSort } from "../bindings/ClientSort";
+import { useBook } from "../book";
+import { Chips } from "../components/Chips";
+import { PagedTable } from "../components/PagedTable";
+import { useDebounced } from "../components/useDebounced";
+import { usePagedRows } from "../components/usePagedRows";
+import { formatCount } from "../format";
+import { programName, useI18n } from "../i18n";
+import { clientColumns } from "./clientColumns";
+
+/** What the user chose above the clients table; kept while a card is open. */
+export type ClientFilters = { search: string; program?: string; unbound: boolean; sorting: SortingState };
+export const NO_CLIENT_FILTERS: ClientFilters = { search: "", unbound: false, sorting: [] };
+
+type Props = {
+  filters: ClientFilters;
+  onFilters: (filters: ClientFilters) => void;
+  onOpen: (row: ClientRow) => void;
+};
+
+/** The clients table with their current partner: search, program and «без партнёра» chips, paging. */
+export function ClientList({ filters, onFilters, onOpen }: Props) {
+  const { t, lang } = useI18n();
+  const { programs } = useBook();
+  const search = useDebounced(filters.search.trim(), 200);
+  const sort = filters.sorting[0];
+  const query = useMemo<ClientQuery>(
+    () => ({
+      search: search || undefined,
+      program: filters.program,
+      bound: filters.unbound ? false : undefined,
+      sort: sort?.id as ClientSort | undefined,
+      descending: sort ? sort.desc : undefined,
+    }),
+    [search, filters.program, filters.unbound, sort],
+  );
+  const fetchPage = useCallback((offset: number, limit: number) => clientsPage({ ...query, offset, limit }), [query]);
+  const paged = usePagedRows<ClientRow>(JSON.stringify(query), fetchPage);
+  const columns = useMemo(() => clientColumns(t, lang, programs), [t, lang, programs]);
+
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <h1>{t("nav.clients")}</h1>
+      </header>
+      <div className="toolbar">
+        <input
+          type="search"
+          className="search"
+          name="search"
+          aria-label={t("clients.search")}
+          placeholder={t("clients.search")}
+          value={filters.search}
+          onChange={(e) => onFilters({ ...filters, search: e.target.value })}
+        />
+        <span className="found" aria-live="polite">
+          {paged.total !== null && t("common.found", { n: formatCount(paged.total, lang) })}
+        </span>
+      </div>
+      <div className="toolbar">
+        <Chips
+          label={t("filter.program")}
+          allLabel={t("common.all")}
+          chips={programs.map((p) => ({ value: p.id, label: programName(programs, p.id, lang) }))}
+          value={filters.program}
+          onChange={(program) => onFilters({ ...filters, program })}
+        />
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={filters.unbound}
+          onClick={() => onFilters({ ...filters, unbound: !filters.unbound })}
+        >
+          {t("clients.unbound")}
+        </button>
+      </div>
+      <PagedTable
+        label={t("nav.clients")}
+        columns={columns}
+        paged={paged}
+        sorting={filters.sorting}
+        onSortingChange={(sorting) => onFilters({ ...filters, sorting })}
+        onOpen={onOpen}
+      />
+    </section>
+  );
+}

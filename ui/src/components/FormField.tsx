@@ -1,0 +1,64 @@
+import type { ProblemDto } from "../bindings/ProblemDto";
+
+type Props = {
+  name: string;
+  label: string;
+  type: "text" | "date" | "email" | "select" | "checkbox";
+  value: string;
+  onChange: (value: string) => void;
+  problems?: readonly ProblemDto[];
+  options?: readonly { value: string; label: string }[];
+  hint?: string;
+  readOnly?: boolean;
+  wide?: boolean;
+};
+
+/**
+ * A labelled input whose `name` and `id` are the field's key, with the field's problems under it
+ * as «ИНН: неверное контрольное число» (`data-testid="error-<name>"`).
+ * A checkbox's value is "yes" or "no".
+ */
+export function FormField({ name, label, type, value, onChange, problems = [], options = [], hint, readOnly, wide }: Props) {
+  const errorId = `error-${name}`;
+  const invalid = problems.length > 0;
+  const common = {
+    id: name,
+    name,
+    "aria-invalid": invalid || undefined,
+    "aria-describedby": invalid ? errorId : undefined,
+  };
+  let control;
+  if (type === "checkbox") {
+    control = (
+      <input {...common} type="checkbox" checked={value === "yes"} disabled={readOnly} onChange={(e) => onChange(e.target.checked ? "yes" : "no")} />
+    );
+  } else if (type === "select") {
+    control = (
+      <select {...common} value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    );
+  } else {
+    control = <input {...common} type={type} value={value} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} />;
+  }
+  return (
+    <div className={`field${wide ? " wide" : ""}${type === "checkbox" ? " field-checkbox" : ""}${invalid ? " invalid" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      {control}
+      {hint && !invalid && <div className="field-hint">{hint}</div>}
+      {invalid && (
+        <div className="field-error" id={errorId} data-testid={errorId} role="alert">
+          {problems.map((p, i) => (
+            <div key={i}>
+              {label}: {p.message}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

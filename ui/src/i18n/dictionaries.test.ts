@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { en } from "./en";
+import { dictionaries, translate } from "./index";
+import { ru } from "./ru";
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("the dictionaries", () => {
+  it("have the same keys in Russian and English", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
+  });
+
+  it("have no empty message and the same placeholders in both languages", () => {
+    for (const key of Object.keys(ru) as (keyof typeof ru)[]) {
+      expect(ru[key].trim(), key).not.toBe("");
+      expect(en[key].trim(), key).not.toBe("");
+      expect(placeholders(en[key]), key).toEqual(placeholders(ru[key]));
+    }
+  });
+
+  it("fill placeholders", () => {
+    expect(translate("ru", "common.found", { n: "12" })).toBe("Найдено: 12");
+    expect(translate("en", "common.found", { n: "12" })).toBe("Found: 12");
+    expect(dictionaries.ru["status.disqualified"]).toBe("дисквалифицирован");
+  });
+});

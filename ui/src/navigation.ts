@@ -1,0 +1,19 @@
+/** The sidebar's sections, in order. */
+export const SECTIONS = [
+  "overview",
+  "partners",
+  "clients",
+  "import",
+  "accruals",
+  "acts",
+  "programs",
+  "settings",
+] as const;
+
+export type Section = (typeof SECTIONS)[number];
+
+/** Where the user is: a section, and the card open in it, if any. */
+export type View =
+  | { section: "partners"; partner?: string }
+  | { section: "clients"; client?: { program: string; client: string } }
+  | { section: Exclude<Section, "partners" | "clients"> };

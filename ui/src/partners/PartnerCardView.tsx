@@ -1,0 +1,91 @@
+import { useEffect, useState } from "react";
+import { partnerCard } from "../api";
+import type { PartnerCard } from "../bindings/PartnerCard";
+import type { ErrorDto } from "../bindings/ErrorDto";
+import { useBook } from "../book";
+import { ErrorBanner } from "../components/ErrorBanner";
+import { StatusLabel } from "../components/StatusLabel";
+import { Tabs } from "../components/Tabs";
+import { toErrorDto } from "../errors";
+import { formatDate } from "../format";
+import { programName, useI18n } from "../i18n";
+import { PartnerCardTabs, type CardTab } from "./PartnerCardTabs";
+
+type Props = {
+  partner: string;
+  /** Changes after the partner was saved, to load the card again. */
+  version: number;
+  onBack: () => void;
+  onEdit: (card: PartnerCard) => void;
+  onOpenClient: (program: string, client: string) => void;
+};
+
+/** A partner's card: the header, and tabs for requisites, contract, clients, refusals and history. */
+export function PartnerCardView({ partner, version, onBack, onEdit, onOpenClient }: Props) {
+  const { t, lang } = useI18n();
+  const { programs } = useBook();
+  const [loaded, setLoaded] = useState<{ id: string; version: number; card?: PartnerCard; error?: ErrorDto } | null>(null);
+  const [tab, setTab] = useState<CardTab>("requisites");
+
+  useEffect(() => {
+    let live = true;
+    partnerCard(partner).then(
+      (card) => live && setLoaded({ id: partner, version, card }),
+      (reason: unknown) => live && setLoaded({ id: partner, version, error: toErrorDto(reason) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [partner, version]);
+
+  const current = loaded && loaded.id === partner ? loaded : null;
+  const card = current?.card;
+  const p = card?.partner;
+  return (
+    <section className="screen">
+      <div className="breadcrumbs">
+        <button type="button" className="link-button" onClick={onBack}>
+          {t("common.back")}
+        </button>
+      </div>
+      {!current && <p className="muted">{t("common.loading")}</p>}
+      <ErrorBanner error={current?.error ?? null} />
+      {card && p && (
+        <>
+          <header className="screen-header card-header">
+            <div>
+              <h1>
+                {p.name} <StatusLabel status={p.status} />
+              </h1>
+              <div className="card-sub">
+                <span>{p.partner_id}</span>
+                <span>{programName(programs, p.program, lang)}</span>
+                <span>{t(`kind.${p.kind}`)}</span>
+                <span>
+                  {t(`status.${p.status}`)} {t("card.statusSince", { date: formatDate(p.status_since, lang) })}
+                </span>
+              </div>
+            </div>
+            <button type="button" className="primary" onClick={() => onEdit(card)}>
+              {t("card.edit")}
+            </button>
+          </header>
+          <Tabs
+            tabs={[
+              { key: "requisites", label: t("card.tab.requisites") },
+              { key: "contract", label: t("card.tab.contract") },
+              { key: "clients", label: t("card.tab.clients"), count: card.clients_now.length },
+              { key: "refused", label: t("card.tab.refused"), count: card.refused.length },
+              { key: "history", label: t("card.tab.history") },
+            ]}
+            active={tab}
+            onChange={setTab}
+          />
+          <div className="tab-panel" role="tabpanel">
+            <PartnerCardTabs tab={tab} card={card} onOpenClient={onOpenClient} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import type { SortingState } from "@tanstack/react-table";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { partnersPage } from "../api";
+import type { PartnerQuery } from "../bindings/PartnerQuery";
+import type { PartnerRow } from "../bindings/PartnerRow";
+import type { PartnerSort } from "../bindings/PartnerSort";
+import type { PartnerStatus } from "../bindings/PartnerStatus";
+import { useBook } from "../book";
+import { Chips } from "../components/Chips";
+import { PagedTable } from "../components/PagedTable";
+import { useDebounced } from "../components/useDebounced";
+import { usePagedRows } from "../components/usePagedRows";
+import { formatCount } from "../format";
+import { programName, useI18n } from "../i18n";
+import { partnerColumns } from "./partnerColumns";
+import { PARTNER_STATUSES } from "./partnerFields";
+
+/** What the user chose above the partners table; kept while a card is open. */
+export type PartnerFilters = { search: string; program?: string; status?: PartnerStatus; sorting: SortingState };
+export const NO_PARTNER_FILTERS: PartnerFilters = { search: "", sorting: [] };
+
+type Props = {
+  filters: PartnerFilters;
+  onFilters: (filters: PartnerFilters) => void;
+  onOpen: (partner: string) => void;
+  onNew: () => void;
+  /** Changes when the search box is to take the focus (Ctrl+K). */
+  focusSearch: number;
+};
+
+/** The partners table: search, program and status chips, sort headers, server paging. */
+export function PartnerList({ filters, onFilters, onOpen, onNew, focusSearch }: Props) {
+  const { t, lang } = useI18n();
+  const { programs } = useBook();
+  const searchBox = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusSearch > 0) searchBox.current?.focus();
+  }, [focusSearch]);
+
+  const search = useDebounced(filters.search.trim(), 200);
+  const sort = filters.sorting[0];
+  const query = useMemo<PartnerQuery>(
+    () => ({
+      search: search || undefined,
+      program: filters.program,
+      status: filters.status,
+      sort: sort?.id as PartnerSort | undefined,
+      descending: sort ? sort.desc : undefined,
+    }),
+    [search, filters.program, filters.status, sort],
+  );
+  const key = JSON.stringify(query);
+  const fetchPage = useCallback(
+    (offset: number, limit: number) => partnersPage({ ...query, offset, limit }),
+    [query],
+  );
+  const paged = usePagedRows<PartnerRow>(key, fetchPage);
+  const columns = useMemo(() => partnerColumns(t, lang, programs), [t, lang, programs]);
+
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <h1>{t("nav.partners")}</h1>
+        <button type="button" className="primary" onClick={onNew}>
+          {t("partners.new")}
+        </button>
+      </header>
+      <div className="toolbar">
+        <input
+          ref={searchBox}
+          type="search"
+          className="search"
+          name="search"
+          aria-label={t("partners.search")}
+          placeholder={t("partners.search")}
+          value={filters.search}
+          onChange={(e) => onFilters({ ...filters, search: e.target.value })}
+        />
+        <span className="found" aria-live="polite">
+          {paged.total !== null && t("common.found", { n: formatCount(paged.total, lang) })}
+        </span>
+      </div>
+      <div className="toolbar">
+        <Chips
+          label={t("filter.program")}
+          allLabel={t("common.all")}
+          chips={programs.map((p) => ({ value: p.id, label: programName(programs, p.id, lang) }))}
+          value={filters.program}
+          onChange={(program) => onFilters({ ...filters, program })}
+        />
+        <Chips
+          label={t("filter.status")}
+          allLabel={t("common.all")}
+          chips={PARTNER_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          value={filters.status}
+          onChange={(status) => onFilters({ ...filters, status })}
+        />
+      </div>
+      <PagedTable
+        label={t("nav.partners")}
+        columns={columns}
+        paged={paged}
+        sorting={filters.sorting}
+        onSortingChange={(sorting) => onFilters({ ...filters, sorting })}
+        onOpen={(row) => onOpen(row.partner)}
+      />
+    </section>
+  );
+}
