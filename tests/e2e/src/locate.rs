@@ -44,16 +44,13 @@ pub fn app_binary() -> PathBuf {
 }
 
 pub fn tauri_driver() -> PathBuf {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .unwrap_or_default();
     let path = std::env::var_os(DRIVER_ENV)
         .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("CARGO_HOME").map(|home| PathBuf::from(home).join("bin/tauri-driver"))
-        })
-        .filter(|p| p.is_file())
-        .or_else(|| {
-            std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo/bin/tauri-driver"))
-        })
-        .expect("no HOME to look for tauri-driver in");
+        .unwrap_or_else(|| cargo_home.join("bin/tauri-driver"));
     assert!(
         path.is_file(),
         "tauri-driver is missing at {}: install it with `cargo install tauri-driver --locked` \
