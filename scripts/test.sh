@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Every check Partnerbook has, in order; the first that fails fails the run.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ -n "${CI:-}" ]; then
+    export CARGO_TERM_COLOR=never
+fi
+
+started=$(date +%s)
+current="start"
+elapsed() { echo "$(( $(date +%s) - started ))s"; }
+step() {
+    current="$*"
+    echo
+    echo "==> $current  (at $(elapsed))"
+}
+trap 'echo; echo "FAILED: $current  (after $(elapsed))" >&2' ERR
+
+step "setup"
+bash scripts/setup.sh
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "ui: typecheck"
+npm --prefix ui run typecheck
+
+step "ui: lint"
+npm --prefix ui run lint
+
+step "ui: unit tests"
+npm --prefix ui test
+
+step "ui: build"
+npm --prefix ui run build
+
+step "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test (all but end-to-end; regenerates ui/src/bindings)"
+cargo test --workspace --exclude partnerbook-e2e
+
+step "TypeScript bindings are current"
+if ! git diff --exit-code --stat -- ui/src/bindings || [ -n "$(git status --porcelain -- ui/src/bindings)" ]; then
+    git status --short -- ui/src/bindings
+    echo "TypeScript bindings are stale: run cargo test and commit ui/src/bindings" >&2
+    false
+fi
+
+step "cargo build -p partnerbook-app"
+cargo build -p partnerbook-app
+
+step "end-to-end (the real window under Xvfb)"
+xvfb-run -a -s "-screen 0 1920x1080x24" cargo test -p partnerbook-e2e -- --test-threads=1
+
+trap - ERR
+echo
+echo "All checks passed in $(elapsed)."

@@ -1,0 +1,29 @@
+//! Tauri's build step, with the app's own commands listed so that only these are
+//! callable from the web view (each still has to be allowed in `capabilities/`).
+
+/// Every command the UI may call; keep in step with `commands::handler` in `main.rs`
+/// and with `capabilities/main.json`.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "set_lang",
+    "programs",
+    "partners_page",
+    "partner_card",
+    "partner_create",
+    "partner_update",
+    "clients_page",
+    "client_card",
+    "pick_import_file",
+    "import_check",
+    "import_commit",
+    "import_cancel",
+    "import_history",
+    "vendor_get",
+    "vendor_set",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    tauri_build::try_build(attributes).expect("failed to run tauri-build");
+}

@@ -1,0 +1,8 @@
+//! The commands the UI calls (`invoke('<name>', {camelCaseArgs})`). Every one answers
+//! `Result<T, ErrorDto>`; none runs on the main thread.
+
+pub mod app;
+pub mod clients;
+pub mod import;
+pub mod partners;
+pub mod settings;

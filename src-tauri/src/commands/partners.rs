@@ -1,0 +1,40 @@
+//! The partners table, a partner's card, the partner form.
+
+use partnerbook_core::partners::{
+    create_partner, partner_card as load_partner_card, partner_page, update_partner, Partner,
+    PartnerCard, PartnerInput, PartnerPage, PartnerQuery,
+};
+use partnerbook_core::ErrorDto;
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn partners_page(
+    state: State<'_, AppState>,
+    query: PartnerQuery,
+) -> Result<PartnerPage, ErrorDto> {
+    state.read(|book, _| partner_page(book.db(), &query))
+}
+
+#[tauri::command(async)]
+pub fn partner_card(state: State<'_, AppState>, partner: String) -> Result<PartnerCard, ErrorDto> {
+    state.read(|book, lang| load_partner_card(book.db(), &partner, lang))
+}
+
+#[tauri::command(async)]
+pub fn partner_create(
+    state: State<'_, AppState>,
+    input: PartnerInput,
+) -> Result<Partner, ErrorDto> {
+    state.change(|book, actor, _| book.write(|tx| create_partner(tx, actor, input)))
+}
+
+#[tauri::command(async)]
+pub fn partner_update(
+    state: State<'_, AppState>,
+    partner: String,
+    input: PartnerInput,
+) -> Result<Partner, ErrorDto> {
+    state.change(|book, actor, _| book.write(|tx| update_partner(tx, actor, &partner, input)))
+}

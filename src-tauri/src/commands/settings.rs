@@ -1,0 +1,17 @@
+//! The vendor's requisites and signer.
+
+use partnerbook_core::vendor::{set_vendor, vendor, Vendor};
+use partnerbook_core::ErrorDto;
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command(async)]
+pub fn vendor_get(state: State<'_, AppState>) -> Result<Vendor, ErrorDto> {
+    state.read(|book, _| vendor(book.db()))
+}
+
+#[tauri::command(async)]
+pub fn vendor_set(state: State<'_, AppState>, vendor: Vendor) -> Result<Vendor, ErrorDto> {
+    state.change(|book, actor, _| book.write(|tx| set_vendor(tx, actor, vendor)))
+}

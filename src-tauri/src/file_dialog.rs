@@ -1,0 +1,51 @@
+//! Native file dialogs (rfd's GTK backend). GTK wants its dialogs made on the main
+//! thread, where Tauri runs the GTK loop: the dialog is built there, and its answer
+//! awaited here.
+
+use std::path::PathBuf;
+
+use partnerbook_core::{ErrorDto, Lang};
+use rfd::AsyncFileDialog;
+use tauri::{AppHandle, Manager};
+
+use crate::error::shell_error;
+
+/// Asks for a CSV or XLSX file, starting in `folder` when it still exists.
+pub async fn pick_spreadsheet(
+    app: &AppHandle,
+    folder: Option<PathBuf>,
+    lang: Lang,
+) -> Result<Option<PathBuf>, ErrorDto> {
+    let (title, tables, all) = match lang {
+        Lang::Ru => ("Файл для импорта", "Таблицы (CSV, XLSX)", "Все файлы"),
+        Lang::En => ("File to import", "Spreadsheets (CSV, XLSX)", "All files"),
+    };
+    let window = app.get_webview_window("main");
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.run_on_main_thread(move || {
+        let mut dialog = AsyncFileDialog::new()
+            .set_title(title)
+            .add_filter(tables, &["csv", "CSV", "xlsx", "XLSX"])
+            .add_filter(all, &["*"]);
+        if let Some(dir) = folder.filter(|d| d.is_dir()) {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(window) = &window {
+            dialog = dialog.set_parent(window);
+        }
+        // The receiver only goes away when the command was dropped.
+        let _ = tx.send(dialog.pick_file());
+    })
+    .map_err(|e| failed(&e, lang))?;
+    let answer = rx.await.map_err(|e| failed(&e, lang))?;
+    Ok(answer.await.map(|file| file.path().to_path_buf()))
+}
+
+fn failed(e: &dyn std::fmt::Display, lang: Lang) -> ErrorDto {
+    shell_error(
+        "dialog_failed",
+        format!("Не открыть окно выбора файла: {e}"),
+        format!("Cannot open the file dialog: {e}"),
+        lang,
+    )
+}

@@ -1,0 +1,51 @@
+//! Partnerbook desktop: a Tauri window over the web UI (`ui/dist`) and a thin set of
+//! commands over `partnerbook-core`. The shell reads the clock and the OS user; the
+//! core never does.
+
+// No console window behind the app on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod book_path;
+mod book_settings;
+mod commands;
+mod error;
+mod file_dialog;
+mod state;
+
+use state::AppState;
+
+fn main() {
+    let path = book_path::book_path();
+    let state = match AppState::open(&path) {
+        Ok(state) => state,
+        Err(message) => {
+            error::report_fatal(&message);
+            std::process::exit(1);
+        }
+    };
+    let app = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_info,
+            commands::app::set_lang,
+            commands::app::programs,
+            commands::partners::partners_page,
+            commands::partners::partner_card,
+            commands::partners::partner_create,
+            commands::partners::partner_update,
+            commands::clients::clients_page,
+            commands::clients::client_card,
+            commands::import::pick_import_file,
+            commands::import::import_check,
+            commands::import::import_commit,
+            commands::import::import_cancel,
+            commands::import::import_history,
+            commands::settings::vendor_get,
+            commands::settings::vendor_set,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = app {
+        error::report_fatal(&format!("Partnerbook: {e}"));
+        std::process::exit(1);
+    }
+}
