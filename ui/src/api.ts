@@ -1,7 +1,7 @@
 // Every Tauri command the UI calls, one typed function each. All reject with an `ErrorDto`.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import type { AppInfo } from "./bindings-pending";
+import type { AppInfo } from "./bindings/AppInfo";
 import type { PartnerCard } from "./bindings/PartnerCard";
 import type { ClientCard } from "./bindings/ClientCard";
 import type { ClientPage } from "./bindings/ClientPage";

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { AppInfo } from "./bindings-pending";
+import type { AppInfo } from "./bindings/AppInfo";
 import type { ProgramSummary } from "./bindings/ProgramSummary";
 
 /** What the whole UI needs to know about the open book: the shell's info and the programs. */

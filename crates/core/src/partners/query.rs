@@ -43,8 +43,18 @@ pub fn partner_page(db: &Connection, q: &PartnerQuery) -> Result<PartnerPage> {
     let mut filters = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        args.push(Value::Text(search.to_lowercase()));
-        filters.push(format!("instr(search, ?{}) > 0", args.len()));
+        let search = search.to_lowercase();
+        if search.chars().count() >= 3 {
+            // The trigram index finds the substring; a quoted phrase matches it literally.
+            args.push(Value::Text(format!("\"{}\"", search.replace('"', "\"\""))));
+            filters.push(format!(
+                "rowid IN (SELECT rowid FROM partners_search WHERE partners_search MATCH ?{})",
+                args.len()
+            ));
+        } else {
+            args.push(Value::Text(search));
+            filters.push(format!("instr(search, ?{}) > 0", args.len()));
+        }
     }
     if let Some(program) = q.program.as_deref().filter(|s| !s.is_empty()) {
         args.push(Value::Text(program.to_owned()));

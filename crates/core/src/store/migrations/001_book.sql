@@ -54,8 +54,25 @@ CREATE TABLE partners (
     -- lower-cased id, name, ИНН and code: what the partners table searches
     search          TEXT NOT NULL
 ) STRICT;
-CREATE INDEX partners_by_program ON partners (program, status);
+CREATE INDEX partners_by_program ON partners (program, status, name);
 CREATE INDEX partners_by_name ON partners (name);
+CREATE INDEX partners_by_clients ON partners (bound_clients);
+
+-- Substring search over the partners' `search` text (three characters or more), kept in
+-- step with the table by triggers.
+CREATE VIRTUAL TABLE partners_search USING fts5 (
+    search, content = 'partners', content_rowid = 'rowid', tokenize = 'trigram'
+);
+CREATE TRIGGER partners_search_insert AFTER INSERT ON partners BEGIN
+    INSERT INTO partners_search (rowid, search) VALUES (new.rowid, new.search);
+END;
+CREATE TRIGGER partners_search_delete AFTER DELETE ON partners BEGIN
+    INSERT INTO partners_search (partners_search, rowid, search) VALUES ('delete', old.rowid, old.search);
+END;
+CREATE TRIGGER partners_search_update AFTER UPDATE OF search ON partners BEGIN
+    INSERT INTO partners_search (partners_search, rowid, search) VALUES ('delete', old.rowid, old.search);
+    INSERT INTO partners_search (rowid, search) VALUES (new.rowid, new.search);
+END;
 
 -- Every code ever issued; a code is never reused, even once retired.
 CREATE TABLE partner_codes (
