@@ -94,7 +94,7 @@ pub fn print(f: &Figures) {
     ] {
         let o = &run.outcome;
         println!(
-            "  {kind:<8} rows {}, added {}, unchanged {}, refused by rules {}, problems {}, committed {}; sqlite3 rows {peer_rows}; exit {}",
+            "  {kind:<8} rows {}, added {}, unchanged {}, refused by rules {}, problems {}, committed {}; sqlite3 rows {peer_rows}; {}",
             o.rows, o.added, o.unchanged, o.refused, o.problems, o.committed, run.measured.status
         );
     }
@@ -102,6 +102,9 @@ pub fn print(f: &Figures) {
         "  rows with a binding event in clients.csv: {}; partners valid by validate_partner: {}",
         f.clients_with_code, f.partners_valid
     );
+    if !f.clients.outcome.committed {
+        println!("  note: the clients import did not commit, so the queries ran with every partner's bound_clients at 0");
+    }
     println!(
         "  book after both imports: {:.1} MB (with WAL); {}",
         f.book_size as f64 / 1e6,
