@@ -1,0 +1,285 @@
+//! `partnerbook-bench`: the benchmark of Partnerbook's imports and partners table.
+//!
+//! Generates realistic `partners.csv` and `clients.csv` (not timed), then measures in one
+//! run: `partnerbook import partners` and `import clients` (release binary as a child: wall
+//! time and peak RSS), Debian `sqlite3`'s `.import` of the same files, and the partners
+//! table's queries over the imported book. Prints every figure with its target and
+//! whether it was met, and the phases of each import. A benchmark, not a test: nothing
+//! here fails on a missed target.
+
+mod child;
+mod clients_file;
+mod ids;
+mod imports;
+mod names;
+mod partners_file;
+mod phases;
+mod queries;
+mod report;
+mod summary;
+
+use std::error::Error;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use partnerbook_core::store::Book;
+use rand::SeedableRng;
+
+use imports::OurRun;
+use report::secs;
+use summary::Figures;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "partnerbook-bench",
+    about = "Benchmark of Partnerbook's imports and partners table"
+)]
+struct Args {
+    /// Partners to generate (ciawifi gets at most 20 000 of them).
+    #[arg(long, default_value_t = 100_000)]
+    partners: usize,
+    /// Client rows to generate.
+    #[arg(long, default_value_t = 1_000_000)]
+    clients: usize,
+    /// Keep the files (CSV, book, peer databases) in this directory.
+    #[arg(long)]
+    keep: Option<PathBuf>,
+    /// The `partnerbook` binary (default: beside this one).
+    #[arg(long)]
+    partnerbook: Option<PathBuf>,
+    /// The peer's `sqlite3` command.
+    #[arg(long, default_value = "sqlite3")]
+    sqlite3: PathBuf,
+    /// Skip the dry runs (they take as long as the imports' reading, checks and writes).
+    #[arg(long)]
+    no_dry_run: bool,
+    /// Kill an import (or dry run) still running after this many seconds; it is then
+    /// reported as "> N s (killed)".
+    #[arg(long)]
+    timeout: Option<u64>,
+    /// Seed of the generated data.
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+}
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let args = Args::parse();
+    let partnerbook = match &args.partnerbook {
+        Some(p) => p.clone(),
+        None => std::env::current_exe()?.with_file_name("partnerbook"),
+    };
+    if !partnerbook.exists() {
+        return Err(format!("no partnerbook binary at {}", partnerbook.display()).into());
+    }
+    let temp;
+    let dir: &Path = match &args.keep {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)?;
+            dir
+        }
+        None => {
+            temp = tempfile::tempdir()?;
+            temp.path()
+        }
+    };
+    let scratch = dir.join("scratch");
+    std::fs::create_dir_all(&scratch)?;
+
+    let book_path = dir.join("book.sqlite");
+    remove_book(&book_path)?;
+    let book = Book::open(&book_path)?;
+    let our_sqlite: String = book
+        .db()
+        .query_row("SELECT sqlite_version()", [], |r| r.get(0))?;
+    let facts = report::machine_facts(
+        &imports::sqlite3_version(&args.sqlite3, &scratch),
+        &our_sqlite,
+    );
+    report::print_facts("Machine", &facts);
+
+    // 1. The files (not timed).
+    let partners_csv = dir.join("partners.csv");
+    let clients_csv = dir.join("clients.csv");
+    let start = Instant::now();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(args.seed);
+    let issued = partners_file::write(&partners_csv, args.partners, &mut rng)?;
+    clients_file::write(&clients_csv, args.clients, &issued, &mut rng)?;
+    let counts = partners_file::program_counts(args.partners);
+    println!(
+        "Files (generated in {}, not timed) in {}",
+        secs(start.elapsed()),
+        dir.display()
+    );
+    for (path, rows) in [(&partners_csv, args.partners), (&clients_csv, args.clients)] {
+        let size = std::fs::metadata(path)?.len() as f64 / 1e6;
+        println!("  {:<14} {rows:>9} rows, {size:.1} MB", file_name(path));
+    }
+    let per_program: Vec<String> = partners_file::PROGRAMS
+        .iter()
+        .zip(counts)
+        .map(|(p, n)| format!("{p} {n}"))
+        .collect();
+    println!("  partners per program: {}", per_program.join(", "));
+    println!();
+
+    // 2c. The peer.
+    let (peer_partners, peer_partner_rows) = imports::peer(
+        &args.sqlite3,
+        &dir.join("peer-partners.db"),
+        &partners_csv,
+        "partners",
+        &scratch,
+    )?;
+    let (peer_clients, peer_client_rows) = imports::peer(
+        &args.sqlite3,
+        &dir.join("peer-clients.db"),
+        &clients_csv,
+        "clients",
+        &scratch,
+    )?;
+
+    // Phases of the partners import, then 2a.
+    let (partner_rows_read, partners_read) = phases::read_only(&partners_csv)?;
+    let (partners_valid, partners_checked) = phases::partners_read_validate(&partners_csv, &book)?;
+    drop(book);
+    let partners_dry = dry_run(
+        &args,
+        &partnerbook,
+        &book_path,
+        "partners",
+        &partners_csv,
+        &scratch,
+    )?;
+    let limit = args.timeout.map(Duration::from_secs);
+    let partners = imports::ours(
+        &partnerbook,
+        &book_path,
+        "partners",
+        &partners_csv,
+        false,
+        &scratch,
+        limit,
+    )?;
+
+    // Phases of the clients import, then 2b.
+    let book = Book::open(&book_path)?;
+    let (backup_partners, backup_partners_size) =
+        phases::backup(&book, &scratch.join("backup.sqlite"))?;
+    drop(book);
+    let (client_rows_read, clients_read) = phases::read_only(&clients_csv)?;
+    let (clients_with_code, clients_parsed) = phases::clients_read_parse(&clients_csv)?;
+    let clients_dry = dry_run(
+        &args,
+        &partnerbook,
+        &book_path,
+        "clients",
+        &clients_csv,
+        &scratch,
+    )?;
+    let clients = imports::ours(
+        &partnerbook,
+        &book_path,
+        "clients",
+        &clients_csv,
+        false,
+        &scratch,
+        limit,
+    )?;
+
+    // 2d. The partners table.
+    let book = Book::open(&book_path)?;
+    let query_timings = queries::time_queries(&book, args.partners)?;
+    let (backup_all, backup_all_size) = phases::backup(&book, &scratch.join("backup.sqlite"))?;
+    let table_counts = count_rows(&book)?;
+    drop(book);
+    let book_size =
+        file_size(&book_path) + file_size(&PathBuf::from(format!("{}-wal", book_path.display())));
+
+    // 3. The results.
+    summary::print(&Figures {
+        partners_rows: args.partners,
+        clients_rows: args.clients,
+        partners,
+        clients,
+        partners_dry,
+        clients_dry,
+        peer_partners,
+        peer_partner_rows,
+        peer_clients,
+        peer_client_rows,
+        partners_read,
+        partner_rows_read,
+        partners_checked,
+        partners_valid,
+        clients_read,
+        client_rows_read,
+        clients_parsed,
+        clients_with_code,
+        backup_partners: (backup_partners, backup_partners_size),
+        backup_all: (backup_all, backup_all_size),
+        queries: query_timings,
+        book_size,
+        table_counts,
+    });
+    if args.keep.is_some() {
+        println!("  files kept in {}", dir.display());
+    }
+    Ok(())
+}
+
+fn dry_run(
+    args: &Args,
+    partnerbook: &Path,
+    book: &Path,
+    kind: &str,
+    file: &Path,
+    scratch: &Path,
+) -> std::io::Result<Option<OurRun>> {
+    if args.no_dry_run {
+        return Ok(None);
+    }
+    let limit = args.timeout.map(Duration::from_secs);
+    imports::ours(partnerbook, book, kind, file, true, scratch, limit).map(Some)
+}
+
+fn count_rows(book: &Book) -> Result<String, Box<dyn Error>> {
+    let mut parts = Vec::new();
+    for table in [
+        "partners",
+        "partner_codes",
+        "clients",
+        "binding_events",
+        "bindings",
+        "audit",
+    ] {
+        let n: i64 = book
+            .db()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        parts.push(format!("{table} {n}"));
+    }
+    Ok(parts.join(", "))
+}
+
+fn remove_book(path: &Path) -> std::io::Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let p = PathBuf::from(format!("{}{suffix}", path.display()));
+        if p.exists() {
+            std::fs::remove_file(p)?;
+        }
+    }
+    let backups = path.with_file_name("backups");
+    if backups.exists() {
+        std::fs::remove_dir_all(backups)?;
+    }
+    Ok(())
+}
+
+fn file_size(path: &Path) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
