@@ -1,10 +1,19 @@
 //! Printing: JSON on stdout for scripts, aligned text for people.
 
+use std::io::Write;
+
 use serde::Serialize;
+
+/// One line on stdout. A reader that went away (`| head`) ends the output quietly.
+pub fn line(text: &str) {
+    if writeln!(std::io::stdout().lock(), "{text}").is_err() {
+        std::process::exit(0);
+    }
+}
 
 pub fn json<T: Serialize>(value: &T) {
     match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
+        Ok(text) => line(&text),
         Err(e) => eprintln!("JSON: {e}"),
     }
 }
@@ -23,7 +32,7 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
             .zip(&widths)
             .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.chars().count()))))
             .collect();
-        println!("{}", padded.join("  ").trim_end());
+        line(padded.join("  ").trim_end());
     };
     line(header.to_vec());
     for row in rows {

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use partnerbook_core::clients::{client_card, client_page, ClientQuery, ClientSort, Outcome};
+use partnerbook_core::clients::{client_card, client_page, clients_of, ClientQuery, Outcome};
 use partnerbook_core::partners::{partners_of, MAX_PAGE};
 use partnerbook_core::{Error, Result};
 use serde::Serialize;
@@ -69,24 +69,7 @@ pub fn partners(ctx: &mut Context, program: Option<&str>, json: bool) -> Result<
 }
 
 pub fn clients(ctx: &mut Context, program: Option<&str>, json: bool) -> Result<ExitCode> {
-    let mut rows = Vec::new();
-    loop {
-        let page = client_page(
-            ctx.book.db(),
-            &ClientQuery {
-                program: program.map(str::to_owned),
-                sort: Some(ClientSort::Client),
-                offset: Some(rows.len() as u32),
-                limit: Some(MAX_PAGE),
-                ..ClientQuery::default()
-            },
-        )?;
-        let n = page.rows.len();
-        rows.extend(page.rows);
-        if n < MAX_PAGE as usize {
-            break;
-        }
-    }
+    let rows = clients_of(ctx.book.db(), program)?;
     if json {
         output::json(&rows);
     } else {
@@ -172,13 +155,13 @@ pub fn bindings(
         output::json(&card);
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
+    output::line(&format!(
         "{} {} ({})",
         ctx.say("Клиент", "Client"),
         card.client.client,
         card.client.program
-    );
-    println!("{}", ctx.say("Привязки:", "Bindings:"));
+    ));
+    output::line(ctx.say("Привязки:", "Bindings:"));
     let rows: Vec<Vec<String>> = card
         .bindings
         .iter()
@@ -200,7 +183,7 @@ pub fn bindings(
         ],
         &rows,
     );
-    println!("{}", ctx.say("События:", "Events:"));
+    output::line(ctx.say("События:", "Events:"));
     let rows: Vec<Vec<String>> = card
         .events
         .iter()

@@ -48,7 +48,7 @@ pub fn show(ctx: &mut Context, json: bool) -> Result<ExitCode> {
             (ctx.say("Должность", "Position"), &v.signer_position),
         ];
         for (label, value) in rows {
-            println!("{label}: {}", output::opt(value));
+            output::line(&format!("{label}: {}", output::opt(value)));
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -186,13 +186,11 @@ impl Binder {
                 let partner = partner.unwrap_or_default();
                 if let Some(current) = facts.current {
                     db.prepare_cached(
-                        "UPDATE bindings SET until = ?2 WHERE client = ?1 AND until IS NULL",
+                        "UPDATE binding_events SET until = ?2 WHERE client = ?1 AND outcome = 'bound' AND until IS NULL AND id <> ?3",
                     )?
-                    .execute(params![client, day])?;
+                    .execute(params![client, day, event])?;
                     *self.counts.entry(current.partner).or_default() -= 1;
                 }
-                db.prepare_cached("INSERT INTO bindings (client, partner, channel, since, event) VALUES (?1, ?2, ?3, ?4, ?5)")?
-                    .execute(params![client, partner, channel.key(), day, event])?;
                 *self.counts.entry(partner).or_default() += 1;
                 BindOutcome::Bound { note }
             }

@@ -92,6 +92,16 @@ pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
     })
 }
 
+/// Every client (of one program, if given) with its current partner, ordered by
+/// id and program — for the CLI's listing.
+pub fn clients_of(db: &Connection, program: Option<&str>) -> Result<Vec<ClientRow>> {
+    let mut stmt = db.prepare_cached(&format!(
+        "{CLIENT_ROW} WHERE ?1 IS NULL OR c.program = ?1 ORDER BY c.client_id, c.program"
+    ))?;
+    let rows = stmt.query_map([program], client_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 pub(crate) const BINDING_ROW: &str =
     "SELECT c.client_id, c.name, b.partner, p.name, b.channel, b.since, b.until
      FROM bindings b JOIN clients c ON c.id = b.client JOIN partners p ON p.id = b.partner";

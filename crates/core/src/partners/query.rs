@@ -24,6 +24,21 @@ fn order_by(sort: PartnerSort) -> &'static str {
     }
 }
 
+fn partner_row(r: &rusqlite::Row) -> rusqlite::Result<PartnerRow> {
+    let kind: String = r.get(3)?;
+    let status: String = r.get(6)?;
+    Ok(PartnerRow {
+        partner: r.get(0)?,
+        program: r.get(1)?,
+        name: r.get(2)?,
+        kind: PartnerKind::parse(&kind).unwrap_or(PartnerKind::Foreign),
+        inn: r.get(4)?,
+        code: r.get(5)?,
+        status: PartnerStatus::parse(&status).unwrap_or(PartnerStatus::Active),
+        clients: r.get(7)?,
+    })
+}
+
 pub fn partner_page(db: &Connection, q: &PartnerQuery) -> Result<PartnerPage> {
     let mut filters = Vec::new();
     let mut args: Vec<Value> = Vec::new();
@@ -61,20 +76,7 @@ pub fn partner_page(db: &Connection, q: &PartnerQuery) -> Result<PartnerPage> {
     );
     let mut stmt = db.prepare_cached(&sql)?;
     let rows = stmt
-        .query_map(rusqlite::params_from_iter(args.iter()), |r| {
-            let kind: String = r.get(3)?;
-            let status: String = r.get(6)?;
-            Ok(PartnerRow {
-                partner: r.get(0)?,
-                program: r.get(1)?,
-                name: r.get(2)?,
-                kind: PartnerKind::parse(&kind).unwrap_or(PartnerKind::Foreign),
-                inn: r.get(4)?,
-                code: r.get(5)?,
-                status: PartnerStatus::parse(&status).unwrap_or(PartnerStatus::Active),
-                clients: r.get(7)?,
-            })
-        })?
+        .query_map(rusqlite::params_from_iter(args.iter()), partner_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(PartnerPage {
         total,
@@ -85,24 +87,10 @@ pub fn partner_page(db: &Connection, q: &PartnerQuery) -> Result<PartnerPage> {
 
 /// Every partner (of one program, if given), ordered by id — for the CLI's listing.
 pub fn partners_of(db: &Connection, program: Option<&str>) -> Result<Vec<PartnerRow>> {
-    let mut rows = Vec::new();
-    let mut offset = 0;
-    loop {
-        let page = partner_page(
-            db,
-            &PartnerQuery {
-                program: program.map(str::to_owned),
-                sort: Some(PartnerSort::Partner),
-                offset: Some(offset),
-                limit: Some(MAX_PAGE),
-                ..PartnerQuery::default()
-            },
-        )?;
-        let n = page.rows.len() as u32;
-        rows.extend(page.rows);
-        if n < MAX_PAGE {
-            return Ok(rows);
-        }
-        offset += n;
-    }
+    let mut stmt = db.prepare_cached(
+        "SELECT id, program, name, kind, inn, code, status, bound_clients FROM partners
+         WHERE ?1 IS NULL OR program = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([program], partner_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

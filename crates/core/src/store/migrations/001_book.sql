@@ -83,7 +83,8 @@ CREATE TABLE clients (
     UNIQUE (program, client_id)
 ) STRICT;
 
--- Every attempt to bind a client, accepted or refused, with its reason.
+-- Every attempt to bind a client, accepted or refused, with its reason. An accepted one
+-- (`bound`) is a binding: it lasts until `until`, the day the client moved on.
 CREATE TABLE binding_events (
     id       INTEGER PRIMARY KEY,
     client   INTEGER NOT NULL REFERENCES clients(id),
@@ -95,22 +96,18 @@ CREATE TABLE binding_events (
     reason   TEXT,
     detail   TEXT,
     version  INTEGER REFERENCES program_versions(id),
-    import   INTEGER
+    import   INTEGER,
+    until    TEXT CHECK (until IS NULL OR outcome = 'bound')
 ) STRICT;
+-- one attempt is recorded once; also how a client's events and binding are found
 CREATE UNIQUE INDEX binding_events_key ON binding_events (client, date, channel, coalesce(code, '') COLLATE NOCASE);
+-- a partner's clients, now (until IS NULL) and before
+CREATE INDEX binding_events_bound ON binding_events (partner, until) WHERE outcome = 'bound';
 -- the partner card's refused attempts
 CREATE INDEX binding_events_refused ON binding_events (partner) WHERE outcome = 'refused';
 
--- Who a client belonged to and when; `until` is set when the binding moves on.
-CREATE TABLE bindings (
-    id      INTEGER PRIMARY KEY,
-    client  INTEGER NOT NULL REFERENCES clients(id),
-    partner TEXT NOT NULL REFERENCES partners(id),
-    channel TEXT NOT NULL,
-    since   TEXT NOT NULL,
-    until   TEXT,
-    event   INTEGER NOT NULL REFERENCES binding_events(id)
-) STRICT;
--- a client has at most one current binding (until IS NULL); the binding code keeps it so
-CREATE INDEX bindings_by_client ON bindings (client, since);
-CREATE INDEX bindings_by_partner ON bindings (partner, until);
+-- Who a client belonged to and when: the accepted attempts. A client has at most one
+-- current binding (until IS NULL); the binding code keeps it so.
+CREATE VIEW bindings AS
+    SELECT id, client, partner, channel, date AS since, until, id AS event
+    FROM binding_events WHERE outcome = 'bound';
