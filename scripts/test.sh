@@ -53,7 +53,7 @@ step "cargo build -p partnerbook-app"
 cargo build -p partnerbook-app
 
 step "end-to-end (the real window under Xvfb)"
-xvfb-run -a -s "-screen 0 1920x1080x24" cargo test -p partnerbook-e2e -- --test-threads=1
+xvfb-run -a -s "-screen 0 1920x1080x24" cargo test -p partnerbook-e2e --no-fail-fast -- --test-threads=1
 
 trap - ERR
 echo
