@@ -151,11 +151,13 @@ pub async fn search_partners(client: &Client, query: &str) -> Vec<String> {
     table_rows(client).await
 }
 
-/// The rows of the partners table that mention `name`, waiting for at least one.
+/// The rows of the partners table that mention `name`, waiting for at least one. Each
+/// try opens the partners section and searches again, so a card that opened after a
+/// save (the app shows the new partner) does not hide the table.
 pub async fn wait_partner_rows(client: &Client, name: &str) -> Vec<String> {
     let started = Instant::now();
     loop {
-        let rows: Vec<String> = table_rows(client)
+        let rows: Vec<String> = search_partners(client, name)
             .await
             .into_iter()
             .filter(|row| row.contains(name))
