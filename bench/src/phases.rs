@@ -7,8 +7,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use partnerbook_core::import::table::{date, open_table, text, RowReader};
-use partnerbook_core::import::{CLIENT_COLUMNS, PARTNER_COLUMNS};
-use partnerbook_core::partners::{validate_partner, PartnerInput};
+use partnerbook_core::import::{partner_input, CLIENT_COLUMNS, PARTNER_COLUMNS};
+use partnerbook_core::partners::validate_partner;
 use partnerbook_core::programs::{load_program, Program};
 use partnerbook_core::store::Book;
 use partnerbook_core::Result;
@@ -34,31 +34,7 @@ pub fn partners_read_validate(path: &Path, book: &Book) -> Result<(u64, Duration
     while let Some(row) = reader.next_row() {
         let row = row?;
         let columns = reader.columns();
-        let get = |key| text(columns.cell(&row, key));
-        let input = PartnerInput {
-            partner_id: get("partner_id"),
-            program: get("program"),
-            name: get("name"),
-            kind: get("kind"),
-            inn: get("inn"),
-            kpp: get("kpp"),
-            ogrn: get("ogrn"),
-            vat_payer: get("vat_payer"),
-            vat_rate: get("vat_rate"),
-            code: get("code"),
-            rate: get("rate"),
-            contract_no: get("contract_no"),
-            contract_date: get("contract_date"),
-            registered: get("registered"),
-            status: get("status"),
-            bik: get("bik"),
-            account: get("account"),
-            address: get("address"),
-            signer: get("signer"),
-            signer_position: get("signer_position"),
-            email: get("email"),
-            edo_id: get("edo_id"),
-        };
+        let input = partner_input(&row, columns);
         let id = input.program.clone().unwrap_or_default();
         let program = programs
             .entry(id.clone())

@@ -29,12 +29,18 @@ impl App {
     /// Starts the app on a new, empty book. `name` names the driver's log file
     /// (`target/e2e/<name>.log`).
     pub async fn start(name: &str) -> App {
+        App::start_with(name, |_| {}).await
+    }
+
+    /// Starts the app on a book that `prepare` fills first (given the book's path).
+    pub async fn start_with(name: &str, prepare: impl FnOnce(&Path)) -> App {
         let app_binary = locate::app_binary();
         let book_dir = tempfile::Builder::new()
             .prefix("partnerbook-e2e-")
             .tempdir()
             .expect("a temporary folder for the book");
         let book = book_dir.path().join("book.sqlite");
+        prepare(&book);
         let driver = Driver::start(name, &[(BOOK_ENV, book.as_path())]);
         let client = tokio::time::timeout(SESSION_TIMEOUT, connect(&driver, &app_binary))
             .await

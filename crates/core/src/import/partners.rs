@@ -61,6 +61,36 @@ pub const PARTNER_COLUMNS: &[ColumnSpec] = &[
     col("edo_id", &["edo_id", "ID ЭДО"], false),
 ];
 
+/// A partners row as the input the form would give.
+pub fn partner_input(row: &Row, columns: &ColumnMap) -> PartnerInput {
+    let get = |key| text(columns.cell(row, key));
+    PartnerInput {
+        partner_id: get("partner_id"),
+        program: get("program"),
+        name: get("name"),
+        kind: get("kind"),
+        inn: get("inn"),
+        kpp: get("kpp"),
+        ogrn: get("ogrn"),
+        vat_payer: get("vat_payer"),
+        vat_rate: get("vat_rate"),
+        code: get("code"),
+        rate: get("rate"),
+        contract_no: get("contract_no"),
+        contract_date: get("contract_date"),
+        registered: get("registered"),
+        status: get("status"),
+        status_since: get("status_since"),
+        bik: get("bik"),
+        account: get("account"),
+        address: get("address"),
+        signer: get("signer"),
+        signer_position: get("signer_position"),
+        email: get("email"),
+        edo_id: get("edo_id"),
+    }
+}
+
 /// Partners rows, with the programs they name read once.
 #[derive(Default)]
 pub struct PartnerRows {
@@ -95,32 +125,7 @@ impl RowImport for PartnerRows {
         row: &Row,
         columns: &ColumnMap,
     ) -> Result<RowResult> {
-        let get = |key| text(columns.cell(row, key));
-        let input = PartnerInput {
-            partner_id: get("partner_id"),
-            program: get("program"),
-            name: get("name"),
-            kind: get("kind"),
-            inn: get("inn"),
-            kpp: get("kpp"),
-            ogrn: get("ogrn"),
-            vat_payer: get("vat_payer"),
-            vat_rate: get("vat_rate"),
-            code: get("code"),
-            rate: get("rate"),
-            contract_no: get("contract_no"),
-            contract_date: get("contract_date"),
-            registered: get("registered"),
-            status: get("status"),
-            status_since: get("status_since"),
-            bik: get("bik"),
-            account: get("account"),
-            address: get("address"),
-            signer: get("signer"),
-            signer_position: get("signer_position"),
-            email: get("email"),
-            edo_id: get("edo_id"),
-        };
+        let input = partner_input(row, columns);
         let program = match input.program.as_deref() {
             Some(id) => program(&mut self.programs, db, id)?,
             None => None,
