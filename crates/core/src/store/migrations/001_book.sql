@@ -56,7 +56,7 @@ CREATE TABLE partners (
 ) STRICT;
 CREATE INDEX partners_by_program ON partners (program, status, name);
 CREATE INDEX partners_by_name ON partners (name);
-CREATE INDEX partners_by_clients ON partners (bound_clients);
+CREATE INDEX partners_by_clients ON partners (bound_clients, id);
 
 -- Substring search over the partners' `search` text (three characters or more), kept in
 -- step with the table by triggers.
