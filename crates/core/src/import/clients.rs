@@ -1,16 +1,13 @@
 //! `import clients`: one row per client, or per binding event (FORMATS.md).
 
-use std::collections::HashMap;
-use std::rc::Rc;
-
 use rusqlite::Connection;
 
 use super::rows::{RowImport, RowResult};
 use super::table::{date, text, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
 use crate::clients::{fresh_facts, record_client, BindOutcome, Binder, ClientRecord, Recorded};
-use crate::programs::{load_program, Channel, Program};
-use crate::{Error, Problem, Result, Text};
+use crate::programs::{Channel, ProgramCache};
+use crate::{Problem, Result, Text};
 
 const fn col(key: &'static str, names: &'static [&'static str], required: bool) -> ColumnSpec {
     ColumnSpec {
@@ -44,29 +41,12 @@ pub const CLIENT_COLUMNS: &[ColumnSpec] = &[
 
 #[derive(Default)]
 pub struct ClientRows {
-    programs: HashMap<String, Option<Rc<Program>>>,
+    programs: ProgramCache,
     binder: Binder,
 }
 
 fn problem(field: &'static str, code: &'static str, ru: String, en: String) -> Problem {
     Problem::new(code, Text::new(ru, en)).field(field)
-}
-
-impl ClientRows {
-    fn program(&mut self, db: &Connection, id: &str) -> Result<Option<Rc<Program>>> {
-        if !self.programs.contains_key(id) {
-            let found = match load_program(db, id) {
-                Ok(p) => Some(Rc::new(p)),
-                Err(Error::Refused {
-                    code: "unknown_program",
-                    ..
-                }) => None,
-                Err(e) => return Err(e),
-            };
-            self.programs.insert(id.to_owned(), found);
-        }
-        Ok(self.programs.get(id).cloned().flatten())
-    }
 }
 
 impl RowImport for ClientRows {
@@ -123,7 +103,7 @@ impl RowImport for ClientRows {
                 None
             }
             Some(id) => {
-                let found = self.program(db, &id)?;
+                let found = self.programs.get(db, &id)?;
                 if found.is_none() {
                     problems.push(problem(
                         "program",

@@ -1,15 +1,13 @@
 //! `import partners`: one row per partner (FORMATS.md).
 
-use std::collections::HashMap;
-
 use rusqlite::Connection;
 
 use super::rows::{RowImport, RowResult};
 use super::table::{text, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
 use crate::partners::{import_partner, ImportedRow, PartnerInput};
-use crate::programs::{load_program, Program};
-use crate::{Error, Result};
+use crate::programs::ProgramCache;
+use crate::Result;
 
 const fn col(key: &'static str, names: &'static [&'static str], required: bool) -> ColumnSpec {
     ColumnSpec {
@@ -94,26 +92,7 @@ pub fn partner_input(row: &Row, columns: &ColumnMap) -> PartnerInput {
 /// Partners rows, with the programs they name read once.
 #[derive(Default)]
 pub struct PartnerRows {
-    programs: HashMap<String, Option<Program>>,
-}
-
-fn program<'a>(
-    cache: &'a mut HashMap<String, Option<Program>>,
-    db: &Connection,
-    id: &str,
-) -> Result<Option<&'a Program>> {
-    if !cache.contains_key(id) {
-        let found = match load_program(db, id) {
-            Ok(p) => Some(p),
-            Err(Error::Refused {
-                code: "unknown_program",
-                ..
-            }) => None,
-            Err(e) => return Err(e),
-        };
-        cache.insert(id.to_owned(), found);
-    }
-    Ok(cache.get(id).and_then(Option::as_ref))
+    programs: ProgramCache,
 }
 
 impl RowImport for PartnerRows {
@@ -127,13 +106,15 @@ impl RowImport for PartnerRows {
     ) -> Result<RowResult> {
         let input = partner_input(row, columns);
         let program = match input.program.as_deref() {
-            Some(id) => program(&mut self.programs, db, id)?,
+            Some(id) => self.programs.get(db, id)?,
             None => None,
         };
-        Ok(match import_partner(db, actor, input, program)? {
-            Ok(ImportedRow::Added) => RowResult::Added,
-            Ok(ImportedRow::Unchanged) => RowResult::Unchanged,
-            Err(problems) => RowResult::Problems(problems),
-        })
+        Ok(
+            match import_partner(db, actor, input, program.as_deref())? {
+                Ok(ImportedRow::Added) => RowResult::Added,
+                Ok(ImportedRow::Unchanged) => RowResult::Unchanged,
+                Err(problems) => RowResult::Problems(problems),
+            },
+        )
     }
 }

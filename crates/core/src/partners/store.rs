@@ -6,7 +6,7 @@ use super::codes;
 use super::model::{Partner, PartnerInput, PartnerKind, PartnerStatus};
 use super::validate::{validate_partner, ValidPartner};
 use crate::audit::{self, Actor};
-use crate::programs::{load_program, Program};
+use crate::programs::{find_program, Program};
 use crate::{Error, Problem, Result, Text};
 
 const COLUMNS: &str = "id, program, name, kind, inn, kpp, ogrn, vat_payer, vat_rate, code, rate, \
@@ -139,14 +139,7 @@ fn write_row(db: &Connection, p: &Partner, insert: bool) -> Result<()> {
 /// The program the input names, if the book has it.
 fn program_of(db: &Connection, input: &PartnerInput) -> Result<Option<Program>> {
     match input.program.as_deref().map(str::trim) {
-        Some(id) if !id.is_empty() => match load_program(db, id) {
-            Ok(p) => Ok(Some(p)),
-            Err(Error::Refused {
-                code: "unknown_program",
-                ..
-            }) => Ok(None),
-            Err(e) => Err(e),
-        },
+        Some(id) if !id.is_empty() => find_program(db, id),
         _ => Ok(None),
     }
 }

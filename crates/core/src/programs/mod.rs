@@ -6,5 +6,6 @@ pub mod templates;
 
 pub use model::*;
 pub(crate) use store::seed_templates;
-pub use store::unknown_program;
+pub(crate) use store::ProgramCache;
+pub use store::{find_program, unknown_program};
 pub use store::{load_program, load_programs, ProgramSummary};
