@@ -3,30 +3,15 @@
 
 use partnerbook_core::audit::Actor;
 use partnerbook_core::{Lang, Result};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 pub const OPERATOR: &str = "operator";
 pub const LANG: &str = "lang";
 pub const LAST_FOLDER: &str = "last_folder";
 
-pub fn get(db: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(db
-        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
-        .optional()?)
-}
+/// Settings are read and written by the core; the shell only names its keys.
+pub use partnerbook_core::settings::{get, set};
 
-pub fn set(db: &Connection, key: &str, value: &str) -> Result<()> {
-    db.execute(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [key, value],
-    )?;
-    Ok(())
-}
-
-/// The book's language; Russian unless set otherwise.
 pub fn lang(db: &Connection) -> Lang {
     get(db, LANG)
         .ok()
