@@ -2,7 +2,7 @@
 //! and `last_folder`. (The vendor's requisites live there too, through the core.)
 
 use partnerbook_core::audit::Actor;
-use partnerbook_core::{Lang, Result};
+use partnerbook_core::Lang;
 use rusqlite::Connection;
 
 pub const OPERATOR: &str = "operator";
@@ -55,6 +55,7 @@ pub fn actor(db: &Connection) -> Actor {
 mod tests {
     use super::*;
     use partnerbook_core::store::Book;
+    use partnerbook_core::Result;
 
     #[test]
     fn settings_round_trip() -> Result<()> {
