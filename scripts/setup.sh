@@ -33,7 +33,7 @@ if [ "${#missing[@]}" -eq 0 ]; then
 else
     say "system packages: installing ${missing[*]}"
     $SUDO apt-get update
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y "${missing[@]}"
 fi
 
 for tool in cargo npm node; do
