@@ -269,3 +269,42 @@ fn editing_a_partner_not_in_the_book_is_not_found() {
     assert_eq!(err.code(), "not_found");
     assert_eq!(err.message(Lang::Ru), "нет партнёра «P-404»");
 }
+
+#[test]
+fn a_new_status_sent_with_the_old_status_date_starts_today() {
+    let mut book = book();
+    with_one(&mut book);
+    let old = partner_card(book.db(), "P-1", Lang::Ru)
+        .expect("card")
+        .partner;
+    // The edit form sends every field back, the old status's date included.
+    let p = update(
+        &mut book,
+        &later(),
+        "P-1",
+        PartnerInput {
+            status: s("terminated"),
+            status_since: Some(old.status_since.clone()),
+            ..base()
+        },
+    )
+    .expect("terminated");
+    assert_eq!(p.status.key(), "terminated");
+    assert_eq!(p.status_since, "2025-02-01");
+    // A date of its own is kept.
+    let p = update(
+        &mut book,
+        &later(),
+        "P-1",
+        PartnerInput {
+            status: s("suspended"),
+            status_since: s("2025-01-20"),
+            ..base()
+        },
+    )
+    .expect("suspended");
+    assert_eq!(
+        (p.status.key(), p.status_since.as_str()),
+        ("suspended", "2025-01-20")
+    );
+}

@@ -280,8 +280,14 @@ pub fn update_partner(
         .status_since
         .as_deref()
         .is_some_and(|s| !s.trim().is_empty());
-    if partner.status == old.status && !since_given {
-        partner.status_since = old.status_since.clone();
+    if partner.status == old.status {
+        if !since_given {
+            partner.status_since = old.status_since.clone();
+        }
+    } else if partner.status_since == old.status_since {
+        // A form sends back the old status's date: a new status starts today unless
+        // a date of its own was given.
+        partner.status_since = today.clone();
     }
     if input
         .registered
