@@ -5,12 +5,12 @@ import type { ClientQuery } from "../bindings/ClientQuery";
 import type { ClientRow } from "../bindings/ClientRow";
 import type { ClientSort } from "../bindings/ClientSort";
 import { useBook } from "../book";
-import { Chips } from "../components/Chips";
 import { PagedTable } from "../components/PagedTable";
+import { ProgramChips } from "../components/ProgramChips";
+import { SearchBar } from "../components/SearchBar";
 import { useDebounced } from "../components/useDebounced";
 import { usePagedRows } from "../components/usePagedRows";
-import { formatCount } from "../format";
-import { programName, useI18n } from "../i18n";
+import { useI18n } from "../i18n";
 import { clientColumns } from "./clientColumns";
 
 /** What the user chose above the clients table; kept while a card is open. */
@@ -48,28 +48,14 @@ export function ClientList({ filters, onFilters, onOpen }: Props) {
       <header className="screen-header">
         <h1>{t("nav.clients")}</h1>
       </header>
+      <SearchBar
+        label={t("clients.search")}
+        value={filters.search}
+        onChange={(search) => onFilters({ ...filters, search })}
+        total={paged.total}
+      />
       <div className="toolbar">
-        <input
-          type="search"
-          className="search"
-          name="search"
-          aria-label={t("clients.search")}
-          placeholder={t("clients.search")}
-          value={filters.search}
-          onChange={(e) => onFilters({ ...filters, search: e.target.value })}
-        />
-        <span className="found" aria-live="polite">
-          {paged.total !== null && t("common.found", { n: formatCount(paged.total, lang) })}
-        </span>
-      </div>
-      <div className="toolbar">
-        <Chips
-          label={t("filter.program")}
-          allLabel={t("common.all")}
-          chips={programs.map((p) => ({ value: p.id, label: programName(programs, p.id, lang) }))}
-          value={filters.program}
-          onChange={(program) => onFilters({ ...filters, program })}
-        />
+        <ProgramChips value={filters.program} onChange={(program) => onFilters({ ...filters, program })} />
         <button
           type="button"
           className="chip"

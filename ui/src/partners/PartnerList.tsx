@@ -8,10 +8,11 @@ import type { PartnerStatus } from "../bindings/PartnerStatus";
 import { useBook } from "../book";
 import { Chips } from "../components/Chips";
 import { PagedTable } from "../components/PagedTable";
+import { ProgramChips } from "../components/ProgramChips";
+import { SearchBar } from "../components/SearchBar";
 import { useDebounced } from "../components/useDebounced";
 import { usePagedRows } from "../components/usePagedRows";
-import { formatCount } from "../format";
-import { programName, useI18n } from "../i18n";
+import { useI18n } from "../i18n";
 import { partnerColumns } from "./partnerColumns";
 import { PARTNER_STATUSES } from "./partnerFields";
 
@@ -65,29 +66,14 @@ export function PartnerList({ filters, onFilters, onOpen, onNew, focusSearch }: 
           {t("partners.new")}
         </button>
       </header>
+      <SearchBar
+        label={t("partners.search")}
+        value={filters.search}
+        onChange={(search) => onFilters({ ...filters, search })}
+        total={paged.total} inputRef={searchBox}
+      />
       <div className="toolbar">
-        <input
-          ref={searchBox}
-          type="search"
-          className="search"
-          name="search"
-          aria-label={t("partners.search")}
-          placeholder={t("partners.search")}
-          value={filters.search}
-          onChange={(e) => onFilters({ ...filters, search: e.target.value })}
-        />
-        <span className="found" aria-live="polite">
-          {paged.total !== null && t("common.found", { n: formatCount(paged.total, lang) })}
-        </span>
-      </div>
-      <div className="toolbar">
-        <Chips
-          label={t("filter.program")}
-          allLabel={t("common.all")}
-          chips={programs.map((p) => ({ value: p.id, label: programName(programs, p.id, lang) }))}
-          value={filters.program}
-          onChange={(program) => onFilters({ ...filters, program })}
-        />
+        <ProgramChips value={filters.program} onChange={(program) => onFilters({ ...filters, program })} />
         <Chips
           label={t("filter.status")}
           allLabel={t("common.all")}
