@@ -12,19 +12,13 @@ pub const LAST_FOLDER: &str = "last_folder";
 /// Settings are read and written by the core; the shell only names its keys.
 pub use partnerbook_core::settings::{get, set};
 
+/// The language chosen in the book (Russian unless set).
 pub fn lang(db: &Connection) -> Lang {
     get(db, LANG)
         .ok()
         .flatten()
         .and_then(|v| Lang::parse(&v))
         .unwrap_or_default()
-}
-
-pub fn lang_key(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ru => "ru",
-        Lang::En => "en",
-    }
 }
 
 /// The operator named in the book, else the OS user.
@@ -75,7 +69,7 @@ mod tests {
     fn lang_defaults_to_russian() -> Result<()> {
         let book = Book::open_in_memory()?;
         assert_eq!(lang(book.db()), Lang::Ru);
-        set(book.db(), LANG, lang_key(Lang::En))?;
+        set(book.db(), LANG, Lang::En.key())?;
         assert_eq!(lang(book.db()), Lang::En);
         Ok(())
     }

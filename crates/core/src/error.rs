@@ -14,6 +14,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// `ru` or `en`, as settings and the command line write it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
     /// `ru`/`en` (also `ru_RU.UTF-8`, `en_US` …); anything else is `None`.
     pub fn parse(value: &str) -> Option<Lang> {
         let v = value.trim().to_ascii_lowercase();

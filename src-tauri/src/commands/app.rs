@@ -33,13 +33,7 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorDto> {
 
 #[tauri::command(async)]
 pub fn set_lang(state: State<'_, AppState>, lang: Lang) -> Result<(), ErrorDto> {
-    state.change(|book, _, _| {
-        book_settings::set(
-            book.db(),
-            book_settings::LANG,
-            book_settings::lang_key(lang),
-        )
-    })
+    state.change(|book, _, _| book_settings::set(book.db(), book_settings::LANG, lang.key()))
 }
 
 #[tauri::command(async)]

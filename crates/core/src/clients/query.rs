@@ -7,8 +7,8 @@ use super::binding::Refusal;
 use super::model::{
     Binding, BindingEvent, ClientPage, ClientQuery, ClientRow, ClientSort, Outcome,
 };
-use crate::partners::MAX_PAGE;
 use crate::programs::Channel;
+use crate::store::{page_sql, PageSql};
 use crate::{Lang, Result};
 
 fn channel(r: &Row, i: usize) -> rusqlite::Result<Option<Channel>> {
@@ -56,23 +56,17 @@ pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
         Some(false) => filters.push("b.partner IS NULL".into()),
         None => {}
     }
-    let filter = if filters.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", filters.join(" AND "))
-    };
+    let PageSql {
+        filter,
+        offset,
+        limit,
+        direction,
+    } = page_sql(&filters, q.offset, q.limit, q.descending);
     let total: u32 = db
         .prepare_cached(&format!(
             "SELECT count(*) FROM clients c LEFT JOIN bindings b ON b.client = c.id AND b.until IS NULL {filter}"
         ))?
         .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
-    let offset = q.offset.unwrap_or(0);
-    let limit = q.limit.unwrap_or(100).min(MAX_PAGE);
-    let direction = if q.descending.unwrap_or(false) {
-        "DESC"
-    } else {
-        "ASC"
-    };
     let order = match q.sort.unwrap_or_default() {
         ClientSort::Client => "c.client_id",
         ClientSort::Name => "c.name",

@@ -7,10 +7,8 @@ use rusqlite::Connection;
 use super::model::{
     PartnerKind, PartnerPage, PartnerQuery, PartnerRow, PartnerSort, PartnerStatus,
 };
+use crate::store::{page_sql, PageSql};
 use crate::Result;
-
-/// The most rows one page may ask for.
-pub const MAX_PAGE: u32 = 1000;
 
 fn order_by(sort: PartnerSort) -> &'static str {
     match sort {
@@ -64,21 +62,15 @@ pub fn partner_page(db: &Connection, q: &PartnerQuery) -> Result<PartnerPage> {
         args.push(Value::Text(status.key().to_owned()));
         filters.push(format!("status = ?{}", args.len()));
     }
-    let filter = if filters.is_empty() {
-        String::new()
-    } else {
-        format!("WHERE {}", filters.join(" AND "))
-    };
+    let PageSql {
+        filter,
+        offset,
+        limit,
+        direction,
+    } = page_sql(&filters, q.offset, q.limit, q.descending);
     let total: u32 = db
         .prepare_cached(&format!("SELECT count(*) FROM partners {filter}"))?
         .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
-    let offset = q.offset.unwrap_or(0);
-    let limit = q.limit.unwrap_or(100).min(MAX_PAGE);
-    let direction = if q.descending.unwrap_or(false) {
-        "DESC"
-    } else {
-        "ASC"
-    };
     let sql = format!(
         "SELECT id, program, name, kind, inn, code, status, bound_clients FROM partners {filter}
          ORDER BY {} {direction}, id {direction} LIMIT {limit} OFFSET {offset}",

@@ -2,6 +2,7 @@
 
 mod backup;
 mod migrations;
+mod page;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -11,6 +12,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::Result;
 
 pub use migrations::SCHEMA_VERSION;
+pub use page::MAX_PAGE;
+pub(crate) use page::{page_sql, PageSql};
 
 /// An open book. Reads go through [`Book::db`]; every change goes through
 /// [`Book::write`], one `BEGIN IMMEDIATE` transaction that commits whole or not at all.
