@@ -33,8 +33,48 @@ pub enum Command {
     },
     /// Fill the book with a realistic sample of all five programs.
     Demo,
-    /// Import partners, clients from CSV or XLSX.
+    /// Import partners, clients or billing from CSV or XLSX.
     Import(ImportArgs),
+    /// Every partner's balance as of a day.
+    Balances {
+        /// The day (YYYY-MM-DD or DD.MM.YYYY); entries dated later are left out.
+        #[arg(long)]
+        as_of: String,
+        #[arg(long)]
+        program: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The ledger of one partner, each entry with its reason.
+    Accruals {
+        #[arg(long)]
+        partner: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Payments that earned nothing, with the reason.
+    Unearned {
+        #[arg(long)]
+        program: Option<String>,
+        /// A reason code (not_bound, not_direct, category_not_counted, ...).
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        partner: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Annul a partner's unconverted balance for a breach of the program's rules.
+    Annul {
+        #[arg(long)]
+        partner: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// List partners.
     Partners {
         #[arg(long)]
@@ -102,6 +142,9 @@ pub struct ImportArgs {
     /// The sheet of an XLSX workbook (default: the first).
     #[arg(long)]
     pub sheet: Option<String>,
+    /// Billing: the program of rows whose file has no program column.
+    #[arg(long)]
+    pub program: Option<String>,
     #[arg(long)]
     pub json: bool,
 }
@@ -110,4 +153,5 @@ pub struct ImportArgs {
 pub enum ImportWhat {
     Partners,
     Clients,
+    Billing,
 }

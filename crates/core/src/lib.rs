@@ -9,6 +9,8 @@ pub mod error;
 pub mod fields;
 pub mod ids;
 pub mod import;
+pub mod ledger;
+pub mod money;
 pub mod partners;
 pub mod programs;
 pub mod settings;

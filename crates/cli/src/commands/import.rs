@@ -4,6 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use partnerbook_core::import::{run_import, ImportKind, ImportOptions, ImportReport};
+use partnerbook_core::ledger::AccrualTotal;
 use partnerbook_core::{Lang, Result};
 
 use crate::args::{ImportArgs, ImportWhat};
@@ -15,9 +16,11 @@ pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<ExitCode> {
         kind: match args.kind {
             ImportWhat::Partners => ImportKind::Partners,
             ImportWhat::Clients => ImportKind::Clients,
+            ImportWhat::Billing => ImportKind::Billing,
         },
         path: args.file.clone(),
         sheet: args.sheet.clone(),
+        program: args.program.clone(),
         dry_run: args.dry_run,
         lang: ctx.lang,
     };
@@ -41,11 +44,30 @@ pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<ExitCode> {
         eprintln!("{}", p.render(ctx.lang));
     }
     eprintln!("{}", summary(&report, ctx.lang));
+    if report.problems.is_empty() {
+        for total in &report.accrued {
+            eprintln!("{}", accrued(total, ctx.lang));
+        }
+    }
     Ok(if report.problems.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
+}
+
+/// One program's accruals: "atlantys: платежей 3, начислено по 2 на 25000.00 KZT, ...".
+fn accrued(t: &AccrualTotal, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => format!(
+            "{}: платежей {}, с начислением {}, без начисления {}; начислено {} {}, сторно {}, аннулировано {}.",
+            t.program, t.payments, t.earned, t.unearned, t.credited, t.unit, t.reversed, t.annulled
+        ),
+        Lang::En => format!(
+            "{}: payments {}, earning {}, earning nothing {}; credited {} {}, reversed {}, annulled {}.",
+            t.program, t.payments, t.earned, t.unearned, t.credited, t.unit, t.reversed, t.annulled
+        ),
+    }
 }
 
 /// The closing lines: what was written, what would be, or why nothing was.

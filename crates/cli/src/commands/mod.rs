@@ -2,6 +2,7 @@
 
 mod demo;
 mod import;
+mod ledger;
 mod lists;
 mod vendor;
 
@@ -22,6 +23,24 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
         } => vendor::show(ctx, *json),
         Command::Demo => demo::run(ctx),
         Command::Import(args) => import::run(ctx, args),
+        Command::Balances {
+            as_of,
+            program,
+            json,
+        } => ledger::balances(ctx, as_of, program.as_deref(), *json),
+        Command::Accruals { partner, json } => ledger::accruals(ctx, partner, *json),
+        Command::Unearned {
+            program,
+            reason,
+            partner,
+            json,
+        } => ledger::unearned(ctx, program.clone(), reason.clone(), partner.clone(), *json),
+        Command::Annul {
+            partner,
+            date,
+            reason,
+            json,
+        } => ledger::annul(ctx, partner, date, reason, *json),
         Command::Partners { program, json } => lists::partners(ctx, program.as_deref(), *json),
         Command::Clients { program, json } => lists::clients(ctx, program.as_deref(), *json),
         Command::Bindings {

@@ -14,7 +14,8 @@ use crate::partners::PartnerStatus;
 use crate::programs::{Channel, Program};
 use crate::Result;
 
-fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
+/// What the book knows of the client now.
+pub(crate) fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
     let (registered, inn): (Option<String>, Option<String>) = db
         .prepare_cached("SELECT registered, inn FROM clients WHERE id = ?1")?
         .query_row([client], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -36,6 +37,9 @@ fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
     let promo_discount_used: bool = db
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM binding_events WHERE client = ?1 AND channel = 'promo' AND outcome IN ('bound', 'kept') AND reason IS NULL)")?
         .query_row([client], |r| r.get(0))?;
+    let first_payment: Option<String> = db
+        .prepare_cached("SELECT min(date) FROM payments WHERE client = ?1 AND amount > 0")?
+        .query_row([client], |r| r.get(0))?;
     let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
     Ok(ClientFacts {
         registered: registered.as_deref().and_then(parse),
@@ -48,7 +52,7 @@ fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
             })
         }),
         ever_bound,
-        first_payment: None,
+        first_payment: first_payment.as_deref().and_then(parse),
         promo_discount_used,
     })
 }
@@ -71,7 +75,8 @@ fn attempt_partner(db: &Connection, program: &str, code: &str) -> Result<Option<
         .optional()?)
 }
 
-fn recorded_before(
+/// The same attempt was recorded before.
+pub(crate) fn recorded_before(
     db: &Connection,
     client: i64,
     day: &str,

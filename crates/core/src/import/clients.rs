@@ -6,6 +6,7 @@ use super::rows::{RowImport, RowResult};
 use super::table::{date, text, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
 use crate::clients::{fresh_facts, record_client, BindOutcome, Binder, ClientRecord, Recorded};
+use crate::ledger::{AccrualTotal, Accruer};
 use crate::programs::{Channel, ProgramCache};
 use crate::{Problem, Result, Text};
 
@@ -39,10 +40,21 @@ pub const CLIENT_COLUMNS: &[ColumnSpec] = &[
     ),
 ];
 
-#[derive(Default)]
 pub struct ClientRows {
     programs: ProgramCache,
     binder: Binder,
+    /// Accrues the one-off reward of clients that became active.
+    accruer: Accruer,
+}
+
+impl ClientRows {
+    pub fn new(import: i64, actor: &Actor) -> ClientRows {
+        ClientRows {
+            programs: ProgramCache::default(),
+            binder: Binder::default(),
+            accruer: Accruer::new(Some(import), actor.stamp()),
+        }
+    }
 }
 
 fn problem(field: &'static str, code: &'static str, ru: String, en: String) -> Problem {
@@ -50,8 +62,10 @@ fn problem(field: &'static str, code: &'static str, ru: String, en: String) -> P
 }
 
 impl RowImport for ClientRows {
-    fn finish(&mut self, db: &Connection) -> Result<()> {
-        std::mem::take(&mut self.binder).finish(db)
+    fn finish(&mut self, db: &Connection, _clean: bool) -> Result<Vec<AccrualTotal>> {
+        std::mem::take(&mut self.binder).finish(db)?;
+        let accruer = std::mem::replace(&mut self.accruer, Accruer::new(None, String::new()));
+        accruer.finish(db)
     }
 
     fn row(
@@ -199,6 +213,9 @@ impl RowImport for ClientRows {
             }
             _ => None,
         };
+        if let (Some(users), Some(since)) = (users, active_since) {
+            self.accruer.activity(db, &program, client, users, since)?;
+        }
         Ok(match (recorded, outcome) {
             (_, Some(BindOutcome::Refused(_))) => RowResult::Refused,
             (_, Some(BindOutcome::Bound { .. } | BindOutcome::Kept)) => RowResult::Added,

@@ -1,5 +1,7 @@
 //! Reading spreadsheets and importing them into the book.
 
+mod billing;
+mod billing_values;
 mod clients;
 mod partners;
 mod report;
@@ -7,6 +9,7 @@ mod rows;
 mod run;
 pub mod table;
 
+pub use billing::BILLING_COLUMNS;
 pub use clients::CLIENT_COLUMNS;
 pub use partners::{partner_input, PARTNER_COLUMNS};
 pub use report::*;

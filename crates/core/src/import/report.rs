@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::ProblemDto;
+use crate::ledger::AccrualTotal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -11,6 +12,7 @@ use crate::error::ProblemDto;
 pub enum ImportKind {
     Partners,
     Clients,
+    Billing,
 }
 
 impl ImportKind {
@@ -18,6 +20,7 @@ impl ImportKind {
         match self {
             ImportKind::Partners => "partners",
             ImportKind::Clients => "clients",
+            ImportKind::Billing => "billing",
         }
     }
 }
@@ -55,6 +58,9 @@ pub struct ImportReport {
     pub refused: u64,
     /// Every problem found; when there is any, nothing was written.
     pub problems: Vec<ProblemDto>,
+    /// What the rows accrued, per program (billing; active clients in a clients import).
+    /// In a check, what they would accrue.
+    pub accrued: Vec<AccrualTotal>,
     /// Whether the book was changed.
     pub committed: bool,
     /// The import's number in the history, when committed.

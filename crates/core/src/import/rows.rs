@@ -4,6 +4,7 @@ use rusqlite::Connection;
 
 use super::table::{ColumnMap, Row};
 use crate::audit::Actor;
+use crate::ledger::AccrualTotal;
 use crate::{Problem, Result};
 
 /// The outcome of one row.
@@ -17,9 +18,10 @@ pub enum RowResult {
 }
 
 pub trait RowImport {
-    /// Writes what the rows left pending (called once, after the last row).
-    fn finish(&mut self, _db: &Connection) -> Result<()> {
-        Ok(())
+    /// Writes what the rows left pending (called once, after the last row); `clean`
+    /// says no row had a problem. Returns what was accrued, per program.
+    fn finish(&mut self, _db: &Connection, _clean: bool) -> Result<Vec<AccrualTotal>> {
+        Ok(vec![])
     }
 
     fn row(

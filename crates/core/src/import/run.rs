@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use rusqlite::{params, Connection};
 
+use super::billing::{BillingRows, BILLING_COLUMNS};
 use super::clients::{ClientRows, CLIENT_COLUMNS};
 use super::partners::{PartnerRows, PARTNER_COLUMNS};
 use super::report::{ColumnFound, ImportKind, ImportProgress, ImportRecord, ImportReport};
@@ -24,6 +25,8 @@ pub struct ImportOptions {
     pub kind: ImportKind,
     pub path: PathBuf,
     pub sheet: Option<String>,
+    /// The program of billing rows whose file has no program column.
+    pub program: Option<String>,
     /// Only check: nothing is written even when the file is clean.
     pub dry_run: bool,
     pub lang: Lang,
@@ -58,12 +61,14 @@ pub fn run_import(
         unchanged: 0,
         refused: 0,
         problems: vec![],
+        accrued: vec![],
         committed: false,
         import_id: None,
     };
     let specs = match options.kind {
         ImportKind::Partners => PARTNER_COLUMNS,
         ImportKind::Clients => CLIENT_COLUMNS,
+        ImportKind::Billing => BILLING_COLUMNS,
     };
     let mut reader = match RowReader::open(&options.path, options.sheet.as_deref(), specs) {
         Ok(r) => r,
@@ -86,15 +91,23 @@ pub fn run_import(
         })
         .collect();
     report.ignored = reader.columns().ignored().to_vec();
+    if options.kind == ImportKind::Billing
+        && !reader.columns().has("program")
+        && options.program.is_none()
+    {
+        report.problems = vec![ProblemDto::new(&no_program_column(), options.lang)];
+        return Ok(report);
+    }
     if !options.dry_run {
         backup_before(book, actor, options.kind)?;
     }
-    let mut rows: Box<dyn RowImport> = match options.kind {
-        ImportKind::Partners => Box::new(PartnerRows::default()),
-        ImportKind::Clients => Box::new(ClientRows::default()),
-    };
     let tx = book.begin()?;
     let import = start_record(&tx, actor, options.kind, &file)?;
+    let mut rows: Box<dyn RowImport> = match options.kind {
+        ImportKind::Partners => Box::new(PartnerRows::default()),
+        ImportKind::Clients => Box::new(ClientRows::new(import, actor)),
+        ImportKind::Billing => Box::new(BillingRows::new(options.program.clone(), import, actor)),
+    };
     let mut problems: Vec<Problem> = Vec::new();
     let mut more_problems = 0usize;
     let mut note = |found: Vec<Problem>, problems: &mut Vec<Problem>| {
@@ -141,7 +154,7 @@ pub fn run_import(
             }
         }
     }
-    rows.finish(&tx)?;
+    report.accrued = rows.finish(&tx, problems.is_empty())?;
     if report.rows == 0 && problems.is_empty() {
         problems.push(Problem::new(
             "no_rows",
@@ -193,6 +206,16 @@ pub fn run_import(
     report.committed = true;
     report.import_id = Some(import);
     Ok(report)
+}
+
+fn no_program_column() -> Problem {
+    Problem::new(
+        "program_column_missing",
+        Text::new(
+            "в файле нет колонки «Программа» (program); укажите программу (--program) или добавьте колонку",
+            "the file has no “program” column; give the program (--program) or add the column",
+        ),
+    )
 }
 
 fn backup_before(book: &Book, actor: &Actor, kind: ImportKind) -> Result<()> {

@@ -4,6 +4,7 @@ mod card;
 mod codes;
 mod model;
 mod query;
+mod rates;
 mod store;
 mod validate;
 

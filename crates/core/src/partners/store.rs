@@ -2,10 +2,11 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::codes;
 use super::model::{Partner, PartnerInput, PartnerKind, PartnerStatus};
 use super::validate::{validate_partner, ValidPartner};
+use super::{codes, rates};
 use crate::audit::{self, Actor};
+use crate::ledger::{annul_unconverted, AnnulReason};
 use crate::programs::{find_program, Program};
 use crate::{Error, Problem, Result, Text};
 
@@ -187,6 +188,7 @@ fn insert_valid(
     };
     let partner = to_partner(valid, Some(code.clone()), &today);
     write_row(db, &partner, true)?;
+    rates::keep_rate(db, &partner, &today)?;
     codes::issue(db, &program.id, &code, &partner.partner_id, &today)?;
     audit::record(db, actor, action, "partner", &partner.partner_id, None)?;
     Ok(partner)
@@ -307,6 +309,8 @@ pub fn update_partner(
         codes::issue(db, &program.id, &new_code, id, &today)?;
     }
     write_row(db, &partner, false)?;
+    rates::keep_rate(db, &partner, &today)?;
+    annul_when_ended(db, actor, &old, &partner)?;
     audit::record(
         db,
         actor,
@@ -316,6 +320,23 @@ pub fn update_partner(
         Some(&changes.join("; ")),
     )?;
     Ok(partner)
+}
+
+/// A partner terminated or disqualified loses its unconverted balance (PROGRAMS.md),
+/// as of the day the status took effect.
+fn annul_when_ended(db: &Connection, actor: &Actor, old: &Partner, new: &Partner) -> Result<()> {
+    let reason = match new.status {
+        PartnerStatus::Terminated => AnnulReason::Termination,
+        PartnerStatus::Disqualified => AnnulReason::Disqualification,
+        PartnerStatus::Active | PartnerStatus::Suspended => return Ok(()),
+    };
+    if !old.status.accrues() {
+        return Ok(());
+    }
+    let since =
+        chrono::NaiveDate::parse_from_str(&new.status_since, "%Y-%m-%d").unwrap_or(actor.today());
+    annul_unconverted(db, &new.partner_id, since, reason, None, &actor.stamp())?;
+    Ok(())
 }
 
 /// What the import did with one row.

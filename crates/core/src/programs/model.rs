@@ -142,6 +142,10 @@ pub struct PaymentFilter {
     pub no_other_promotion: bool,
     /// A purchase by a client with any payment before its binding earns nothing.
     pub new_clients_only: bool,
+    /// Only purchases made with the partner's code earn (atlantys: "25 % of each
+    /// purchase made with the code").
+    #[serde(default)]
+    pub code_required: bool,
 }
 
 /// One rule that turns a fact into an accrual.

@@ -51,6 +51,7 @@ fn all_payments() -> PaymentFilter {
         direct_only: false,
         no_other_promotion: false,
         new_clients_only: false,
+        code_required: false,
     }
 }
 
@@ -75,6 +76,7 @@ fn bitrix24() -> Template {
         direct_only: true,
         no_other_promotion: false,
         new_clients_only: false,
+        code_required: false,
     };
     let purchases = vec![
         RewardRule::FirstPurchase { percent: pct(50) },
@@ -163,6 +165,7 @@ fn atlantys() -> Template {
             direct_only: false,
             no_other_promotion: true,
             new_clients_only: true,
+            code_required: true,
         },
         rewards: vec![RewardRule::ListPrice { percent: pct(25) }],
         hold_days: 14,

@@ -5,9 +5,10 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::{Error, Result};
 
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     include_str!("migrations/001_book.sql"),
     include_str!("migrations/002_audit.sql"),
+    include_str!("migrations/003_ledger.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,203 @@
+//! `balances`, `accruals`, `unearned`, `annul`: the ledger from the command line.
+
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use partnerbook_core::import::table::{date, Cell};
+use partnerbook_core::ledger::{
+    annul_for_breach, balances as balances_of, partner_entries, unearned_page, UnearnedQuery,
+};
+use partnerbook_core::money::minor_text;
+use partnerbook_core::{Error, Lang, Problem, Result, Text};
+use serde::Serialize;
+
+use crate::context::Context;
+use crate::output::{self, opt};
+
+/// A date option: `YYYY-MM-DD` or `DD.MM.YYYY`.
+fn day(option: &'static str, value: &str) -> Result<NaiveDate> {
+    match date(&Cell::Text(value.to_owned())) {
+        Ok(Some(d)) => Ok(d),
+        Ok(None) => Err(Error::Invalid(vec![Problem::new(
+            "required",
+            Text::new(
+                format!("--{option}: нужна дата"),
+                format!("--{option}: a date is needed"),
+            ),
+        )])),
+        Err(p) => Err(Error::Invalid(vec![Problem::new(
+            "bad_date",
+            Text::new(
+                format!("--{option}: {}", p.text.get(Lang::Ru)),
+                format!("--{option}: {}", p.text.get(Lang::En)),
+            ),
+        )])),
+    }
+}
+
+pub fn balances(
+    ctx: &mut Context,
+    as_of: &str,
+    program: Option<&str>,
+    json: bool,
+) -> Result<ExitCode> {
+    let as_of = day("as-of", as_of)?;
+    let rows = balances_of(ctx.book.db(), as_of, program)?;
+    if json {
+        output::json(&rows);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let header = [
+        ctx.say("Партнёр", "Partner"),
+        ctx.say("Программа", "Program"),
+        ctx.say("Ед.", "Unit"),
+        ctx.say("Начислено", "Accrued"),
+        ctx.say("Сторно", "Reversed"),
+        ctx.say("Аннулировано", "Annulled"),
+        ctx.say("На удержании", "On hold"),
+        ctx.say("Доступно", "Available"),
+        ctx.say("Конвертировано", "Converted"),
+        ctx.say("Выплачено", "Paid"),
+    ];
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| {
+            vec![
+                r.partner,
+                r.program,
+                r.unit,
+                r.accrued,
+                r.reversed,
+                r.annulled,
+                r.on_hold,
+                r.available,
+                r.converted,
+                r.paid,
+            ]
+        })
+        .collect();
+    output::table(&header, &rows);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn accruals(ctx: &mut Context, partner: &str, json: bool) -> Result<ExitCode> {
+    partnerbook_core::partners::get_partner(ctx.book.db(), partner)?;
+    let entries = partner_entries(ctx.book.db(), partner, ctx.lang)?;
+    if json {
+        output::json(&entries);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let header = [
+        "№",
+        ctx.say("Дата", "Date"),
+        ctx.say("Вид", "Kind"),
+        ctx.say("Сумма", "Amount"),
+        ctx.say("Доступно с", "Available"),
+        ctx.say("Основание", "Reason"),
+    ];
+    let rows: Vec<Vec<String>> = entries
+        .into_iter()
+        .map(|e| {
+            vec![
+                e.id.to_string(),
+                e.date,
+                e.kind,
+                e.amount,
+                e.available_on,
+                e.reason,
+            ]
+        })
+        .collect();
+    output::table(&header, &rows);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn unearned(
+    ctx: &mut Context,
+    program: Option<String>,
+    reason: Option<String>,
+    partner: Option<String>,
+    json: bool,
+) -> Result<ExitCode> {
+    let mut query = UnearnedQuery {
+        program,
+        reason,
+        partner,
+        offset: Some(0),
+        limit: Some(partnerbook_core::store::MAX_PAGE),
+    };
+    let mut rows = Vec::new();
+    loop {
+        let page = unearned_page(ctx.book.db(), &query, ctx.lang)?;
+        let got = page.rows.len() as u32;
+        rows.extend(page.rows);
+        if got < partnerbook_core::store::MAX_PAGE {
+            break;
+        }
+        query.offset = Some(query.offset.unwrap_or(0) + got);
+    }
+    if json {
+        output::json(&rows);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let header = [
+        ctx.say("Платёж", "Payment"),
+        ctx.say("Программа", "Program"),
+        ctx.say("Дата", "Date"),
+        ctx.say("Клиент", "Client"),
+        ctx.say("Сумма", "Amount"),
+        ctx.say("Партнёр", "Partner"),
+        ctx.say("Причина", "Reason"),
+    ];
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| {
+            vec![
+                r.payment,
+                r.program,
+                r.date,
+                r.client,
+                r.amount,
+                opt(&r.partner),
+                r.reason,
+            ]
+        })
+        .collect();
+    output::table(&header, &rows);
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct Annulled<'a> {
+    partner: &'a str,
+    date: String,
+    annulled: String,
+}
+
+pub fn annul(
+    ctx: &mut Context,
+    partner: &str,
+    date: &str,
+    reason: &str,
+    json: bool,
+) -> Result<ExitCode> {
+    let date = day("date", date)?;
+    let actor = ctx.actor();
+    let annulled = ctx
+        .book
+        .write(|tx| annul_for_breach(tx, &actor, partner, date, reason))?;
+    let annulled = minor_text(annulled);
+    if json {
+        output::json(&Annulled {
+            partner,
+            date: date.to_string(),
+            annulled,
+        });
+    } else {
+        output::line(&match ctx.lang {
+            Lang::Ru => format!("Аннулировано у {partner}: {annulled}."),
+            Lang::En => format!("Annulled for {partner}: {annulled}."),
+        });
+    }
+    Ok(ExitCode::SUCCESS)
+}

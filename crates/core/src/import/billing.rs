@@ -1,0 +1,448 @@
+//! `import billing`: payments and refunds (FORMATS.md). Each row is checked and stored;
+//! once every row is in and none had a problem, the new payments are accrued in date
+//! order (so a file's rows need not be sorted for "the first purchase" to be the first).
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::billing_values::{category, kind, Kind};
+use super::rows::{RowImport, RowResult};
+use super::table::{amount, date, text, yes_no, ColumnMap, ColumnSpec, Row};
+use crate::audit::Actor;
+use crate::ledger::{AccrualTotal, Accruer, StoredPayment};
+use crate::money::to_minor;
+use crate::programs::{Program, ProgramCache};
+use crate::{Problem, Result, Text};
+
+const fn col(key: &'static str, names: &'static [&'static str], required: bool) -> ColumnSpec {
+    ColumnSpec {
+        key,
+        names,
+        required,
+    }
+}
+
+pub const BILLING_COLUMNS: &[ColumnSpec] = &[
+    col("payment_id", &["payment_id", "ID платежа"], true),
+    col("program", &["program", "Программа"], false),
+    col("date", &["date", "Дата оплаты"], true),
+    col("client_id", &["client_id", "ID клиента"], true),
+    col("amount", &["amount", "Сумма"], true),
+    col("list_price", &["list_price", "Цена без скидки"], false),
+    col("currency", &["currency", "Валюта"], false),
+    col("category", &["category", "Категория"], false),
+    col("direct", &["direct", "Прямая оплата"], false),
+    col("type", &["type", "Тип операции"], false),
+    col("refund_of", &["refund_of", "Возврат платежа"], false),
+    col("promo_code", &["promo_code", "Промокод"], false),
+    col("promotion", &["promotion", "Акция"], false),
+    col("product", &["product", "Продукт"], false),
+];
+
+pub struct BillingRows {
+    /// `--program`: the program of rows whose file has no program column (or leaves it empty).
+    default_program: Option<String>,
+    programs: ProgramCache,
+    clients: HashMap<(String, String), i64>,
+    import: i64,
+    at: String,
+}
+
+impl BillingRows {
+    pub fn new(default_program: Option<String>, import: i64, actor: &Actor) -> BillingRows {
+        BillingRows {
+            default_program,
+            programs: ProgramCache::default(),
+            clients: HashMap::new(),
+            import,
+            at: actor.stamp(),
+        }
+    }
+
+    fn client(&mut self, db: &Connection, program: &str, client_id: &str) -> Result<i64> {
+        let key = (program.to_owned(), client_id.to_owned());
+        if let Some(id) = self.clients.get(&key) {
+            return Ok(*id);
+        }
+        let found: Option<i64> = db
+            .prepare_cached("SELECT id FROM clients WHERE program = ?1 AND client_id = ?2")?
+            .query_row(params![program, client_id], |r| r.get(0))
+            .optional()?;
+        let id = match found {
+            Some(id) => id,
+            None => {
+                // An unknown client is created, bound to nobody.
+                db.prepare_cached(
+                    "INSERT INTO clients (program, client_id, search) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![program, client_id, client_id.to_lowercase()])?;
+                db.last_insert_rowid()
+            }
+        };
+        self.clients.insert(key, id);
+        Ok(id)
+    }
+}
+
+fn problem(
+    field: &'static str,
+    code: &'static str,
+    ru: impl Into<String>,
+    en: impl Into<String>,
+) -> Problem {
+    Problem::new(code, Text::new(ru, en)).field(field)
+}
+
+fn required(field: &'static str) -> Problem {
+    problem(
+        field,
+        "required",
+        "обязательное поле не заполнено",
+        "required, but empty",
+    )
+}
+
+/// A row, read and checked but not yet stored.
+struct Payment {
+    program: Rc<Program>,
+    payment_id: String,
+    client_id: String,
+    date: NaiveDate,
+    amount: i64,
+    list_price: i64,
+    category: &'static str,
+    direct: bool,
+    refund_of: Option<String>,
+    promo_code: Option<String>,
+    promotion: Option<String>,
+    product: Option<String>,
+}
+
+impl Payment {
+    /// The row's content: what "the same row again" compares.
+    fn content(&self) -> String {
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+        format!(
+            "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
+            self.date,
+            self.client_id,
+            self.amount,
+            self.list_price,
+            self.category,
+            self.direct,
+            o(&self.refund_of),
+            o(&self.promo_code),
+            o(&self.promotion),
+            o(&self.product)
+        )
+    }
+}
+
+impl BillingRows {
+    fn read(
+        &mut self,
+        db: &Connection,
+        row: &Row,
+        columns: &ColumnMap,
+    ) -> Result<std::result::Result<Payment, Vec<Problem>>> {
+        let cell = |key| columns.cell(row, key);
+        let mut problems = Vec::new();
+        let payment_id = text(cell("payment_id"));
+        if payment_id.is_none() {
+            problems.push(required("payment_id"));
+        }
+        let client_id = text(cell("client_id"));
+        if client_id.is_none() {
+            problems.push(required("client_id"));
+        }
+        let day = match date(cell("date")) {
+            Ok(None) => {
+                problems.push(required("date"));
+                None
+            }
+            Ok(d) => d,
+            Err(p) => {
+                problems.push(p.field("date"));
+                None
+            }
+        };
+        let mut money = |key: &'static str| match amount(cell(key)) {
+            Ok(None) => None,
+            Ok(Some(value)) => match to_minor(value) {
+                Some(minor) => Some(minor),
+                None => {
+                    problems.push(problem(
+                        key,
+                        "too_precise",
+                        format!("не больше двух знаков после запятой: «{value}»"),
+                        format!("at most two decimal places: “{value}”"),
+                    ));
+                    None
+                }
+            },
+            Err(p) => {
+                problems.push(p.field(key));
+                None
+            }
+        };
+        let paid = money("amount");
+        let list_price = money("list_price");
+        if paid.is_none() && text(cell("amount")).is_none() {
+            problems.push(required("amount"));
+        }
+        let category = match category(cell("category")) {
+            Ok(c) => c,
+            Err(p) => {
+                problems.push(p.field("category"));
+                "tariff"
+            }
+        };
+        let direct = match yes_no(cell("direct")) {
+            Ok(d) => d.unwrap_or(true),
+            Err(p) => {
+                problems.push(p.field("direct"));
+                true
+            }
+        };
+        let kind = match kind(cell("type")) {
+            Ok(k) => k,
+            Err(p) => {
+                problems.push(p.field("type"));
+                None
+            }
+        };
+        let program = self.program_of(db, row, columns, &mut problems)?;
+        if let (Some(program), Some(currency)) = (&program, text(cell("currency"))) {
+            if !currency.eq_ignore_ascii_case(&program.currency) {
+                let ours = &program.currency;
+                problems.push(problem("currency", "wrong_currency", format!("валюта «{currency}» не валюта программы ({ours}); пересчёт валют не делается"), format!("currency “{currency}” is not the program's ({ours}); no currency conversion is done")));
+            }
+        }
+        let refund_of = text(cell("refund_of"));
+        let refund = kind == Some(Kind::Refund)
+            || paid.is_some_and(|a| a < 0)
+            || (kind.is_none() && refund_of.is_some());
+        if let Some(paid) = paid {
+            if refund && paid >= 0 {
+                problems.push(problem(
+                    "amount",
+                    "refund_not_negative",
+                    "сумма возврата должна быть отрицательной",
+                    "a refund's amount must be negative",
+                ));
+            }
+            if kind == Some(Kind::Payment) && paid < 0 {
+                problems.push(problem("amount", "payment_negative", "отрицательная сумма у оплаты: для возврата укажите тип «возврат» и платёж", "a payment with a negative amount: for a refund, give the type “refund” and the payment refunded"));
+            }
+        }
+        if refund && refund_of.is_none() {
+            problems.push(problem(
+                "refund_of",
+                "refund_of_required",
+                "у возврата должен быть указан возвращаемый платёж",
+                "a refund must name the payment it refunds",
+            ));
+        }
+        if !refund && refund_of.is_some() {
+            problems.push(problem(
+                "refund_of",
+                "refund_of_on_payment",
+                "возвращаемый платёж указан у оплаты, а не у возврата",
+                "a payment (not a refund) names a payment refunded",
+            ));
+        }
+        if list_price.is_some_and(|p| p < 0) && !refund {
+            problems.push(problem(
+                "list_price",
+                "negative_list_price",
+                "цена без скидки не может быть отрицательной",
+                "the list price cannot be negative",
+            ));
+        }
+        let (Some(program), Some(payment_id), Some(client_id), Some(date), Some(paid), true) = (
+            program,
+            payment_id,
+            client_id,
+            day,
+            paid,
+            problems.is_empty(),
+        ) else {
+            return Ok(Err(problems));
+        };
+        Ok(Ok(Payment {
+            program,
+            payment_id,
+            client_id,
+            date,
+            amount: paid,
+            list_price: list_price.unwrap_or(paid),
+            category,
+            direct,
+            refund_of: if refund { refund_of } else { None },
+            promo_code: text(cell("promo_code")),
+            promotion: text(cell("promotion")),
+            product: text(cell("product")),
+        }))
+    }
+
+    fn program_of(
+        &mut self,
+        db: &Connection,
+        row: &Row,
+        columns: &ColumnMap,
+        problems: &mut Vec<Problem>,
+    ) -> Result<Option<Rc<Program>>> {
+        let Some(id) = text(columns.cell(row, "program")).or(self.default_program.clone()) else {
+            problems.push(problem(
+                "program",
+                "program_required",
+                "не указана программа (колонка «Программа» или --program)",
+                "no program (the “program” column or --program)",
+            ));
+            return Ok(None);
+        };
+        let found = self.programs.get(db, &id)?;
+        if found.is_none() {
+            problems.push(problem(
+                "program",
+                "unknown_program",
+                format!("нет программы «{id}»"),
+                format!("no program “{id}”"),
+            ));
+        }
+        Ok(found)
+    }
+
+    /// The refunded payment: its row id, after checking the refund fits it.
+    fn original(
+        &self,
+        db: &Connection,
+        p: &Payment,
+        client: i64,
+    ) -> Result<std::result::Result<Option<i64>, Problem>> {
+        let Some(refund_of) = &p.refund_of else {
+            return Ok(Ok(None));
+        };
+        let found: Option<(i64, i64, i64, String, Option<i64>)> = db
+            .prepare_cached(
+                "SELECT id, client, amount, date, refund_of FROM payments WHERE program = ?1 AND payment_id = ?2",
+            )?
+            .query_row(params![p.program.id, refund_of], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .optional()?;
+        let Some((id, original_client, paid, paid_on, is_refund)) = found else {
+            return Ok(Err(problem("refund_of", "unknown_payment", format!("возвращаемый платёж «{refund_of}» не найден ни в книге, ни выше в файле"), format!("the payment refunded, “{refund_of}”, is neither in the book nor above in the file"))));
+        };
+        if is_refund.is_some() {
+            return Ok(Err(problem(
+                "refund_of",
+                "refund_of_refund",
+                format!("«{refund_of}» — сам возврат, а не оплата"),
+                format!("“{refund_of}” is itself a refund, not a payment"),
+            )));
+        }
+        if original_client != client {
+            return Ok(Err(problem(
+                "client_id",
+                "refund_other_client",
+                format!("платёж «{refund_of}» оплачен другим клиентом"),
+                format!("payment “{refund_of}” was paid by another client"),
+            )));
+        }
+        if p.date.to_string() < paid_on {
+            return Ok(Err(problem(
+                "date",
+                "refund_before_payment",
+                format!("возврат раньше самого платежа ({paid_on})"),
+                format!("the refund is dated before the payment ({paid_on})"),
+            )));
+        }
+        let refunded: i64 = db
+            .prepare_cached("SELECT -coalesce(sum(amount), 0) FROM payments WHERE refund_of = ?1")?
+            .query_row([id], |r| r.get(0))?;
+        if refunded - p.amount > paid {
+            let left = crate::money::minor_text(paid - refunded);
+            return Ok(Err(problem(
+                "amount",
+                "refund_too_large",
+                format!("возвратов больше, чем было оплачено: к возврату осталось {left}"),
+                format!("more refunded than was paid: {left} is left to refund"),
+            )));
+        }
+        Ok(Ok(Some(id)))
+    }
+}
+
+impl RowImport for BillingRows {
+    fn finish(&mut self, db: &Connection, clean: bool) -> Result<Vec<AccrualTotal>> {
+        if !clean {
+            return Ok(vec![]);
+        }
+        let mut accruer = Accruer::new(Some(self.import), self.at.clone());
+        let mut stmt = db.prepare(
+            "SELECT id, program, client, date, amount, list_price, category, direct, refund_of, promo_code, promotion
+             FROM payments WHERE import = ?1 ORDER BY date, id",
+        )?;
+        let mut rows = stmt.query([self.import])?;
+        while let Some(r) = rows.next()? {
+            let day: String = r.get(3)?;
+            let payment = StoredPayment {
+                id: r.get(0)?,
+                program: r.get(1)?,
+                client: r.get(2)?,
+                date: NaiveDate::parse_from_str(&day, "%Y-%m-%d").unwrap_or_default(),
+                amount: r.get(4)?,
+                list_price: r.get(5)?,
+                category: r.get(6)?,
+                direct: r.get(7)?,
+                refund_of: r.get(8)?,
+                promo_code: r.get(9)?,
+                promotion: r.get(10)?,
+            };
+            accruer.payment(db, &payment)?;
+        }
+        accruer.finish(db)
+    }
+
+    fn row(
+        &mut self,
+        db: &Connection,
+        _actor: &Actor,
+        import: i64,
+        row: &Row,
+        columns: &ColumnMap,
+    ) -> Result<RowResult> {
+        let p = match self.read(db, row, columns)? {
+            Ok(p) => p,
+            Err(problems) => return Ok(RowResult::Problems(problems)),
+        };
+        let content = p.content();
+        let stored: Option<String> = db
+            .prepare_cached("SELECT content FROM payments WHERE program = ?1 AND payment_id = ?2")?
+            .query_row(params![p.program.id, p.payment_id], |r| r.get(0))
+            .optional()?;
+        if let Some(stored) = stored {
+            if stored == content {
+                return Ok(RowResult::Unchanged);
+            }
+            let id = &p.payment_id;
+            return Ok(RowResult::Problems(vec![problem("payment_id", "payment_changed", format!("платёж «{id}» уже загружен с другими данными; исправление — это новый платёж или возврат"), format!("payment “{id}” was imported before with other content; a correction is a new payment or a refund"))]));
+        }
+        let client = self.client(db, &p.program.id, &p.client_id)?;
+        let refund_of = match self.original(db, &p, client)? {
+            Ok(id) => id,
+            Err(problem) => return Ok(RowResult::Problems(vec![problem])),
+        };
+        db.prepare_cached(
+            "INSERT INTO payments (program, payment_id, client, date, amount, list_price, category, direct, refund_of, promo_code, promotion, product, content, import)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?
+        .execute(params![
+            p.program.id, p.payment_id, client, p.date.to_string(), p.amount, p.list_price, p.category,
+            p.direct, refund_of, p.promo_code, p.promotion, p.product, content, import
+        ])?;
+        Ok(RowResult::Added)
+    }
+}

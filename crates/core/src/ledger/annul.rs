@@ -1,0 +1,146 @@
+//! Annulment: a terminated or disqualified partner, or one that broke the rules, loses
+//! every unconverted accrual (PROGRAMS.md). The credits still on hold are annulled one by
+//! one (each entry points at its credit and keeps its availability day, so the balance's
+//! `on_hold` stays right); what was already available is annulled in one entry.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+
+use super::balances::partner_balance;
+use super::write::{Kind, NewEntry};
+use crate::Result;
+
+/// Why a balance was annulled: `termination`, `disqualification` or `violation`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnnulReason {
+    Termination,
+    Disqualification,
+    Violation,
+}
+
+impl AnnulReason {
+    pub fn key(self) -> &'static str {
+        match self {
+            AnnulReason::Termination => "termination",
+            AnnulReason::Disqualification => "disqualification",
+            AnnulReason::Violation => "violation",
+        }
+    }
+}
+
+/// Annuls the partner's unconverted balance as of `date`; returns the amount annulled
+/// (minor units, 0 when there was nothing to annul).
+pub fn annul_unconverted(
+    db: &Connection,
+    partner: &str,
+    date: NaiveDate,
+    reason: AnnulReason,
+    detail: Option<&str>,
+    at: &str,
+) -> Result<i64> {
+    let entry = |amount, available_on, corrects| NewEntry {
+        partner,
+        kind: Kind::Annulment,
+        date,
+        available_on,
+        amount,
+        payment: None,
+        client: None,
+        corrects,
+        rule: reason.key(),
+        version: None,
+        base: None,
+        rate: None,
+        detail: detail.map(str::to_owned),
+        import: None,
+        at,
+    };
+    let held = held_credits(db, partner, date)?;
+    let mut annulled = 0;
+    for (credit, remaining, available_on) in held {
+        entry(remaining, available_on, Some(credit)).append(db)?;
+        annulled += remaining;
+    }
+    let rest = partner_balance(db, partner, date)?.unconverted();
+    if rest > 0 {
+        entry(rest, date, None).append(db)?;
+        annulled += rest;
+    }
+    Ok(annulled)
+}
+
+/// Credits dated on or before `date` still on hold then, with what is left of each after
+/// its reversals and annulments: (credit id, remaining, available on).
+fn held_credits(
+    db: &Connection,
+    partner: &str,
+    date: NaiveDate,
+) -> Result<Vec<(i64, i64, NaiveDate)>> {
+    let mut stmt = db.prepare_cached(
+        "SELECT c.id, c.amount - coalesce((SELECT sum(x.amount) FROM ledger x WHERE x.corrects = c.id AND x.kind IN ('reversal', 'annulment') AND x.date <= ?2), 0), c.available_on
+         FROM ledger c WHERE c.partner = ?1 AND c.kind = 'credit' AND c.date <= ?2 AND c.available_on > ?2",
+    )?;
+    let day = date.to_string();
+    let rows = stmt.query_map(params![partner, day], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    let mut held = Vec::new();
+    for row in rows {
+        let (id, remaining, available_on) = row?;
+        if let (true, Ok(on)) = (
+            remaining > 0,
+            NaiveDate::parse_from_str(&available_on, "%Y-%m-%d"),
+        ) {
+            held.push((id, remaining, on));
+        }
+    }
+    Ok(held)
+}
+
+/// Staff annul a partner's unconverted balance for a breach of the program's rules
+/// (bitrix24 violation, atlantys exclusion, quantower self-referral). Returns the amount
+/// annulled, in minor units; the reason is kept on the entry and in the audit log.
+pub fn annul_for_breach(
+    db: &Connection,
+    actor: &crate::audit::Actor,
+    partner: &str,
+    date: NaiveDate,
+    reason: &str,
+) -> Result<i64> {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(crate::Error::Invalid(vec![crate::Problem::new(
+            "reason_required",
+            crate::Text::new(
+                "укажите причину аннулирования",
+                "give the reason for the annulment",
+            ),
+        )
+        .field("reason")]));
+    }
+    crate::partners::get_partner(db, partner)?;
+    let annulled = annul_unconverted(
+        db,
+        partner,
+        date,
+        AnnulReason::Violation,
+        Some(reason),
+        &actor.stamp(),
+    )?;
+    crate::audit::record(
+        db,
+        actor,
+        "annul",
+        "partner",
+        partner,
+        Some(&format!(
+            "{date}: {} ({reason})",
+            crate::money::minor_text(annulled)
+        )),
+    )?;
+    Ok(annulled)
+}

@@ -1,0 +1,167 @@
+//! Reading the ledger back: a partner's entries, each with the reason in words.
+
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::money::minor_text;
+use crate::{Lang, Result, Text};
+
+/// One ledger entry as `accruals --json` and the partner's ledger tab show it. Money as
+/// decimal strings; `reason` is the entry explained in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct LedgerEntry {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub partner: String,
+    pub program: String,
+    pub unit: String,
+    /// `credit`, `reversal`, `annulment`, `conversion`, `conversion_reversal`, `payout`.
+    pub kind: String,
+    pub date: String,
+    pub available_on: String,
+    pub amount: String,
+    /// The rule that produced it: `first_purchase`, `later_purchase`, `active_client`,
+    /// `list_price`, `amount_paid`, `contract_rate`, `refund`, `termination`, ...
+    pub rule: String,
+    /// The billing `payment_id` it comes from, if any.
+    pub payment: Option<String>,
+    /// The client's id in the billing system, if any.
+    pub client: Option<String>,
+    /// The entry this one corrects.
+    #[ts(type = "number | null")]
+    pub corrects: Option<i64>,
+    /// The program version's first day.
+    pub version_from: Option<String>,
+    pub base: Option<String>,
+    pub rate: Option<String>,
+    pub reason: String,
+}
+
+fn rule_text(rule: &str) -> Text {
+    match rule {
+        "first_purchase" => Text::new("первая покупка клиента", "the client's first purchase"),
+        "later_purchase" => Text::new(
+            "последующая покупка клиента",
+            "a later purchase of the client",
+        ),
+        "active_client" => Text::new("новый активный клиент", "a new active client"),
+        "list_price" => Text::new("от цены без скидки", "of the list price"),
+        "amount_paid" => Text::new("от оплаченной суммы", "of the amount paid"),
+        "contract_rate" => Text::new("по ставке договора", "at the contract's rate"),
+        "refund" => Text::new(
+            "сторно: возврат платежа",
+            "reversal: the payment was refunded",
+        ),
+        "termination" => Text::new(
+            "аннулировано: партнёрство расторгнуто",
+            "annulled: the partnership was terminated",
+        ),
+        "disqualification" => Text::new(
+            "аннулировано: партнёр дисквалифицирован",
+            "annulled: the partner was disqualified",
+        ),
+        "violation" => Text::new(
+            "аннулировано: нарушение правил программы",
+            "annulled: a breach of the program's rules",
+        ),
+        other => Text::new(other, other),
+    }
+}
+
+fn ru_date(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%d.%m.%Y").to_string())
+        .unwrap_or_else(|_| iso.to_owned())
+}
+
+/// Explains an entry: "50 % × 12000.00 — первая покупка клиента C-7 (платёж P-1; версия с 01.01.2026)".
+fn explain(e: &LedgerEntry, detail: Option<&str>, lang: Lang) -> String {
+    let what = rule_text(&e.rule).get(lang).to_owned();
+    let mut text = match (&e.rate, &e.base) {
+        (Some(rate), Some(base)) => format!("{rate} % × {base} — {what}"),
+        (None, Some(base)) if e.rule == "refund" => match lang {
+            Lang::Ru => format!("{what} на {base}"),
+            Lang::En => format!("{what}: {base}"),
+        },
+        _ => what,
+    };
+    let mut about = Vec::new();
+    if let Some(client) = &e.client {
+        about.push(match lang {
+            Lang::Ru => format!("клиент {client}"),
+            Lang::En => format!("client {client}"),
+        });
+    }
+    if let Some(payment) = &e.payment {
+        about.push(match lang {
+            Lang::Ru => format!("платёж {payment}"),
+            Lang::En => format!("payment {payment}"),
+        });
+    }
+    let origin = crate::programs::templates::origin().to_string();
+    if let Some(from) = e.version_from.as_ref().filter(|f| **f != origin) {
+        about.push(match lang {
+            Lang::Ru => format!("правила с {}", ru_date(from)),
+            Lang::En => format!("rules from {from}"),
+        });
+    }
+    if let Some(corrects) = e.corrects {
+        about.push(match lang {
+            Lang::Ru => format!("исправляет запись №{corrects}"),
+            Lang::En => format!("corrects entry #{corrects}"),
+        });
+    }
+    if let (Some(users), "active_client") = (detail, e.rule.as_str()) {
+        about.push(match lang {
+            Lang::Ru => format!("пользователей: {users}"),
+            Lang::En => format!("users: {users}"),
+        });
+    } else if let Some(detail) = detail.filter(|d| !d.is_empty()) {
+        about.push(detail.to_owned());
+    }
+    if !about.is_empty() {
+        text.push_str(&format!(" ({})", about.join("; ")));
+    }
+    text
+}
+
+/// The partner's ledger, oldest first.
+pub fn partner_entries(db: &Connection, partner: &str, lang: Lang) -> Result<Vec<LedgerEntry>> {
+    let mut stmt = db.prepare_cached(
+        "SELECT l.id, l.partner, p.program, g.unit, l.kind, l.date, l.available_on, l.amount, l.rule,
+                pay.payment_id, c.client_id, l.corrects, v.effective_from, l.base, l.rate, l.detail
+         FROM ledger l
+         JOIN partners p ON p.id = l.partner
+         JOIN programs g ON g.id = p.program
+         LEFT JOIN payments pay ON pay.id = l.payment
+         LEFT JOIN clients c ON c.id = l.client
+         LEFT JOIN program_versions v ON v.id = l.version
+         WHERE l.partner = ?1 ORDER BY l.date, l.id",
+    )?;
+    let rows = stmt.query_map(params![partner], |r| {
+        let mut entry = LedgerEntry {
+            id: r.get(0)?,
+            partner: r.get(1)?,
+            program: r.get(2)?,
+            unit: r.get(3)?,
+            kind: r.get(4)?,
+            date: r.get(5)?,
+            available_on: r.get(6)?,
+            amount: minor_text(r.get(7)?),
+            rule: r.get(8)?,
+            payment: r.get(9)?,
+            client: r.get(10)?,
+            corrects: r.get(11)?,
+            version_from: r.get(12)?,
+            base: r.get::<_, Option<i64>>(13)?.map(minor_text),
+            rate: r.get(14)?,
+            reason: String::new(),
+        };
+        let detail: Option<String> = r.get(15)?;
+        entry.reason = explain(&entry, detail.as_deref(), lang);
+        Ok(entry)
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,23 @@
+//! The ledger: accruals, reversals and annulments (append-only, each pointing at what it
+//! corrects), the pure reward rules that produce them, and balances as of a day.
+
+mod accrue;
+mod annul;
+mod balances;
+mod entries;
+mod facts;
+mod monthly;
+mod reasons;
+pub mod rules;
+mod summary;
+mod unearned;
+mod write;
+
+pub(crate) use accrue::{Accruer, StoredPayment};
+pub use annul::{annul_for_breach, annul_unconverted, AnnulReason};
+pub use balances::{balances, partner_balance, Balance, BalanceRow};
+pub use entries::{partner_entries, LedgerEntry};
+pub use monthly::{monthly_accruals, MonthlyAccrual};
+pub use reasons::NoEarn;
+pub use summary::AccrualTotal;
+pub use unearned::{unearned_page, ReasonCount, UnearnedPage, UnearnedPayment, UnearnedQuery};
