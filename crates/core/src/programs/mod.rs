@@ -3,9 +3,11 @@
 mod model;
 mod store;
 pub mod templates;
+mod versions;
 
 pub use model::*;
 pub(crate) use store::seed_templates;
 pub(crate) use store::ProgramCache;
 pub use store::{find_program, unknown_program};
 pub use store::{load_program, load_programs, ProgramSummary};
+pub use versions::add_version;
