@@ -198,6 +198,7 @@ pub fn import_options(
         kind,
         path: path.to_path_buf(),
         sheet: None,
+        program: None,
         dry_run,
         lang: Lang::Ru,
     }
@@ -259,3 +260,64 @@ pub fn counts(book: &Book) -> [usize; 3] {
     let imports = partnerbook_core::import::import_history(book.db()).expect("history");
     [partners as usize, clients as usize, imports.len()]
 }
+
+/// Imports billing rows given as CSV text (a header line first); the report.
+pub fn billing(book: &mut Book, csv: &str) -> partnerbook_core::import::ImportReport {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("billing.csv");
+    std::fs::write(&path, csv).expect("written");
+    import(
+        book,
+        partnerbook_core::import::ImportKind::Billing,
+        &path,
+        false,
+    )
+}
+
+/// Like [`billing`], but the file must import cleanly.
+pub fn billing_ok(book: &mut Book, csv: &str) -> partnerbook_core::import::ImportReport {
+    let report = billing(book, csv);
+    assert!(
+        report.problems.is_empty() && report.committed,
+        "clean import expected: {:?}",
+        report.problems
+    );
+    report
+}
+
+/// The partner's balance as of a day.
+pub fn balance(book: &Book, partner: &str, as_of: NaiveDate) -> partnerbook_core::ledger::BalanceRow {
+    partnerbook_core::ledger::balances(book.db(), as_of, None)
+        .expect("balances")
+        .into_iter()
+        .find(|b| b.partner == partner)
+        .expect("the partner is listed")
+}
+
+/// `(accrued, reversed, annulled, on_hold, available)` of a balance, as strings.
+pub fn sums(b: &partnerbook_core::ledger::BalanceRow) -> [&str; 5] {
+    [&b.accrued, &b.reversed, &b.annulled, &b.on_hold, &b.available]
+}
+
+/// `(kind, amount, rule)` of every entry of the partner's ledger.
+pub fn entries(book: &Book, partner: &str) -> Vec<(String, String, String)> {
+    partnerbook_core::ledger::partner_entries(book.db(), partner, Lang::Ru)
+        .expect("ledger")
+        .into_iter()
+        .map(|e| (e.kind, e.amount, e.rule))
+        .collect()
+}
+
+/// The reason code a payment keeps (None when it earned).
+pub fn reason_of(book: &Book, payment: &str) -> Option<String> {
+    book.db()
+        .query_row(
+            "SELECT reason FROM payments WHERE payment_id = ?1",
+            [payment],
+            |r| r.get(0),
+        )
+        .expect("the payment is in the book")
+}
+
+pub const BILLING_HEADER: &str =
+    "payment_id,program,date,client_id,amount,list_price,category,direct,type,refund_of,promo_code,promotion\n";
