@@ -8,8 +8,8 @@ use super::Partner;
 use crate::Result;
 
 /// Records the partner's rate when it differs from the latest one kept: a new partner's
-/// from its contract date (else its registration), a change from `today`.
-pub(crate) fn keep_rate(db: &Connection, p: &Partner, today: &str) -> Result<()> {
+/// (`added`) from its contract date (else its registration), a change from `today`.
+pub(crate) fn keep_rate(db: &Connection, p: &Partner, today: &str, added: bool) -> Result<()> {
     let Some(rate) = &p.rate else {
         return Ok(());
     };
@@ -21,11 +21,11 @@ pub(crate) fn keep_rate(db: &Connection, p: &Partner, today: &str) -> Result<()>
         .optional()?;
     let since = match &latest {
         Some(old) if old == rate => return Ok(()),
-        Some(_) => today.to_owned(),
-        None => p
+        None if added => p
             .contract_date
             .clone()
             .unwrap_or_else(|| p.registered.clone()),
+        _ => today.to_owned(),
     };
     db.prepare_cached(
         "INSERT INTO partner_rates (partner, since, rate) VALUES (?1, ?2, ?3)

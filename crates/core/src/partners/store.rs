@@ -188,7 +188,7 @@ fn insert_valid(
     };
     let partner = to_partner(valid, Some(code.clone()), &today);
     write_row(db, &partner, true)?;
-    rates::keep_rate(db, &partner, &today)?;
+    rates::keep_rate(db, &partner, &today, true)?;
     codes::issue(db, &program.id, &code, &partner.partner_id, &today)?;
     audit::record(db, actor, action, "partner", &partner.partner_id, None)?;
     Ok(partner)
@@ -309,7 +309,7 @@ pub fn update_partner(
         codes::issue(db, &program.id, &new_code, id, &today)?;
     }
     write_row(db, &partner, false)?;
-    rates::keep_rate(db, &partner, &today)?;
+    rates::keep_rate(db, &partner, &today, false)?;
     annul_when_ended(db, actor, &old, &partner)?;
     audit::record(
         db,
