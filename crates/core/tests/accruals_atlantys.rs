@@ -21,18 +21,34 @@ fn the_worked_example_100_000_package_paid_75_000_accrues_25_000_available_14_da
     assert_eq!(report.accrued[0].credited, "25000.00");
     let held = balance(&book, "P-ASEL", day(2026, 3, 15));
     assert_eq!(held.unit, "KZT");
-    assert_eq!(sums(&held), ["25000.00", "0.00", "0.00", "25000.00", "0.00"]);
+    assert_eq!(
+        sums(&held),
+        ["25000.00", "0.00", "0.00", "25000.00", "0.00"]
+    );
     let available = balance(&book, "P-ASEL", day(2026, 3, 16));
-    assert_eq!(sums(&available), ["25000.00", "0.00", "0.00", "0.00", "25000.00"]);
+    assert_eq!(
+        sums(&available),
+        ["25000.00", "0.00", "0.00", "0.00", "25000.00"]
+    );
     let before = balance(&book, "P-ASEL", day(2026, 3, 1));
     assert_eq!(before.accrued, "0.00", "nothing before the payment date");
-    assert_eq!(current_partner(&book, "atlantys", "KZ-1").as_deref(), Some("P-ASEL"));
-    let entry = &partnerbook_core::ledger::partner_entries(book.db(), "P-ASEL", partnerbook_core::Lang::Ru)
-        .expect("ledger")[0];
+    assert_eq!(
+        current_partner(&book, "atlantys", "KZ-1").as_deref(),
+        Some("P-ASEL")
+    );
+    let entry =
+        &partnerbook_core::ledger::partner_entries(book.db(), "P-ASEL", partnerbook_core::Lang::Ru)
+            .expect("ledger")[0];
     assert_eq!(entry.base.as_deref(), Some("100000.00"));
     assert_eq!(entry.rate.as_deref(), Some("25"));
     assert_eq!(entry.available_on, "2026-03-16");
-    assert!(entry.reason.contains("25 % × 100000.00 — от цены без скидки"), "{}", entry.reason);
+    assert!(
+        entry
+            .reason
+            .contains("25 % × 100000.00 — от цены без скидки"),
+        "{}",
+        entry.reason
+    );
 }
 
 #[test]
@@ -42,7 +58,10 @@ fn a_code_with_another_promotion_binds_nothing_and_earns_nothing() {
         &mut book,
         &format!("{BILLING_HEADER}A-1,atlantys,2026-03-02,KZ-1,75000,100000,,,,,ASEL25,Весна\n"),
     );
-    assert_eq!(reason_of(&book, "A-1").as_deref(), Some("promotion_not_combinable"));
+    assert_eq!(
+        reason_of(&book, "A-1").as_deref(),
+        Some("promotion_not_combinable")
+    );
     assert_eq!(current_partner(&book, "atlantys", "KZ-1"), None);
     assert_eq!(balance(&book, "P-ASEL", day(2026, 12, 31)).accrued, "0.00");
 }
@@ -65,7 +84,13 @@ fn a_client_that_paid_before_is_not_new_and_its_code_is_refused() {
 #[test]
 fn a_partners_own_purchase_with_its_own_code_is_self_referral() {
     let mut book = book_with_asel();
-    add_client(&book, "atlantys", "KZ-OWN", Some(BIN_HALYK), day(2026, 3, 1));
+    add_client(
+        &book,
+        "atlantys",
+        "KZ-OWN",
+        Some(BIN_HALYK),
+        day(2026, 3, 1),
+    );
     billing_ok(
         &mut book,
         &format!("{BILLING_HEADER}A-1,atlantys,2026-03-02,KZ-OWN,75000,100000,,,,,ASEL25,\n"),
@@ -87,7 +112,10 @@ fn a_later_purchase_without_the_code_earns_nothing() {
     );
     assert_eq!(reason_of(&book, "A-2").as_deref(), Some("no_code_used"));
     assert_eq!(reason_of(&book, "A-3"), None);
-    assert_eq!(balance(&book, "P-ASEL", day(2026, 12, 31)).accrued, "75000.00");
+    assert_eq!(
+        balance(&book, "P-ASEL", day(2026, 12, 31)).accrued,
+        "75000.00"
+    );
 }
 
 #[test]
@@ -101,11 +129,20 @@ fn a_refund_during_the_hold_cancels_the_accrual_before_it_is_ever_available() {
         ),
     );
     let during = balance(&book, "P-ASEL", day(2026, 3, 10));
-    assert_eq!(sums(&during), ["25000.00", "25000.00", "0.00", "0.00", "0.00"]);
+    assert_eq!(
+        sums(&during),
+        ["25000.00", "25000.00", "0.00", "0.00", "0.00"]
+    );
     let after = balance(&book, "P-ASEL", day(2026, 3, 20));
-    assert_eq!(sums(&after), ["25000.00", "25000.00", "0.00", "0.00", "0.00"]);
+    assert_eq!(
+        sums(&after),
+        ["25000.00", "25000.00", "0.00", "0.00", "0.00"]
+    );
     let before_refund = balance(&book, "P-ASEL", day(2026, 3, 4));
-    assert_eq!(before_refund.on_hold, "25000.00", "the refund is not known yet on 04.03");
+    assert_eq!(
+        before_refund.on_hold, "25000.00",
+        "the refund is not known yet on 04.03"
+    );
 }
 
 #[test]
@@ -120,7 +157,10 @@ fn a_partial_refund_after_the_hold_is_deducted_pro_rata() {
     );
     let b = balance(&book, "P-ASEL", day(2026, 4, 1));
     // a third of what was paid came back: a third of 25 000
-    assert_eq!(sums(&b), ["25000.00", "8333.33", "0.00", "0.00", "16666.67"]);
+    assert_eq!(
+        sums(&b),
+        ["25000.00", "8333.33", "0.00", "0.00", "16666.67"]
+    );
     assert_eq!(
         entries(&book, "P-ASEL"),
         vec![
@@ -170,7 +210,10 @@ fn a_terminated_partners_unconverted_balance_is_annulled_held_or_not() {
     // 25 000 available, 25 000 still on hold: both annulled
     assert_eq!(sums(&b), ["50000.00", "0.00", "50000.00", "0.00", "0.00"]);
     let later = balance(&book, "P-ASEL", day(2026, 6, 1));
-    assert_eq!(sums(&later), ["50000.00", "0.00", "50000.00", "0.00", "0.00"]);
+    assert_eq!(
+        sums(&later),
+        ["50000.00", "0.00", "50000.00", "0.00", "0.00"]
+    );
     billing_ok(
         &mut book,
         &format!(
@@ -178,7 +221,11 @@ fn a_terminated_partners_unconverted_balance_is_annulled_held_or_not() {
              A-4,atlantys,2026-03-26,KZ-4,100000,100000,,,,,ASEL25,\n"
         ),
     );
-    assert_eq!(reason_of(&book, "A-3"), None, "paid before the termination: accrued, then annulled");
+    assert_eq!(
+        reason_of(&book, "A-3"),
+        None,
+        "paid before the termination: accrued, then annulled"
+    );
     assert_eq!(reason_of(&book, "A-4").as_deref(), Some("partner_inactive"));
     let end = balance(&book, "P-ASEL", day(2026, 6, 1));
     assert_eq!(sums(&end), ["75000.00", "0.00", "75000.00", "0.00", "0.00"]);

@@ -17,7 +17,14 @@ fn bitrix_book() -> Book {
 }
 
 /// A client registered on `registered`, bound through `channel` to `code` on `bound`.
-fn bound_client(book: &Book, client: &str, registered: chrono::NaiveDate, code: &str, channel: Channel, bound: chrono::NaiveDate) {
+fn bound_client(
+    book: &Book,
+    client: &str,
+    registered: chrono::NaiveDate,
+    code: &str,
+    channel: Channel,
+    bound: chrono::NaiveDate,
+) {
     let program = program(book, "bitrix24");
     let id = add_client(book, "bitrix24", client, None, registered);
     let outcome = attempt(book, &program, id, code, channel, bound);
@@ -31,7 +38,14 @@ fn pay(id: &str, date: &str, client: &str, amount: &str) -> String {
 #[test]
 fn fifty_percent_of_the_first_purchase_then_twenty_of_the_later_ones() {
     let mut book = bitrix_book();
-    bound_client(&book, "C-1", day(2025, 3, 1), "ALFA", Channel::Link, day(2025, 3, 1));
+    bound_client(
+        &book,
+        "C-1",
+        day(2025, 3, 1),
+        "ALFA",
+        Channel::Link,
+        day(2025, 3, 1),
+    );
     billing_ok(
         &mut book,
         &format!(
@@ -58,7 +72,14 @@ fn fifty_percent_of_the_first_purchase_then_twenty_of_the_later_ones() {
 #[test]
 fn purchases_from_the_third_anniversary_of_registration_earn_nothing() {
     let mut book = bitrix_book();
-    bound_client(&book, "C-1", day(2023, 3, 15), "ALFA", Channel::Link, day(2023, 3, 15));
+    bound_client(
+        &book,
+        "C-1",
+        day(2023, 3, 15),
+        "ALFA",
+        Channel::Link,
+        day(2023, 3, 15),
+    );
     billing_ok(
         &mut book,
         &format!(
@@ -68,11 +89,19 @@ fn purchases_from_the_third_anniversary_of_registration_earn_nothing() {
             pay("X-3", "2026-03-15", "C-1", "100"),
         ),
     );
-    assert_eq!(reason_of(&book, "X-2"), None, "the last day of the three years");
+    assert_eq!(
+        reason_of(&book, "X-2"),
+        None,
+        "the last day of the three years"
+    );
     assert_eq!(reason_of(&book, "X-3").as_deref(), Some("outside_window"));
-    let text = partnerbook_core::ledger::unearned_page(book.db(), &Default::default(), partnerbook_core::Lang::Ru)
-        .expect("unearned")
-        .rows[0]
+    let text = partnerbook_core::ledger::unearned_page(
+        book.db(),
+        &Default::default(),
+        partnerbook_core::Lang::Ru,
+    )
+    .expect("unearned")
+    .rows[0]
         .reason
         .clone();
     assert!(text.contains("14.03.2026"), "{text}");
@@ -81,7 +110,14 @@ fn purchases_from_the_third_anniversary_of_registration_earn_nothing() {
 #[test]
 fn a_client_registered_on_29_february_has_its_window_end_on_27_february() {
     let mut book = bitrix_book();
-    bound_client(&book, "C-1", day(2024, 2, 29), "ALFA", Channel::Link, day(2024, 2, 29));
+    bound_client(
+        &book,
+        "C-1",
+        day(2024, 2, 29),
+        "ALFA",
+        Channel::Link,
+        day(2024, 2, 29),
+    );
     billing_ok(
         &mut book,
         &format!(
@@ -98,7 +134,14 @@ fn a_client_registered_on_29_february_has_its_window_end_on_27_february() {
 #[test]
 fn only_direct_paid_tariffs_count() {
     let mut book = bitrix_book();
-    bound_client(&book, "C-1", day(2025, 3, 1), "ALFA", Channel::Link, day(2025, 3, 1));
+    bound_client(
+        &book,
+        "C-1",
+        day(2025, 3, 1),
+        "ALFA",
+        Channel::Link,
+        day(2025, 3, 1),
+    );
     billing_ok(
         &mut book,
         &format!(
@@ -108,8 +151,14 @@ fn only_direct_paid_tariffs_count() {
              X-4,bitrix24,2025-04-04,C-1,500,,tariff,1,,,,\n"
         ),
     );
-    assert_eq!(reason_of(&book, "X-1").as_deref(), Some("category_not_counted"));
-    assert_eq!(reason_of(&book, "X-2").as_deref(), Some("category_not_counted"));
+    assert_eq!(
+        reason_of(&book, "X-1").as_deref(),
+        Some("category_not_counted")
+    );
+    assert_eq!(
+        reason_of(&book, "X-2").as_deref(),
+        Some("category_not_counted")
+    );
     assert_eq!(reason_of(&book, "X-3").as_deref(), Some("not_direct"));
     assert_eq!(reason_of(&book, "X-4"), None, "the first counting purchase");
     assert_eq!(entries(&book, "P-A")[0].2, "first_purchase");
@@ -118,14 +167,39 @@ fn only_direct_paid_tariffs_count() {
 #[test]
 fn after_a_move_the_new_partner_earns_fifty_percent_of_its_own_first_purchase() {
     let mut book = bitrix_book();
-    bound_client(&book, "C-1", day(2025, 3, 1), "ALFA", Channel::Link, day(2025, 3, 1));
+    bound_client(
+        &book,
+        "C-1",
+        day(2025, 3, 1),
+        "ALFA",
+        Channel::Link,
+        day(2025, 3, 1),
+    );
     let program = program(&book, "bitrix24");
-    billing_ok(&mut book, &format!("{BILLING_HEADER}{}", pay("X-1", "2025-04-01", "C-1", "1000")));
+    billing_ok(
+        &mut book,
+        &format!(
+            "{BILLING_HEADER}{}",
+            pay("X-1", "2025-04-01", "C-1", "1000")
+        ),
+    );
     let client: i64 = book
         .db()
-        .query_row("SELECT id FROM clients WHERE client_id = 'C-1'", [], |r| r.get(0))
+        .query_row("SELECT id FROM clients WHERE client_id = 'C-1'", [], |r| {
+            r.get(0)
+        })
         .expect("client");
-    assert_eq!(outcome_code(&attempt(&book, &program, client, "BETA", Channel::Invoice, day(2025, 5, 1))), "bound");
+    assert_eq!(
+        outcome_code(&attempt(
+            &book,
+            &program,
+            client,
+            "BETA",
+            Channel::Invoice,
+            day(2025, 5, 1)
+        )),
+        "bound"
+    );
     billing_ok(
         &mut book,
         &format!(
@@ -134,7 +208,10 @@ fn after_a_move_the_new_partner_earns_fifty_percent_of_its_own_first_purchase() 
             pay("X-3", "2025-06-02", "C-1", "1000")
         ),
     );
-    assert_eq!(entries(&book, "P-A"), vec![("credit".into(), "500.00".into(), "first_purchase".into())]);
+    assert_eq!(
+        entries(&book, "P-A"),
+        vec![("credit".into(), "500.00".into(), "first_purchase".into())]
+    );
     assert_eq!(
         entries(&book, "P-B"),
         vec![
@@ -147,8 +224,22 @@ fn after_a_move_the_new_partner_earns_fifty_percent_of_its_own_first_purchase() 
 #[test]
 fn the_migrator_counts_purchases_from_30_days_before_the_install() {
     let mut book = bitrix_book();
-    bound_client(&book, "C-1", day(2025, 12, 1), "ALFA", Channel::Migrator, day(2026, 2, 10));
-    bound_client(&book, "C-2", day(2025, 12, 1), "ALFA", Channel::Migrator, day(2026, 2, 10));
+    bound_client(
+        &book,
+        "C-1",
+        day(2025, 12, 1),
+        "ALFA",
+        Channel::Migrator,
+        day(2026, 2, 10),
+    );
+    bound_client(
+        &book,
+        "C-2",
+        day(2025, 12, 1),
+        "ALFA",
+        Channel::Migrator,
+        day(2026, 2, 10),
+    );
     billing_ok(
         &mut book,
         &format!(
@@ -158,8 +249,16 @@ fn the_migrator_counts_purchases_from_30_days_before_the_install() {
             pay("X-3", "2026-02-11", "C-2", "1000"),
         ),
     );
-    assert_eq!(reason_of(&book, "X-1"), None, "30 days before the install: the first purchase");
-    assert_eq!(reason_of(&book, "X-2").as_deref(), Some("not_bound"), "31 days before");
+    assert_eq!(
+        reason_of(&book, "X-1"),
+        None,
+        "30 days before the install: the first purchase"
+    );
+    assert_eq!(
+        reason_of(&book, "X-2").as_deref(),
+        Some("not_bound"),
+        "31 days before"
+    );
     assert_eq!(
         entries(&book, "P-A"),
         vec![
@@ -172,26 +271,65 @@ fn the_migrator_counts_purchases_from_30_days_before_the_install() {
 #[test]
 fn a_payment_before_a_non_migrator_binding_is_not_the_partners() {
     let mut book = bitrix_book();
-    bound_client(&book, "C-1", day(2025, 3, 1), "ALFA", Channel::Invoice, day(2025, 3, 20));
-    billing_ok(&mut book, &format!("{BILLING_HEADER}{}", pay("X-1", "2025-03-19", "C-1", "1000")));
+    bound_client(
+        &book,
+        "C-1",
+        day(2025, 3, 1),
+        "ALFA",
+        Channel::Invoice,
+        day(2025, 3, 20),
+    );
+    billing_ok(
+        &mut book,
+        &format!(
+            "{BILLING_HEADER}{}",
+            pay("X-1", "2025-03-19", "C-1", "1000")
+        ),
+    );
     assert_eq!(reason_of(&book, "X-1").as_deref(), Some("not_bound"));
 }
 
 #[test]
 fn purchases_in_2026_still_earn_under_the_new_rules() {
     let mut book = bitrix_book();
-    bound_client(&book, "C-1", day(2025, 6, 1), "ALFA", Channel::Link, day(2025, 6, 1));
+    bound_client(
+        &book,
+        "C-1",
+        day(2025, 6, 1),
+        "ALFA",
+        Channel::Link,
+        day(2025, 6, 1),
+    );
     billing_ok(
         &mut book,
-        &format!("{BILLING_HEADER}{}{}", pay("X-1", "2025-12-31", "C-1", "1000"), pay("X-2", "2026-01-01", "C-1", "1000")),
+        &format!(
+            "{BILLING_HEADER}{}{}",
+            pay("X-1", "2025-12-31", "C-1", "1000"),
+            pay("X-2", "2026-01-01", "C-1", "1000")
+        ),
     );
-    let ledger = partnerbook_core::ledger::partner_entries(book.db(), "P-A", partnerbook_core::Lang::Ru).expect("ledger");
+    let ledger =
+        partnerbook_core::ledger::partner_entries(book.db(), "P-A", partnerbook_core::Lang::Ru)
+            .expect("ledger");
     assert_eq!(ledger[0].version_from.as_deref(), Some("2000-01-01"));
-    assert_eq!(ledger[1].version_from.as_deref(), Some("2026-01-01"), "the payment's date picks the rules");
-    assert!(ledger[1].reason.contains("правила с 01.01.2026"), "{}", ledger[1].reason);
+    assert_eq!(
+        ledger[1].version_from.as_deref(),
+        Some("2026-01-01"),
+        "the payment's date picks the rules"
+    );
+    assert!(
+        ledger[1].reason.contains("правила с 01.01.2026"),
+        "{}",
+        ledger[1].reason
+    );
 }
 
-fn activity(book: &mut Book, client: &str, users: u32, since: chrono::NaiveDate) -> Vec<partnerbook_core::ledger::AccrualTotal> {
+fn activity(
+    book: &mut Book,
+    client: &str,
+    users: u32,
+    since: chrono::NaiveDate,
+) -> Vec<partnerbook_core::ledger::AccrualTotal> {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("activity.csv");
     std::fs::write(
@@ -199,7 +337,12 @@ fn activity(book: &mut Book, client: &str, users: u32, since: chrono::NaiveDate)
         format!("client_id,program,registered,users,active_since\n{client},bitrix24,2025-03-01,{users},{since}\n"),
     )
     .expect("written");
-    let report = import(book, partnerbook_core::import::ImportKind::Clients, &path, false);
+    let report = import(
+        book,
+        partnerbook_core::import::ImportKind::Clients,
+        &path,
+        false,
+    );
     assert!(report.problems.is_empty(), "{:?}", report.problems);
     report.accrued
 }
@@ -207,8 +350,20 @@ fn activity(book: &mut Book, client: &str, users: u32, since: chrono::NaiveDate)
 #[test]
 fn an_active_client_brought_by_link_earns_100_bonuses_once_until_2025() {
     let mut book = bitrix_book();
-    for (client, channel) in [("C-1", Channel::Link), ("C-2", Channel::Link), ("C-3", Channel::Link), ("C-4", Channel::Invoice)] {
-        bound_client(&book, client, day(2025, 3, 1), "ALFA", channel, day(2025, 3, 1));
+    for (client, channel) in [
+        ("C-1", Channel::Link),
+        ("C-2", Channel::Link),
+        ("C-3", Channel::Link),
+        ("C-4", Channel::Invoice),
+    ] {
+        bound_client(
+            &book,
+            client,
+            day(2025, 3, 1),
+            "ALFA",
+            channel,
+            day(2025, 3, 1),
+        );
     }
     let totals = activity(&mut book, "C-1", 4, day(2025, 12, 31));
     assert_eq!(totals[0].credited, "100.00");
@@ -226,7 +381,13 @@ fn an_active_client_brought_by_link_earns_100_bonuses_once_until_2025() {
 #[test]
 fn an_unknown_client_in_the_billing_is_created_unbound() {
     let mut book = bitrix_book();
-    billing_ok(&mut book, &format!("{BILLING_HEADER}{}", pay("X-1", "2025-03-19", "NEW-1", "1000")));
+    billing_ok(
+        &mut book,
+        &format!(
+            "{BILLING_HEADER}{}",
+            pay("X-1", "2025-03-19", "NEW-1", "1000")
+        ),
+    );
     assert_eq!(reason_of(&book, "X-1").as_deref(), Some("not_bound"));
     let record = ClientRecord {
         program: "bitrix24".into(),
@@ -238,6 +399,8 @@ fn an_unknown_client_in_the_billing_is_created_unbound() {
         active_since: None,
         promo_ends: None,
     };
-    let (_, recorded) = record_client(book.db(), &record).expect("db").expect("the clients import can fill it in");
+    let (_, recorded) = record_client(book.db(), &record)
+        .expect("db")
+        .expect("the clients import can fill it in");
     assert_eq!(recorded, partnerbook_core::clients::Recorded::Updated);
 }

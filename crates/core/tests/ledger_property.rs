@@ -50,10 +50,23 @@ fn minor(text: &str) -> i64 {
 /// A ciawifi book with one partner at `rate` % and one bound client.
 fn book_at(rate: &str) -> Book {
     let mut book = book();
-    add_partner(&mut book, PartnerInput { rate: s(rate), ..ciawifi_partner("P-W", "54321") });
+    add_partner(
+        &mut book,
+        PartnerInput {
+            rate: s(rate),
+            ..ciawifi_partner("P-W", "54321")
+        },
+    );
     let program = program(&book, "ciawifi");
     let client = add_client(&book, "ciawifi", "W-1", None, day(2025, 1, 1));
-    attempt(&book, &program, client, "54321", Channel::Link, day(2025, 1, 1));
+    attempt(
+        &book,
+        &program,
+        client,
+        "54321",
+        Channel::Link,
+        day(2025, 1, 1),
+    );
     book
 }
 
@@ -64,7 +77,10 @@ fn file(sales: &[Sale]) -> String {
         csv += &format!("S-{i},ciawifi,{date},W-1,{},,,,,,,\n", money(sale.paid));
         for (j, refund) in sale.refunds.iter().enumerate() {
             let date = date + chrono::Days::new(j as u64 + 1);
-            csv += &format!("R-{i}-{j},ciawifi,{date},W-1,-{},,,,refund,S-{i},,\n", money(*refund));
+            csv += &format!(
+                "R-{i}-{j},ciawifi,{date},W-1,-{},,,,refund,S-{i},,\n",
+                money(*refund)
+            );
         }
     }
     csv

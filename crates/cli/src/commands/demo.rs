@@ -14,12 +14,12 @@ pub fn run(ctx: &mut Context) -> Result<ExitCode> {
         "{}",
         match ctx.lang {
             partnerbook_core::Lang::Ru => format!(
-                "Демо-данные: партнёров {}, клиентов {}, событий привязки {}.",
-                summary.partners, summary.clients, summary.events
+                "Демо-данные: партнёров {}, клиентов {}, событий привязки {}, строк биллинга {}, записей журнала начислений {}.",
+                summary.partners, summary.clients, summary.events, summary.payments, summary.entries
             ),
             partnerbook_core::Lang::En => format!(
-                "Demo data: {} partners, {} clients, {} binding events.",
-                summary.partners, summary.clients, summary.events
+                "Demo data: {} partners, {} clients, {} binding events, {} billing rows, {} ledger entries.",
+                summary.partners, summary.clients, summary.events, summary.payments, summary.entries
             ),
         }
     );

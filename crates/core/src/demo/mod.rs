@@ -6,6 +6,7 @@
 //! seed: the same day always gives the same book.
 
 mod addresses;
+mod billing;
 mod bitrix24;
 mod clients;
 mod context;
@@ -41,6 +42,10 @@ pub struct DemoSummary {
     pub refused: u64,
     /// Bindings that moved on to another partner.
     pub moved: u64,
+    /// Billing rows imported (payments and refunds).
+    pub payments: u64,
+    /// Ledger entries the billing made.
+    pub entries: u64,
 }
 
 /// Refuses a book that has any partner, client or import.
@@ -94,6 +99,28 @@ fn count(db: &Connection, sql: &str) -> Result<u64> {
 /// Fills an empty book with the demo as of `actor.today()`; refuses a book with data
 /// (`demo_not_empty`) and then changes nothing.
 pub fn fill_demo(book: &mut Book, actor: &Actor) -> Result<DemoSummary> {
+    let mut summary = fill_registry(book, actor)?;
+    let billing = billing::import_year(book, actor)?;
+    if let Some(problem) = billing.problems.first() {
+        return Err(Error::refused(
+            "demo_billing",
+            format!(
+                "Демо-биллинг не загрузился: {}",
+                problem.render(crate::Lang::Ru)
+            ),
+            format!(
+                "The demo billing did not import: {}",
+                problem.render(crate::Lang::En)
+            ),
+        ));
+    }
+    summary.payments = billing.rows;
+    summary.entries = count(book.db(), "SELECT count(*) FROM ledger")?;
+    Ok(summary)
+}
+
+/// The partners, clients and binding attempts, in one transaction.
+fn fill_registry(book: &mut Book, actor: &Actor) -> Result<DemoSummary> {
     book.write(|tx| {
         ensure_empty(tx)?;
         let mut demo = Demo::new(tx, actor);
@@ -130,6 +157,8 @@ pub fn fill_demo(book: &mut Book, actor: &Actor) -> Result<DemoSummary> {
                 "SELECT count(*) FROM binding_events WHERE outcome = 'refused'",
             )?,
             moved: count(tx, "SELECT count(*) FROM bindings WHERE until IS NOT NULL")?,
+            payments: 0,
+            entries: 0,
         })
     })
 }

@@ -286,7 +286,11 @@ pub fn billing_ok(book: &mut Book, csv: &str) -> partnerbook_core::import::Impor
 }
 
 /// The partner's balance as of a day.
-pub fn balance(book: &Book, partner: &str, as_of: NaiveDate) -> partnerbook_core::ledger::BalanceRow {
+pub fn balance(
+    book: &Book,
+    partner: &str,
+    as_of: NaiveDate,
+) -> partnerbook_core::ledger::BalanceRow {
     partnerbook_core::ledger::balances(book.db(), as_of, None)
         .expect("balances")
         .into_iter()
@@ -296,7 +300,13 @@ pub fn balance(book: &Book, partner: &str, as_of: NaiveDate) -> partnerbook_core
 
 /// `(accrued, reversed, annulled, on_hold, available)` of a balance, as strings.
 pub fn sums(b: &partnerbook_core::ledger::BalanceRow) -> [&str; 5] {
-    [&b.accrued, &b.reversed, &b.annulled, &b.on_hold, &b.available]
+    [
+        &b.accrued,
+        &b.reversed,
+        &b.annulled,
+        &b.on_hold,
+        &b.available,
+    ]
 }
 
 /// `(kind, amount, rule)` of every entry of the partner's ledger.

@@ -1,0 +1,217 @@
+//! The demo's year of billing: every client pays as its program's clients do (monthly
+//! tariffs, KZT packages every three months, PBX bills, a few SMS packages, resold
+//! licences and refunds), written as a billing file and imported by the real import —
+//! so the demo's accruals, reasons and history are exactly what a user's import makes.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use chrono::{Datelike, Months, NaiveDate};
+use rusqlite::Connection;
+
+use super::dice::Dice;
+use crate::audit::Actor;
+use crate::import::{run_import, ImportKind, ImportOptions, ImportReport};
+use crate::store::Book;
+use crate::{Lang, Result};
+
+struct Payer {
+    program: String,
+    client: String,
+    registered: NaiveDate,
+    code: Option<String>,
+}
+
+fn payers(db: &Connection) -> Result<Vec<Payer>> {
+    let mut stmt = db.prepare(
+        "SELECT c.program, c.client_id, c.registered, p.code
+         FROM clients c
+         LEFT JOIN bindings b ON b.client = c.id AND b.until IS NULL
+         LEFT JOIN partners p ON p.id = b.partner
+         WHERE c.registered IS NOT NULL ORDER BY c.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
+    })?;
+    let mut found = Vec::new();
+    for row in rows {
+        let (program, client, registered, code) = row?;
+        if let Ok(registered) = NaiveDate::parse_from_str(&registered, "%Y-%m-%d") {
+            found.push(Payer {
+                program,
+                client,
+                registered,
+                code,
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// One billing line: `payment_id,program,date,client_id,amount,list_price,category,direct,type,refund_of,promo_code,promotion`.
+struct Line<'a> {
+    id: String,
+    payer: &'a Payer,
+    date: NaiveDate,
+    amount: i64,
+    list_price: Option<i64>,
+    category: &'static str,
+    direct: bool,
+    promo_code: Option<&'a str>,
+    promotion: Option<&'static str>,
+}
+
+fn write_line(csv: &mut String, l: &Line) {
+    let _ = writeln!(
+        csv,
+        "{},{},{},{},{},{},{},{},payment,,{},{}",
+        l.id,
+        l.payer.program,
+        l.date,
+        l.payer.client,
+        l.amount,
+        l.list_price.map(|p| p.to_string()).unwrap_or_default(),
+        l.category,
+        if l.direct { "yes" } else { "no" },
+        l.promo_code.unwrap_or(""),
+        l.promotion.unwrap_or(""),
+    );
+}
+
+/// The client's payments from its registration to `today`.
+fn payments_of(csv: &mut String, dice: &mut Dice, payer: &Payer, today: NaiveDate, n: &mut u64) {
+    let (every, price): (u32, i64) = match payer.program.as_str() {
+        "bitrix24" => (1, *dice.pick(&[1990, 5990, 11990, 29990]).unwrap_or(&1990)),
+        "atlantys" => (
+            3,
+            *dice.pick(&[100_000, 200_000, 300_000]).unwrap_or(&100_000),
+        ),
+        "quantower" => (1, *dice.pick(&[49, 99, 199]).unwrap_or(&49)),
+        "tele2-ats" => (1, *dice.pick(&[990, 1490, 2990]).unwrap_or(&990)),
+        _ => (1, *dice.pick(&[500, 900, 1500]).unwrap_or(&500)),
+    };
+    let mut date = payer.registered + chrono::Days::new(dice.between(0, 20) as u64);
+    let mut first = true;
+    while date <= today {
+        *n += 1;
+        let mut line = Line {
+            id: format!("{}-{:06}", prefix(&payer.program), *n),
+            payer,
+            date,
+            amount: price,
+            list_price: None,
+            category: "tariff",
+            direct: !dice.chance(4),
+            promo_code: None,
+            promotion: None,
+        };
+        if payer.program == "atlantys" {
+            // the package with the partner's code: 25 % off the list price
+            line.list_price = Some(price);
+            if let Some(code) = payer.code.as_deref().filter(|_| first || dice.chance(70)) {
+                line.promo_code = Some(code);
+                line.amount = price * 3 / 4;
+            }
+            if dice.chance(5) {
+                line.promotion = Some("Чёрная пятница");
+            }
+        }
+        write_line(csv, &line);
+        if payer.program == "bitrix24" && dice.chance(10) {
+            *n += 1;
+            let sms = Line {
+                id: format!("B-{:06}", *n),
+                amount: 500,
+                category: "sms",
+                ..line
+            };
+            write_line(csv, &sms);
+        }
+        first = false;
+        date = date
+            .checked_add_months(Months::new(every))
+            .unwrap_or(today.succ_opt().unwrap_or(today));
+    }
+}
+
+fn prefix(program: &str) -> &'static str {
+    match program {
+        "bitrix24" => "B",
+        "atlantys" => "A",
+        "quantower" => "Q",
+        "tele2-ats" => "T",
+        _ => "W",
+    }
+}
+
+/// A few refunds of earlier payments, full and partial, appended after the payments.
+fn refunds(csv: &str, dice: &mut Dice, today: NaiveDate) -> String {
+    let mut out = String::new();
+    for (i, line) in csv.lines().enumerate() {
+        if i % 37 != 5 || !dice.chance(60) {
+            continue;
+        }
+        let f: Vec<&str> = line.split(',').collect();
+        let (Some(id), Some(program), Some(date), Some(client), Some(amount)) =
+            (f.first(), f.get(1), f.get(2), f.get(3), f.get(4))
+        else {
+            continue;
+        };
+        let (Ok(date), Ok(amount)) = (
+            NaiveDate::parse_from_str(date, "%Y-%m-%d"),
+            amount.parse::<i64>(),
+        ) else {
+            continue;
+        };
+        let refund_day = date + chrono::Days::new(dice.between(3, 40) as u64);
+        if refund_day > today {
+            continue;
+        }
+        let part = if dice.chance(50) { amount } else { amount / 2 };
+        let _ = writeln!(
+            out,
+            "{id}-R,{program},{refund_day},{client},-{part},,tariff,yes,refund,{id},,"
+        );
+    }
+    out
+}
+
+fn file() -> PathBuf {
+    std::env::temp_dir().join(format!(
+        "partnerbook-demo-billing-{}.csv",
+        std::process::id()
+    ))
+}
+
+/// Writes the demo's billing file and imports it.
+pub(super) fn import_year(book: &mut Book, actor: &Actor) -> Result<ImportReport> {
+    let today = actor.today();
+    let mut dice = Dice::new(u64::from(today.ordinal()) + 7919);
+    let mut csv = String::from("payment_id,program,date,client_id,amount,list_price,category,direct,type,refund_of,promo_code,promotion\n");
+    let mut payments = String::new();
+    let mut n = 0;
+    for payer in payers(book.db())? {
+        payments_of(&mut payments, &mut dice, &payer, today, &mut n);
+    }
+    let refunds = refunds(&payments, &mut dice, today);
+    csv.push_str(&payments);
+    csv.push_str(&refunds);
+    let path = file();
+    std::fs::write(&path, csv)?;
+    let options = ImportOptions {
+        kind: ImportKind::Billing,
+        path: path.clone(),
+        sheet: None,
+        program: None,
+        dry_run: false,
+        lang: Lang::Ru,
+    };
+    let report = run_import(book, &options, actor, &mut |_| true);
+    let _ = std::fs::remove_file(&path);
+    report
+}
