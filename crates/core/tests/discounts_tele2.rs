@@ -116,85 +116,36 @@ fn as_json(periods: &[DiscountPeriod]) -> Value {
     serde_json::to_value(periods).expect("serialises")
 }
 
-fn period(
-    client: &str,
-    role: &str,
-    percent: &str,
-    start: &str,
-    end: &str,
-    inviter: &str,
-    invitee: &str,
-    invited: Value,
-) -> Value {
-    json!({"client": client, "role": role, "percent": percent, "start": start, "end": end,
+/// The invitee's 20 % from `start` to `end`, invited by `inviter`.
+fn invitee(client: &str, (start, end): (&str, &str), inviter: &str) -> Value {
+    json!({"client": client, "role": "invitee", "percent": "20", "start": start, "end": end,
            "excludes": ["sms"], "sms_package": null, "program": "tele2-ats",
-           "inviter": inviter, "invitee": invitee, "invited": invited})
+           "inviter": inviter, "invitee": client, "invited": null})
+}
+
+/// The inviter's period at level `k`, given by `invitee`'s invitation.
+fn inviter(
+    partner: &str,
+    k: u32,
+    percent: &str,
+    (start, end): (&str, &str),
+    invitee: &str,
+) -> Value {
+    json!({"client": partner, "role": "inviter", "percent": percent, "start": start, "end": end,
+           "excludes": ["sms"], "sms_package": null, "program": "tele2-ats",
+           "inviter": partner, "invitee": invitee, "invited": k})
 }
 
 #[test]
 fn the_schedule_holds_every_accepted_invitation_and_nothing_else() {
     let book = scene();
     let expected = json!([
-        period(
-            "T-1",
-            "invitee",
-            "20",
-            "2026-03-30",
-            "2026-06-29",
-            "P-INV",
-            "T-1",
-            json!(null)
-        ),
-        period(
-            "P-INV",
-            "inviter",
-            "20",
-            "2026-03-10",
-            "2026-03-31",
-            "P-INV",
-            "T-1",
-            json!(1)
-        ),
-        period(
-            "T-2",
-            "invitee",
-            "20",
-            "2026-04-01",
-            "2026-06-30",
-            "P-INV",
-            "T-2",
-            json!(null)
-        ),
-        period(
-            "P-INV",
-            "inviter",
-            "40",
-            "2026-04-01",
-            "2026-09-30",
-            "P-INV",
-            "T-2",
-            json!(2)
-        ),
-        period(
-            "T-5",
-            "invitee",
-            "20",
-            "2026-05-02",
-            "2026-08-01",
-            "P-OTHER",
-            "T-5",
-            json!(null)
-        ),
-        period(
-            "P-OTHER",
-            "inviter",
-            "20",
-            "2026-05-02",
-            "2026-08-01",
-            "P-OTHER",
-            "T-5",
-            json!(1)
-        ),
+        invitee("T-1", ("2026-03-30", "2026-06-29"), "P-INV"),
+        inviter("P-INV", 1, "20", ("2026-03-10", "2026-03-31"), "T-1"),
+        invitee("T-2", ("2026-04-01", "2026-06-30"), "P-INV"),
+        inviter("P-INV", 2, "40", ("2026-04-01", "2026-09-30"), "T-2"),
+        invitee("T-5", ("2026-05-02", "2026-08-01"), "P-OTHER"),
+        inviter("P-OTHER", 1, "20", ("2026-05-02", "2026-08-01"), "T-5"),
     ]);
     assert_eq!(
         as_json(&discount_schedule(book.db(), None).expect("schedule")),
@@ -240,26 +191,8 @@ fn the_inviters_history_and_invited_clients() {
     assert_eq!(
         as_json(&history),
         json!([
-            period(
-                "P-INV",
-                "inviter",
-                "20",
-                "2026-03-10",
-                "2026-03-31",
-                "P-INV",
-                "T-1",
-                json!(1)
-            ),
-            period(
-                "P-INV",
-                "inviter",
-                "40",
-                "2026-04-01",
-                "2026-09-30",
-                "P-INV",
-                "T-2",
-                json!(2)
-            ),
+            inviter("P-INV", 1, "20", ("2026-03-10", "2026-03-31"), "T-1"),
+            inviter("P-INV", 2, "40", ("2026-04-01", "2026-09-30"), "T-2"),
         ])
     );
     let invited = invited_clients(book.db(), "P-INV").expect("invited");
@@ -285,16 +218,7 @@ fn a_clients_own_periods_for_its_card() {
     let book = scene();
     assert_eq!(
         as_json(&client_discounts(book.db(), "tele2-ats", "T-1").expect("periods")),
-        json!([period(
-            "T-1",
-            "invitee",
-            "20",
-            "2026-03-30",
-            "2026-06-29",
-            "P-INV",
-            "T-1",
-            json!(null)
-        )])
+        json!([invitee("T-1", ("2026-03-30", "2026-06-29"), "P-INV")])
     );
     for none in ["T-3", "T-4", "nobody"] {
         assert_eq!(

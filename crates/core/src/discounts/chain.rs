@@ -18,7 +18,8 @@ pub(super) struct Chain {
 }
 
 impl Chain {
-    /// Counts `invitation` and writes what it grants the inviter into `schedule`.
+    /// Counts `invitation` and writes what it grants the inviter into `schedule` (where a
+    /// `None` is a period withdrawn, see below; [`super::schedule`] drops them).
     ///
     /// While the latest period is still running on the invitation day (that day ≤ its
     /// end, so an invitation on its very last day continues the chain), `k` grows by
@@ -27,22 +28,23 @@ impl Chain {
     /// to end the day before, so periods never overlap.
     ///
     /// Two invitations on the same day: cutting the first day's period to end the day
-    /// before its own start would leave an empty period, so the new (higher) period
-    /// replaces it in place instead — the history keeps only periods that last at
-    /// least a day, and the inviter gets the level of the day's last invitation.
+    /// before its own start would leave an empty period, so that period is withdrawn
+    /// and the new (higher) one takes its day instead — the history keeps only periods
+    /// that last at least a day, and the inviter gets the level of the day's last
+    /// invitation. An SMS package already granted that day stays.
     pub fn invite(
         &mut self,
         program: &str,
         rules: &DiscountRules,
         invitation: &Invitation,
-        schedule: &mut Vec<DiscountPeriod>,
+        schedule: &mut Vec<Option<DiscountPeriod>>,
     ) {
         let date = invitation.date;
         self.total += 1;
         let running = self.latest.filter(|&i| {
             schedule
                 .get(i)
-                .and_then(|p| p.end)
+                .and_then(|p| p.as_ref()?.end)
                 .is_some_and(|end| date <= end)
         });
         self.k = if running.is_some() { self.k + 1 } else { 1 };
@@ -55,14 +57,16 @@ impl Chain {
             })
         });
         if let Some(period) = period {
-            match running.and_then(|i| schedule.get_mut(i).map(|p| (i, p))) {
-                Some((_, same_day)) if same_day.start == date => *same_day = period,
-                Some((_, cut)) => {
-                    cut.end = date.pred_opt().or(cut.end);
-                    self.push(schedule, period);
+            let running = running.and_then(|i| schedule.get_mut(i));
+            if let Some(slot) = running {
+                match slot {
+                    Some(same_day) if same_day.start == date => *slot = None,
+                    Some(cut) => cut.end = date.pred_opt().or(cut.end),
+                    None => {}
                 }
-                None => self.push(schedule, period),
             }
+            self.latest = Some(schedule.len());
+            schedule.push(Some(period));
         }
         let packages = rules
             .ladder
@@ -70,16 +74,11 @@ impl Chain {
             .filter(|step| step.invited == self.total)
             .filter_map(|step| step.sms_package);
         for sms in packages {
-            schedule.push(DiscountPeriod {
+            schedule.push(Some(DiscountPeriod {
                 sms_package: Some(sms),
                 ..granted(program, invitation, self.total)
-            });
+            }));
         }
-    }
-
-    fn push(&mut self, schedule: &mut Vec<DiscountPeriod>, period: DiscountPeriod) {
-        self.latest = Some(schedule.len());
-        schedule.push(period);
     }
 }
 

@@ -20,7 +20,8 @@ use crate::programs::Program;
 /// The output follows that order: for each invitation, the invitee's period, then the
 /// inviter's period (see [`Chain::invite`] for the ladder and same-day invitations),
 /// then any SMS package it earned. An inviter's period cut short by a later invitation
-/// keeps its place, with its end moved.
+/// keeps its place, with its end moved; one withdrawn by a second invitation the same
+/// day leaves no line.
 ///
 /// `invitations` should hold one invitation per invitee (the store passes each
 /// invitee's first accepted one); an inviter's periods need all of its invitations.
@@ -36,11 +37,11 @@ pub fn schedule(program: &Program, invitations: &[Invitation]) -> Vec<DiscountPe
         let Some(rules) = rules else {
             continue;
         };
-        out.extend(invitee_period(&program.id, rules, invitation));
+        out.push(invitee_period(&program.id, rules, invitation));
         chains
             .entry(invitation.inviter.as_str())
             .or_default()
             .invite(&program.id, rules, invitation, &mut out);
     }
-    out
+    out.into_iter().flatten().collect()
 }

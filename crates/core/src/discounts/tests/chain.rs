@@ -116,23 +116,29 @@ fn after_a_gap_the_chain_climbs_again_from_1() {
 
 #[test]
 fn a_second_invitation_the_same_day_replaces_that_days_period_instead_of_leaving_it_empty() {
-    // Cutting the 20 % of 10.01 to end on 09.01 would leave an empty period: the day's
-    // second invitation replaces it with its own level.
+    // Cutting the 20 % of 10.01 to end on 09.01 would leave an empty period: it is
+    // withdrawn, and the day's second invitation gives its own level from that day.
     assert_eq!(
         lines(&chain(&["2026-01-10", "2026-01-10"])),
         [
             "invitee C-1 20% 2026-01-10..2026-04-09",
-            "inviter P-1 k2 40% 2026-01-10..2026-07-09",
             "invitee C-2 20% 2026-01-10..2026-04-09",
+            "inviter P-1 k2 40% 2026-01-10..2026-07-09",
         ]
     );
-    // An earlier period is still cut the day before; the same day's steps collapse.
+    // An earlier period is still cut the day before; the same day's steps collapse into
+    // the last one; the package the day's 3rd invitation brought stays.
     assert_eq!(
-        inviter_lines(&chain(&["2026-01-10", "2026-02-10", "2026-02-10"])),
+        inviter_lines(&chain(&[
+            "2026-01-10",
+            "2026-02-10",
+            "2026-02-10",
+            "2026-02-10"
+        ])),
         [
             "inviter P-1 k1 20% 2026-01-10..2026-02-09",
-            "inviter P-1 k3 60% 2026-02-10..2027-02-09",
             "inviter P-1 sms 1200 2026-02-10",
+            "inviter P-1 k4 80% 2026-02-10..2027-02-09",
         ]
     );
 }
