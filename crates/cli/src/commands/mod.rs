@@ -1,6 +1,7 @@
 //! One module per group of commands.
 
 mod demo;
+mod discounts;
 mod import;
 mod lists;
 mod vendor;
@@ -29,5 +30,6 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
             program,
             json,
         } => lists::bindings(ctx, client, program.as_deref(), *json),
+        Command::Discounts { program, json } => discounts::run(ctx, program.as_deref(), *json),
     }
 }
