@@ -18,7 +18,7 @@ use crate::programs::Program;
 /// gives the same schedule.
 ///
 /// The output follows that order: for each invitation, the invitee's period, then the
-/// inviter's period (see [`Chain::invite`] for the ladder and same-day invitations),
+/// inviter's period (the ladder and same-day invitations: `chain.rs`, `Chain::invite`),
 /// then any SMS package it earned. An inviter's period cut short by a later invitation
 /// keeps its place, with its end moved; one withdrawn by a second invitation the same
 /// day leaves no line.
