@@ -99,6 +99,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Every discount period and SMS package granted (tele2-ats), for the billing system.
+    Discounts {
+        /// Only this program (default: every program that grants discounts).
+        #[arg(long)]
+        program: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

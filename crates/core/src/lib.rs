@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod clients;
 pub mod demo;
+pub mod discounts;
 pub mod error;
 pub mod fields;
 pub mod ids;

@@ -1,6 +1,7 @@
 //! One module per group of commands.
 
 mod demo;
+mod discounts;
 mod import;
 mod ledger;
 mod lists;
@@ -48,5 +49,6 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
             program,
             json,
         } => lists::bindings(ctx, client, program.as_deref(), *json),
+        Command::Discounts { program, json } => discounts::run(ctx, program.as_deref(), *json),
     }
 }
