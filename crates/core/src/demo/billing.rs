@@ -3,8 +3,8 @@
 //! licences and refunds), written as a billing file and imported by the real import —
 //! so the demo's accruals, reasons and history are exactly what a user's import makes.
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::Connection;
@@ -66,25 +66,46 @@ struct Line<'a> {
     promotion: Option<&'static str>,
 }
 
-fn write_line(csv: &mut String, l: &Line) {
-    let _ = writeln!(
-        csv,
-        "{},{},{},{},{},{},{},{},payment,,{},{}",
-        l.id,
-        l.payer.program,
-        l.date,
-        l.payer.client,
-        l.amount,
+fn fields(l: &Line) -> Vec<String> {
+    vec![
+        l.id.clone(),
+        l.payer.program.clone(),
+        l.date.to_string(),
+        l.payer.client.clone(),
+        l.amount.to_string(),
         l.list_price.map(|p| p.to_string()).unwrap_or_default(),
-        l.category,
-        if l.direct { "yes" } else { "no" },
-        l.promo_code.unwrap_or(""),
-        l.promotion.unwrap_or(""),
-    );
+        l.category.to_owned(),
+        if l.direct { "yes" } else { "no" }.to_owned(),
+        "payment".to_owned(),
+        String::new(),
+        l.promo_code.unwrap_or("").to_owned(),
+        l.promotion.unwrap_or("").to_owned(),
+    ]
+}
+
+/// One CSV line, quoted where a field needs it (client ids may hold commas or quotes).
+fn record(fields: &[String]) -> String {
+    let quoted: Vec<String> = fields
+        .iter()
+        .map(|f| {
+            if f.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", f.replace('"', "\"\""))
+            } else {
+                f.clone()
+            }
+        })
+        .collect();
+    quoted.join(",") + "\n"
 }
 
 /// The client's payments from its registration to `today`.
-fn payments_of(csv: &mut String, dice: &mut Dice, payer: &Payer, today: NaiveDate, n: &mut u64) {
+fn payments_of(
+    csv: &mut Vec<Vec<String>>,
+    dice: &mut Dice,
+    payer: &Payer,
+    today: NaiveDate,
+    n: &mut u64,
+) {
     let (every, price): (u32, i64) = match payer.program.as_str() {
         "bitrix24" => (1, *dice.pick(&[1990, 5990, 11990, 29990]).unwrap_or(&1990)),
         "atlantys" => (
@@ -121,7 +142,7 @@ fn payments_of(csv: &mut String, dice: &mut Dice, payer: &Payer, today: NaiveDat
                 line.promotion = Some("Чёрная пятница");
             }
         }
-        write_line(csv, &line);
+        csv.push(fields(&line));
         if payer.program == "bitrix24" && dice.chance(10) {
             *n += 1;
             let sms = Line {
@@ -130,7 +151,7 @@ fn payments_of(csv: &mut String, dice: &mut Dice, payer: &Payer, today: NaiveDat
                 category: "sms",
                 ..line
             };
-            write_line(csv, &sms);
+            csv.push(fields(&sms));
         }
         first = false;
         date = date
@@ -150,13 +171,12 @@ fn prefix(program: &str) -> &'static str {
 }
 
 /// A few refunds of earlier payments, full and partial, appended after the payments.
-fn refunds(csv: &str, dice: &mut Dice, today: NaiveDate) -> String {
-    let mut out = String::new();
-    for (i, line) in csv.lines().enumerate() {
+fn refunds(lines: &[Vec<String>], dice: &mut Dice, today: NaiveDate) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for (i, f) in lines.iter().enumerate() {
         if i % 37 != 5 || !dice.chance(60) {
             continue;
         }
-        let f: Vec<&str> = line.split(',').collect();
         let (Some(id), Some(program), Some(date), Some(client), Some(amount)) =
             (f.first(), f.get(1), f.get(2), f.get(3), f.get(4))
         else {
@@ -173,17 +193,30 @@ fn refunds(csv: &str, dice: &mut Dice, today: NaiveDate) -> String {
             continue;
         }
         let part = if dice.chance(50) { amount } else { amount / 2 };
-        let _ = writeln!(
-            out,
-            "{id}-R,{program},{refund_day},{client},-{part},,tariff,yes,refund,{id},,"
-        );
+        out.push(vec![
+            format!("{id}-R"),
+            program.clone(),
+            refund_day.to_string(),
+            client.clone(),
+            format!("-{part}"),
+            String::new(),
+            "tariff".into(),
+            "yes".into(),
+            "refund".into(),
+            id.clone(),
+            String::new(),
+            String::new(),
+        ]);
     }
     out
 }
 
+/// A file of its own in the temporary folder (several demos may run at once).
 fn file() -> PathBuf {
+    static MADE: AtomicU64 = AtomicU64::new(0);
+    let n = MADE.fetch_add(1, Ordering::Relaxed);
     std::env::temp_dir().join(format!(
-        "partnerbook-demo-billing-{}.csv",
+        "partnerbook-demo-billing-{}-{n}.csv",
         std::process::id()
     ))
 }
@@ -192,15 +225,16 @@ fn file() -> PathBuf {
 pub(super) fn import_year(book: &mut Book, actor: &Actor) -> Result<ImportReport> {
     let today = actor.today();
     let mut dice = Dice::new(u64::from(today.ordinal()) + 7919);
-    let mut csv = String::from("payment_id,program,date,client_id,amount,list_price,category,direct,type,refund_of,promo_code,promotion\n");
-    let mut payments = String::new();
+    let mut lines = Vec::new();
     let mut n = 0;
     for payer in payers(book.db())? {
-        payments_of(&mut payments, &mut dice, &payer, today, &mut n);
+        payments_of(&mut lines, &mut dice, &payer, today, &mut n);
     }
-    let refunds = refunds(&payments, &mut dice, today);
-    csv.push_str(&payments);
-    csv.push_str(&refunds);
+    let refunds = refunds(&lines, &mut dice, today);
+    let mut csv = String::from("payment_id,program,date,client_id,amount,list_price,category,direct,type,refund_of,promo_code,promotion\n");
+    for line in lines.iter().chain(&refunds) {
+        csv.push_str(&record(line));
+    }
     let path = file();
     std::fs::write(&path, csv)?;
     let options = ImportOptions {

@@ -115,7 +115,16 @@ pub fn fill_demo(book: &mut Book, actor: &Actor) -> Result<DemoSummary> {
         ));
     }
     summary.payments = billing.rows;
-    summary.entries = count(book.db(), "SELECT count(*) FROM ledger")?;
+    let db = book.db();
+    // the billing's promo codes made binding attempts of their own
+    summary.events = count(db, "SELECT count(*) FROM binding_events")?;
+    summary.bound = count(db, "SELECT count(*) FROM bindings WHERE until IS NULL")?;
+    summary.refused = count(
+        db,
+        "SELECT count(*) FROM binding_events WHERE outcome = 'refused'",
+    )?;
+    summary.moved = count(db, "SELECT count(*) FROM bindings WHERE until IS NOT NULL")?;
+    summary.entries = count(db, "SELECT count(*) FROM ledger")?;
     Ok(summary)
 }
 

@@ -394,3 +394,24 @@ fn any_day_gives_a_sane_book() {
         assert!(reasons.len() >= 4, "{today}: {reasons:?}");
     }
 }
+
+#[test]
+fn a_year_of_billing_accrues_in_every_money_program_and_keeps_its_reasons() {
+    let (book, summary) = filled();
+    let db = book.db();
+    assert!(summary.payments > 1000, "{summary:?}");
+    for program in ["bitrix24", "atlantys", "quantower", "ciawifi"] {
+        let credited = number(
+            db,
+            &format!("SELECT count(*) FROM ledger l JOIN partners p ON p.id = l.partner WHERE p.program = '{program}' AND l.kind = 'credit'"),
+        );
+        assert!(credited > 0, "{program}: no credit");
+    }
+    assert!(number(db, "SELECT count(*) FROM ledger WHERE kind = 'reversal'") > 0);
+    let reasons = number(db, "SELECT count(DISTINCT reason) FROM payment_outcomes");
+    assert!(reasons >= 5, "only {reasons} reasons");
+    let balances = crate::ledger::balances(db, actor().today(), None).expect("balances");
+    assert!(balances
+        .iter()
+        .any(|b| b.available != "0.00" && b.on_hold != "0.00"));
+}

@@ -47,6 +47,8 @@ pub struct BillingRows {
     default_program: Option<String>,
     programs: ProgramCache,
     clients: HashMap<(String, String), i64>,
+    /// The payments this import added: (date, row id), to accrue in date order.
+    added: Vec<(NaiveDate, i64)>,
     import: i64,
     at: String,
 }
@@ -57,6 +59,7 @@ impl BillingRows {
             default_program,
             programs: ProgramCache::default(),
             clients: HashMap::new(),
+            added: Vec::new(),
             import,
             at: actor.stamp(),
         }
@@ -375,32 +378,56 @@ impl BillingRows {
     }
 }
 
+/// A payment with the row's key already in the book: the same content is "already
+/// imported", other content is a problem. `None` when the key is new.
+fn known_payment(db: &Connection, p: &Payment, content: &str) -> Result<Option<RowResult>> {
+    let stored: Option<String> = db
+        .prepare_cached("SELECT content FROM payments WHERE program = ?1 AND payment_id = ?2")?
+        .query_row(params![p.program.id, p.payment_id], |r| r.get(0))
+        .optional()?;
+    Ok(stored.map(|stored| {
+        if stored == content {
+            return RowResult::Unchanged;
+        }
+        let id = &p.payment_id;
+        RowResult::Problems(vec![problem(
+            "payment_id",
+            "payment_changed",
+            format!("платёж «{id}» уже загружен с другими данными; исправление — это новый платёж или возврат"),
+            format!("payment “{id}” was imported before with other content; a correction is a new payment or a refund"),
+        )])
+    }))
+}
+
 impl RowImport for BillingRows {
     fn finish(&mut self, db: &Connection, clean: bool) -> Result<Vec<AccrualTotal>> {
         if !clean {
             return Ok(vec![]);
         }
         let mut accruer = Accruer::new(Some(self.import), self.at.clone());
-        let mut stmt = db.prepare(
-            "SELECT id, program, client, date, amount, list_price, category, direct, refund_of, promo_code, promotion
-             FROM payments WHERE import = ?1 ORDER BY date, id",
+        let mut added = std::mem::take(&mut self.added);
+        // stable: rows of one day keep the file's order
+        added.sort_by_key(|(date, _)| *date);
+        let mut stmt = db.prepare_cached(
+            "SELECT program, client, amount, list_price, category, direct, refund_of, promo_code, promotion
+             FROM payments WHERE id = ?1",
         )?;
-        let mut rows = stmt.query([self.import])?;
-        while let Some(r) = rows.next()? {
-            let day: String = r.get(3)?;
-            let payment = StoredPayment {
-                id: r.get(0)?,
-                program: r.get(1)?,
-                client: r.get(2)?,
-                date: NaiveDate::parse_from_str(&day, "%Y-%m-%d").unwrap_or_default(),
-                amount: r.get(4)?,
-                list_price: r.get(5)?,
-                category: r.get(6)?,
-                direct: r.get(7)?,
-                refund_of: r.get(8)?,
-                promo_code: r.get(9)?,
-                promotion: r.get(10)?,
-            };
+        for (date, id) in added {
+            let payment = stmt.query_row([id], |r| {
+                Ok(StoredPayment {
+                    id,
+                    date,
+                    program: r.get(0)?,
+                    client: r.get(1)?,
+                    amount: r.get(2)?,
+                    list_price: r.get(3)?,
+                    category: r.get(4)?,
+                    direct: r.get(5)?,
+                    refund_of: r.get(6)?,
+                    promo_code: r.get(7)?,
+                    promotion: r.get(8)?,
+                })
+            })?;
             accruer.payment(db, &payment)?;
         }
         accruer.finish(db)
@@ -419,30 +446,33 @@ impl RowImport for BillingRows {
             Err(problems) => return Ok(RowResult::Problems(problems)),
         };
         let content = p.content();
-        let stored: Option<String> = db
-            .prepare_cached("SELECT content FROM payments WHERE program = ?1 AND payment_id = ?2")?
-            .query_row(params![p.program.id, p.payment_id], |r| r.get(0))
-            .optional()?;
-        if let Some(stored) = stored {
-            if stored == content {
-                return Ok(RowResult::Unchanged);
-            }
-            let id = &p.payment_id;
-            return Ok(RowResult::Problems(vec![problem("payment_id", "payment_changed", format!("платёж «{id}» уже загружен с другими данными; исправление — это новый платёж или возврат"), format!("payment “{id}” was imported before with other content; a correction is a new payment or a refund"))]));
-        }
         let client = self.client(db, &p.program.id, &p.client_id)?;
-        let refund_of = match self.original(db, &p, client)? {
-            Ok(id) => id,
-            Err(problem) => return Ok(RowResult::Problems(vec![problem])),
-        };
-        db.prepare_cached(
-            "INSERT INTO payments (program, payment_id, client, date, amount, list_price, category, direct, refund_of, promo_code, promotion, product, content, import)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        )?
-        .execute(params![
-            p.program.id, p.payment_id, client, p.date.to_string(), p.amount, p.list_price, p.category,
-            p.direct, refund_of, p.promo_code, p.promotion, p.product, content, import
-        ])?;
+        let mut refund_of = None;
+        if p.refund_of.is_some() {
+            // a refund already in the book must not be counted against itself
+            if let Some(known) = known_payment(db, &p, &content)? {
+                return Ok(known);
+            }
+            refund_of = match self.original(db, &p, client)? {
+                Ok(id) => id,
+                Err(problem) => return Ok(RowResult::Problems(vec![problem])),
+            };
+        }
+        // Most rows are new: insert first, compare only when the key was taken.
+        let inserted = db
+            .prepare_cached(
+                "INSERT INTO payments (program, payment_id, client, date, amount, list_price, category, direct, refund_of, promo_code, promotion, product, content, import)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                 ON CONFLICT (program, payment_id) DO NOTHING",
+            )?
+            .execute(params![
+                p.program.id, p.payment_id, client, p.date.to_string(), p.amount, p.list_price, p.category,
+                p.direct, refund_of, p.promo_code, p.promotion, p.product, content, import
+            ])?;
+        if inserted == 0 {
+            return Ok(known_payment(db, &p, &content)?.unwrap_or(RowResult::Unchanged));
+        }
+        self.added.push((p.date, db.last_insert_rowid()));
         Ok(RowResult::Added)
     }
 }

@@ -1,7 +1,7 @@
 //! Accruing payments: finds whom each payment belongs to, asks the pure rules what it
 //! earns, and appends the ledger entries — or records why it earned nothing.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -9,7 +9,7 @@ use rusqlite::{params, Connection};
 
 use super::facts::{
     binding_on, bindings_of, first_purchase_earned, paid_before, partner_of_code, registered,
-    Partners,
+    Bound, Partners,
 };
 use super::reasons::NoEarn;
 use super::rules::{activity_reward, evaluate, Attribution, Earned, Purchase};
@@ -18,6 +18,12 @@ use super::write::{Kind, NewEntry};
 use crate::clients::{facts, recorded_before, BindOutcome, Binder};
 use crate::programs::{Channel, Program, ProgramCache, RewardRule};
 use crate::Result;
+
+/// What the accrual knows of a client during one import.
+struct ClientState {
+    bindings: Vec<Bound>,
+    registered: Option<NaiveDate>,
+}
 
 /// A stored payment, as the accrual reads it back.
 #[derive(Debug, Clone)]
@@ -39,7 +45,11 @@ pub struct StoredPayment {
 pub(crate) struct Accruer {
     programs: ProgramCache,
     partners: Partners,
-    firsts: HashSet<(i64, String)>,
+    /// Each client's bindings and registration day, read once per import.
+    clients: HashMap<i64, Rc<ClientState>>,
+    /// (client, partner) → the partner already earned the client's first purchase.
+    firsts: HashMap<(i64, String), bool>,
+    codes: HashMap<(String, String), Option<String>>,
     binder: Binder,
     tallies: BTreeMap<String, Tally>,
     import: Option<i64>,
@@ -51,7 +61,9 @@ impl Accruer {
         Accruer {
             programs: ProgramCache::default(),
             partners: Partners::default(),
-            firsts: HashSet::new(),
+            clients: HashMap::new(),
+            firsts: HashMap::new(),
+            codes: HashMap::new(),
             binder: Binder::default(),
             tallies: BTreeMap::new(),
             import,
@@ -85,18 +97,15 @@ impl Accruer {
             None => tally.earned += 1,
             Some(_) => tally.unearned += 1,
         }
-        if partner.is_some() || reason.is_some() {
+        if let Some(reason) = &reason {
             db.prepare_cached(
-                "UPDATE payments SET partner = ?2, reason = ?3, detail = ?4 WHERE id = ?1",
+                "INSERT INTO payment_outcomes (payment, partner, reason, detail) VALUES (?1, ?2, ?3, ?4)",
             )?
             .execute(params![
                 p.id,
                 partner,
-                reason.as_ref().map(NoEarn::code),
-                reason
-                    .as_ref()
-                    .map(NoEarn::detail)
-                    .filter(|d| !d.is_empty()),
+                reason.code(),
+                Some(reason.detail()).filter(|d| !d.is_empty()),
             ])?;
         }
         Ok(())
@@ -135,10 +144,10 @@ impl Accruer {
                     return Ok((None, Some(NoEarn::Binding(refusal))));
                 }
             }
-            code_partner = partner_of_code(db, &program.id, code)?;
+            code_partner = self.code(db, &program.id, code)?;
         }
-        let bindings = bindings_of(db, p.client)?;
-        let bound = binding_on(&bindings, p.date, rules);
+        let client = self.client(db, p.client)?;
+        let bound = binding_on(&client.bindings, p.date, rules);
         let purchase = Purchase {
             date: p.date,
             amount: p.amount,
@@ -151,7 +160,9 @@ impl Accruer {
         };
         let who = match bound {
             None => None,
-            Some(b) => Some(self.attribution(db, program, p, &b.partner, b.since)?),
+            Some(b) => {
+                Some(self.attribution(db, program, p, &b.partner, b.since, client.registered)?)
+            }
         };
         let partner = who.as_ref().map(|w| w.partner.clone());
         match (evaluate(rules, &purchase, who.as_ref()), who) {
@@ -171,6 +182,7 @@ impl Accruer {
         p: &StoredPayment,
         partner: &str,
         since: NaiveDate,
+        registered: Option<NaiveDate>,
     ) -> Result<Attribution> {
         let contract = program
             .versions
@@ -179,8 +191,14 @@ impl Accruer {
         let facts = self.partners.get(db, partner)?;
         let (ended_since, own_rate) = (facts.ended_since, facts.rate_on(p.date, contract));
         let key = (p.client, partner.to_owned());
-        let first_purchase_done =
-            self.firsts.contains(&key) || first_purchase_earned(db, p.client, partner)?;
+        let first_purchase_done = match self.firsts.get(&key) {
+            Some(done) => *done,
+            None => {
+                let done = first_purchase_earned(db, p.client, partner)?;
+                self.firsts.insert(key, done);
+                done
+            }
+        };
         let new_only = program
             .version_on(p.date)
             .is_some_and(|v| v.rules.payments.new_clients_only);
@@ -189,7 +207,7 @@ impl Accruer {
             ended_since,
             own_rate,
             first_purchase_done,
-            client_registered: registered(db, p.client)?,
+            client_registered: registered,
             paid_before_binding: new_only && paid_before(db, p.client, since)?,
         })
     }
@@ -222,7 +240,7 @@ impl Accruer {
         };
         let id = credit.append(db)?;
         if earned.rule == "first_purchase" {
-            self.firsts.insert((p.client, who.partner.clone()));
+            self.firsts.insert((p.client, who.partner.clone()), true);
         }
         self.tally(program).credited += earned.amount;
         self.annul_if_ended(db, program, who, id, earned.amount, earned.available_on)
@@ -275,7 +293,10 @@ impl Accruer {
         original: i64,
     ) -> Result<(Option<String>, Option<NoEarn>)> {
         let (paid, partner): (i64, Option<String>) = db
-            .prepare_cached("SELECT amount, partner FROM payments WHERE id = ?1")?
+            .prepare_cached(
+                "SELECT p.amount, coalesce(o.partner, (SELECT partner FROM ledger WHERE payment = p.id LIMIT 1))
+                 FROM payments p LEFT JOIN payment_outcomes o ON o.payment = p.id WHERE p.id = ?1",
+            )?
             .query_row([original], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let refunded: i64 = db
             .prepare_cached(
@@ -346,8 +367,9 @@ impl Accruer {
         let Some(version) = program.version_on(active_since) else {
             return Ok(false);
         };
-        let bindings = bindings_of(db, client)?;
-        let Some(bound) = bindings
+        let state = self.client(db, client)?;
+        let Some(bound) = state
+            .bindings
             .iter()
             .rev()
             .find(|b| b.since <= active_since && b.until.is_none_or(|u| active_since < u))
@@ -400,6 +422,28 @@ impl Accruer {
         self.tally(program).earned += 1;
         self.annul_if_ended(db, program, &who, id, amount, available_on)?;
         Ok(true)
+    }
+
+    fn client(&mut self, db: &Connection, client: i64) -> Result<Rc<ClientState>> {
+        if let Some(state) = self.clients.get(&client) {
+            return Ok(state.clone());
+        }
+        let state = Rc::new(ClientState {
+            bindings: bindings_of(db, client)?,
+            registered: registered(db, client)?,
+        });
+        self.clients.insert(client, state.clone());
+        Ok(state)
+    }
+
+    fn code(&mut self, db: &Connection, program: &str, code: &str) -> Result<Option<String>> {
+        let key = (program.to_owned(), code.to_lowercase());
+        if let Some(found) = self.codes.get(&key) {
+            return Ok(found.clone());
+        }
+        let found = partner_of_code(db, program, code)?;
+        self.codes.insert(key, found.clone());
+        Ok(found)
     }
 
     /// Writes what the binder kept pending and returns the totals per program.

@@ -54,17 +54,18 @@ pub struct UnearnedPage {
     pub reasons: Vec<ReasonCount>,
 }
 
-const FILTER: &str = "p.reason IS NOT NULL AND (?1 IS NULL OR p.program = ?1) AND (?2 IS NULL OR p.reason = ?2) AND (?3 IS NULL OR p.partner = ?3)";
+const FILTER: &str = "(?1 IS NULL OR p.program = ?1) AND (?2 IS NULL OR o.reason = ?2) AND (?3 IS NULL OR o.partner = ?3)";
 
 pub fn unearned_page(db: &Connection, q: &UnearnedQuery, lang: Lang) -> Result<UnearnedPage> {
     let offset = q.offset.unwrap_or(0);
     let limit = q.limit.unwrap_or(200).min(crate::store::MAX_PAGE);
     let total: u32 = db
-        .prepare_cached(&format!("SELECT count(*) FROM payments p WHERE {FILTER}"))?
+        .prepare_cached(&format!("SELECT count(*) FROM payment_outcomes o JOIN payments p ON p.id = o.payment WHERE {FILTER}"))?
         .query_row(params![q.program, q.reason, q.partner], |r| r.get(0))?;
     let mut stmt = db.prepare_cached(&format!(
-        "SELECT p.payment_id, p.program, g.unit, p.date, c.client_id, p.amount, p.partner, p.reason, coalesce(p.detail, '')
-         FROM payments p JOIN clients c ON c.id = p.client JOIN programs g ON g.id = p.program
+        "SELECT p.payment_id, p.program, g.unit, p.date, c.client_id, p.amount, o.partner, o.reason, coalesce(o.detail, '')
+         FROM payment_outcomes o JOIN payments p ON p.id = o.payment
+         JOIN clients c ON c.id = p.client JOIN programs g ON g.id = p.program
          WHERE {FILTER} ORDER BY p.date DESC, p.id DESC LIMIT ?4 OFFSET ?5"
     ))?;
     let rows = stmt
@@ -88,8 +89,9 @@ pub fn unearned_page(db: &Connection, q: &UnearnedQuery, lang: Lang) -> Result<U
         )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt = db.prepare_cached(
-        "SELECT p.reason, count(*) FROM payments p WHERE p.reason IS NOT NULL AND (?1 IS NULL OR p.program = ?1) AND (?2 IS NULL OR p.partner = ?2)
-         GROUP BY p.reason ORDER BY count(*) DESC",
+        "SELECT o.reason, count(*) FROM payment_outcomes o JOIN payments p ON p.id = o.payment
+         WHERE (?1 IS NULL OR p.program = ?1) AND (?2 IS NULL OR o.partner = ?2)
+         GROUP BY o.reason ORDER BY count(*) DESC",
     )?;
     let reasons = stmt
         .query_map(params![q.program, q.partner], |r| {

@@ -322,7 +322,7 @@ pub fn entries(book: &Book, partner: &str) -> Vec<(String, String, String)> {
 pub fn reason_of(book: &Book, payment: &str) -> Option<String> {
     book.db()
         .query_row(
-            "SELECT reason FROM payments WHERE payment_id = ?1",
+            "SELECT o.reason FROM payments p LEFT JOIN payment_outcomes o ON o.payment = p.id WHERE p.payment_id = ?1",
             [payment],
             |r| r.get(0),
         )

@@ -31,16 +31,19 @@ CREATE TABLE payments (
     -- the row's content as imported: the same key with other content is refused
     content     TEXT NOT NULL,
     import      INTEGER,
-    -- what the accrual made of it: the partner it was attributed to, and when it earned
-    -- nothing, why (a stable code and its detail)
-    partner     TEXT REFERENCES partners(id),
-    reason      TEXT,
-    detail      TEXT,
     UNIQUE (program, payment_id)
 ) STRICT;
 CREATE INDEX payments_by_client ON payments (client, date);
-CREATE INDEX payments_by_import ON payments (import, date);
-CREATE INDEX payments_unearned ON payments (reason) WHERE reason IS NOT NULL;
+
+-- Payments that earned nothing, and why (a stable code and its detail), with the partner
+-- they were attributed to when there was one. What a payment earned is in the ledger.
+CREATE TABLE payment_outcomes (
+    payment INTEGER PRIMARY KEY REFERENCES payments(id),
+    partner TEXT REFERENCES partners(id),
+    reason  TEXT NOT NULL,
+    detail  TEXT
+) STRICT;
+CREATE INDEX payment_outcomes_by_reason ON payment_outcomes (reason);
 
 -- The ledger. Nothing here is ever updated or deleted: a correction is a new entry
 -- pointing at the entry it corrects (`corrects`).
