@@ -704,3 +704,77 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod year_tests {
+    use std::collections::{HashMap, HashSet};
+
+    use partnerbook_core::import::table::{open_table, Cell};
+    use rand::SeedableRng;
+
+    use super::*;
+    use crate::{partners_file, year};
+
+    fn text(cell: Option<&Cell>) -> String {
+        cell.map(ToString::to_string).unwrap_or_default()
+    }
+
+    fn minor(text: &str) -> i64 {
+        let (whole, cents) = text.split_once('.').unwrap_or((text, "00"));
+        assert_eq!(cents.len(), 2, "{text}");
+        let sign = if whole.starts_with('-') { -1 } else { 1 };
+        let whole: i64 = whole.trim_start_matches('-').parse().expect("digits");
+        sign * (whole * 100 + cents.parse::<i64>().expect("digits"))
+    }
+
+    /// Rows in date order; ids unique per program; the program's currency; every refund
+    /// of an earlier payment of the same program and client, at most what was paid, once.
+    #[test]
+    fn a_small_year_keeps_its_invariants() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let mut rng = StdRng::seed_from_u64(7);
+        let issued = partners_file::write(&dir.path().join("p.csv"), 200, &mut rng).expect("p");
+        let mut clients = year::write(&dir.path().join("c.csv"), 3_000, &issued, &mut rng)
+            .expect("clients")
+            .clients;
+        let csv = dir.path().join("b.csv");
+        let xlsx = dir.path().join("b.xlsx");
+        let w = write(&csv, &xlsx, 1_000, 20_000, &mut clients, &issued, &mut rng).expect("b");
+        assert_eq!((w.rows, w.xlsx_rows), (20_000, 1_000));
+        assert!(w.refunds > 200 && w.refunds < 600, "{}", w.refunds);
+
+        let mut paid: HashMap<(String, String), (String, String, i64)> = HashMap::new();
+        let mut refunded = HashSet::new();
+        let mut last = String::new();
+        let mut rows = 0;
+        for row in open_table(&csv, None).expect("the CSV") {
+            let cells = row.expect("a row").cells;
+            let c = |i: usize| text(cells.get(i));
+            let (program, date, client, amount) = (c(1), c(2), c(3), minor(&c(4)));
+            let p = PROGRAMS
+                .iter()
+                .position(|p| *p == program)
+                .expect("a program");
+            assert_eq!(c(6), CURRENCY[p]);
+            assert!(date >= last, "{date} after {last}");
+            last.clone_from(&date);
+            let key = (program.clone(), c(0));
+            assert!(!paid.contains_key(&key), "{key:?} twice");
+            if c(9) == "refund" {
+                let of = (program, c(10));
+                let (when, whose, how_much) = paid.get(&of).expect("the refunded payment");
+                assert!(*when < date && *whose == client);
+                assert!(amount < 0 && -amount <= *how_much);
+                assert!(refunded.insert(of), "refunded twice");
+                paid.insert(key, (date, client, 0));
+            } else {
+                assert_eq!(c(9), "payment");
+                assert!(amount > 0 && minor(&c(5)) >= amount);
+                paid.insert(key, (date, client, amount));
+            }
+            rows += 1;
+        }
+        assert_eq!(rows, 20_000);
+        assert_eq!(open_table(&xlsx, None).expect("the XLSX").count(), 1_000);
+    }
+}
