@@ -1,31 +1,101 @@
 #!/usr/bin/env bash
-# Builds the release binaries and runs the benchmark of Partnerbook's imports.
+# Builds the release binaries and runs the benchmarks of Partnerbook: the imports part
+# (partners and clients against sqlite3, the partners table) and the billing part (a
+# realistic year against sqlite3, pandas and openpyxl, and `balances --as-of`).
 #
-#   scripts/bench.sh                                # full size: 100 000 partners, 1 000 000 clients
-#   scripts/bench.sh --partners 5000 --clients 50000   # quick
-#   scripts/bench.sh --keep /tmp/bench              # keep the CSV files, the book, the peer databases
+#   scripts/bench.sh                                # both parts, full size
+#   scripts/bench.sh --imports                      # only the imports part
+#   scripts/bench.sh --billing                      # only the billing part
+#   scripts/bench.sh --billing --scale 0.01         # quick: every generated count × 0.01
+#   scripts/bench.sh --partners 5000 --clients 50000   # imports part, smaller
+#   scripts/bench.sh --keep /tmp/bench              # keep the generated files, books, peer databases
+#   scripts/bench.sh --billing --generate-only --keep /tmp/bench   # only write the files
 #
 # Every argument goes to partnerbook-bench (see --help). Needs Debian's sqlite3 (the peer)
-# and GNU time (peak RSS); both are installed when missing and apt-get is at hand.
+# and GNU time (peak RSS); the billing part also needs Python with pandas and openpyxl.
+# Missing ones are installed when apt-get is at hand; pandas and openpyxl, if apt cannot
+# install them, go into a virtualenv under the target directory (from PyPI). A peer that
+# still cannot run is reported as such by the benchmark, never given a number.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+target="${CARGO_TARGET_DIR:-$root/target}"
+
+sudo=""
+[ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
+
+apt_install() {
+    command -v apt-get >/dev/null 2>&1 || return 1
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "$@" \
+        || { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "$@"; }
+}
 
 need=()
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 [ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then
-    sudo=""
-    [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"
-    if command -v apt-get >/dev/null 2>&1; then
-        $sudo apt-get install -y "${need[@]}" \
-            || { $sudo apt-get update && $sudo apt-get install -y "${need[@]}"; }
+    apt_install "${need[@]}" || echo "bench.sh: please install: ${need[*]}" >&2
+fi
+
+# Which parts run: both, unless --imports or --billing says otherwise. The billing part
+# needs the Python peers, unless it only generates its files.
+need_python=1
+imports_flag="" billing_flag="" generate_only="" python_given=""
+for arg in "$@"; do
+    case "$arg" in
+        --imports) imports_flag=1 ;;
+        --billing) billing_flag=1 ;;
+        --generate-only) generate_only=1 ;;
+        --python | --python=*) python_given=1 ;;
+    esac
+done
+if [ -n "$imports_flag" ] && [ -z "$billing_flag" ]; then
+    need_python=0
+fi
+[ -n "$generate_only" ] && need_python=0
+
+# A Python that imports pandas and openpyxl: $PYTHON, python3, Debian's, or our venv.
+venv="$target/bench-python"
+find_python() {
+    local py
+    for py in "${PYTHON:-}" python3 /usr/bin/python3 "$venv/bin/python"; do
+        [ -n "$py" ] || continue
+        command -v "$py" >/dev/null 2>&1 || continue
+        if "$py" -c 'import pandas, openpyxl' >/dev/null 2>&1; then
+            command -v "$py"
+            return 0
+        fi
+    done
+    return 1
+}
+
+python_args=()
+if [ "$need_python" = 1 ] && [ -z "$python_given" ]; then
+    if ! python="$(find_python)"; then
+        echo "bench.sh: no Python with pandas and openpyxl; trying apt (python3-pandas python3-openpyxl)" >&2
+        apt_install python3-pandas python3-openpyxl >&2 || true
+        if ! python="$(find_python)"; then
+            echo "bench.sh: trying a virtualenv in $venv (pip install pandas openpyxl)" >&2
+            python=""
+            for base in python3 /usr/bin/python3; do
+                command -v "$base" >/dev/null 2>&1 || continue
+                rm -rf "$venv"
+                if "$base" -m venv "$venv" >&2 \
+                    && "$venv/bin/pip" install --quiet pandas openpyxl >&2; then
+                    python="$(find_python)" || python=""
+                    break
+                fi
+            done
+        fi
+    fi
+    if [ -n "$python" ]; then
+        python_args=(--python "$python")
     else
-        echo "bench.sh: please install: ${need[*]}" >&2
+        echo "bench.sh: pandas/openpyxl unavailable: the benchmark reports those peers as not run" >&2
     fi
 fi
 
 cargo build --release -p partnerbook-cli -p partnerbook-bench
-target="${CARGO_TARGET_DIR:-$root/target}"
-exec "$target/release/partnerbook-bench" --partnerbook "$target/release/partnerbook" "$@"
+exec "$target/release/partnerbook-bench" --partnerbook "$target/release/partnerbook" \
+    ${python_args[@]+"${python_args[@]}"} "$@"

@@ -34,7 +34,7 @@ fn program_of(rng: &mut StdRng) -> usize {
     BITRIX24
 }
 
-fn client_id(program: usize, serial: u64) -> String {
+pub fn client_id(program: usize, serial: u64) -> String {
     match program {
         BITRIX24 => format!("portal{serial:07}.bitrix24.ru"),
         ATLANTYS => format!("ATL-{serial:08}"),
@@ -46,9 +46,15 @@ fn client_id(program: usize, serial: u64) -> String {
 
 /// A partner's code, a few partners bringing most clients (as in life).
 fn partner_code<'a>(rng: &mut StdRng, codes: &'a [String]) -> &'a str {
+    &codes[partner_code_index(rng, codes.len())]
+}
+
+/// The index of a partner's code among `codes` (not 0) issued ones, a few partners
+/// bringing most clients.
+pub fn partner_code_index(rng: &mut StdRng, codes: usize) -> usize {
     let u: f64 = rng.random();
-    let index = ((u.powf(2.5)) * codes.len() as f64) as usize;
-    &codes[index.min(codes.len() - 1)]
+    let index = ((u.powf(2.5)) * codes as f64) as usize;
+    index.min(codes - 1)
 }
 
 /// The channel and date of a binding the program accepts for a client registered on

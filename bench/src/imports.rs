@@ -51,7 +51,9 @@ pub fn ours(
     }
     let measured = child::run(partnerbook, &args, scratch, limit)?;
     let outcome = parse_outcome(&measured.stdout);
-    if measured.timed_out {
+    if not_available(&measured) {
+        eprintln!("note: partnerbook import {kind}: command not available (usage error, exit 2)");
+    } else if measured.timed_out {
         eprintln!(
             "warning: partnerbook import {kind}{} killed after {:.0} s (--timeout)",
             if dry_run { " --dry-run" } else { "" },
@@ -71,6 +73,11 @@ pub fn ours(
         );
     }
     Ok(OurRun { measured, outcome })
+}
+
+/// Exit status 2, a usage error: this `partnerbook` does not have the command.
+pub fn not_available(measured: &Measured) -> bool {
+    !measured.timed_out && measured.status.code() == Some(2)
 }
 
 fn parse_outcome(stdout: &str) -> Outcome {

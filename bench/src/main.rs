@@ -1,22 +1,33 @@
-//! `partnerbook-bench`: the benchmark of Partnerbook's imports and partners table.
+//! `partnerbook-bench`: the benchmark of Partnerbook's imports, partners table and billing.
 //!
-//! Generates realistic `partners.csv` and `clients.csv` (not timed), then measures in one
-//! run: `partnerbook import partners` and `import clients` (release binary as a child: wall
-//! time and peak RSS), Debian `sqlite3`'s `.import` of the same files, and the partners
-//! table's queries over the imported book. Prints every figure with its target and
-//! whether it was met, and the phases of each import. A benchmark, not a test: nothing
-//! here fails on a missed target.
+//! Two parts, each runnable alone (`--imports`, `--billing`; both by default):
+//!
+//! - **imports**: generates realistic `partners.csv` and `clients.csv` (not timed), then
+//!   measures in one run `partnerbook import partners` and `import clients` (release
+//!   binary as a child: wall time and peak RSS), Debian `sqlite3`'s `.import` of the same
+//!   files, and the partners table's queries over the imported book.
+//! - **billing**: generates a realistic year (partners, clients, a year of billing as CSV
+//!   and its first rows as XLSX), then measures in one run `partnerbook import billing`
+//!   against `sqlite3 .import` and pandas `read_csv` + `to_sql`, the XLSX against
+//!   openpyxl's read-only load, and `balances --as-of` over the book.
+//!
+//! Prints every figure with its peer, target and whether it was met. A benchmark, not a
+//! test: nothing here fails on a missed target.
 
+mod billing;
+mod billing_file;
 mod child;
 mod clients_file;
 mod ids;
 mod imports;
 mod names;
 mod partners_file;
+mod peers;
 mod phases;
 mod queries;
 mod report;
 mod summary;
+mod year;
 
 use std::error::Error;
 use std::path::{Path, PathBuf};
@@ -33,16 +44,40 @@ use summary::Figures;
 #[derive(Parser, Debug)]
 #[command(
     name = "partnerbook-bench",
-    about = "Benchmark of Partnerbook's imports and partners table"
+    about = "Benchmark of Partnerbook's imports, partners table and billing"
 )]
 struct Args {
-    /// Partners to generate (ciawifi gets at most 20 000 of them).
+    /// Run only the imports part (partners and clients against sqlite3, the partners table).
+    #[arg(long)]
+    imports: bool,
+    /// Run only the billing part (a realistic year against sqlite3, pandas and openpyxl).
+    #[arg(long)]
+    billing: bool,
+    /// Write the generated files (into --keep DIR) and stop: nothing is timed.
+    #[arg(long)]
+    generate_only: bool,
+    /// Multiply every generated count by this (e.g. 0.01 for a quick check).
+    #[arg(long, default_value_t = 1.0)]
+    scale: f64,
+    /// Imports part: partners to generate (ciawifi gets at most 20 000 of them).
     #[arg(long, default_value_t = 100_000)]
     partners: usize,
-    /// Client rows to generate.
+    /// Imports part: client rows to generate.
     #[arg(long, default_value_t = 1_000_000)]
     clients: usize,
-    /// Keep the files (CSV, book, peer databases) in this directory.
+    /// Billing part: partners of the year.
+    #[arg(long, default_value_t = 10_000)]
+    billing_partners: usize,
+    /// Billing part: clients of the year.
+    #[arg(long, default_value_t = 200_000)]
+    billing_clients: usize,
+    /// Billing part: billing rows of the year (CSV).
+    #[arg(long, default_value_t = 1_000_000)]
+    billing_rows: usize,
+    /// Billing part: the first rows of the year also written as XLSX.
+    #[arg(long, default_value_t = 200_000)]
+    xlsx_rows: usize,
+    /// Keep the files (CSV, XLSX, books, peer databases) in this directory.
     #[arg(long)]
     keep: Option<PathBuf>,
     /// The `partnerbook` binary (default: beside this one).
@@ -51,16 +86,27 @@ struct Args {
     /// The peer's `sqlite3` command.
     #[arg(long, default_value = "sqlite3")]
     sqlite3: PathBuf,
-    /// Skip the dry runs (they take as long as the imports' reading, checks and writes).
+    /// The Python that runs the pandas and openpyxl peers.
+    #[arg(long, default_value = "python3")]
+    python: PathBuf,
+    /// Imports part: skip the dry runs (they take as long as the imports' reading, checks
+    /// and writes).
     #[arg(long)]
     no_dry_run: bool,
-    /// Kill an import (or dry run) still running after this many seconds; it is then
-    /// reported as "> N s (killed)".
+    /// Kill an import (or dry run, or Python peer) still running after this many seconds;
+    /// it is then reported as "> N s (killed)".
     #[arg(long)]
     timeout: Option<u64>,
     /// Seed of the generated data.
     #[arg(long, default_value_t = 2026)]
     seed: u64,
+}
+
+impl Args {
+    /// `n` times `--scale`, at least 1.
+    fn scaled(&self, n: usize) -> usize {
+        ((n as f64 * self.scale).round() as usize).max(1)
+    }
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -86,32 +132,78 @@ fn main() -> Result<(), Box<dyn Error>> {
     let scratch = dir.join("scratch");
     std::fs::create_dir_all(&scratch)?;
 
-    let book_path = dir.join("book.sqlite");
-    remove_book(&book_path)?;
-    let book = Book::open(&book_path)?;
-    let our_sqlite: String = book
-        .db()
-        .query_row("SELECT sqlite_version()", [], |r| r.get(0))?;
+    let version_book = scratch.join("version.sqlite");
+    remove_book(&version_book)?;
+    let our_sqlite: String =
+        Book::open(&version_book)?
+            .db()
+            .query_row("SELECT sqlite_version()", [], |r| r.get(0))?;
+    remove_book(&version_book)?;
     let facts = report::machine_facts(
         &imports::sqlite3_version(&args.sqlite3, &scratch),
         &our_sqlite,
     );
     report::print_facts("Machine", &facts);
 
+    let (imports_part, billing_part) = match (args.imports, args.billing) {
+        (false, false) => (true, true),
+        chosen => chosen,
+    };
+    if imports_part {
+        run_imports(&args, &partnerbook, dir, &scratch)?;
+    }
+    if billing_part {
+        if imports_part {
+            println!();
+        }
+        billing::run(&billing::Options {
+            partnerbook: &partnerbook,
+            sqlite3: &args.sqlite3,
+            python: &args.python,
+            dir: &dir.join("billing"),
+            seed: args.seed,
+            sizes: billing::Sizes {
+                partners: args.scaled(args.billing_partners),
+                clients: args.scaled(args.billing_clients),
+                rows: args.scaled(args.billing_rows),
+                xlsx_rows: args.scaled(args.xlsx_rows),
+            },
+            limit: args.timeout.map(Duration::from_secs),
+            generate_only: args.generate_only,
+        })?;
+    }
+    if args.keep.is_some() {
+        println!("  files kept in {}", dir.display());
+    }
+    Ok(())
+}
+
+/// The imports part: partners and clients against sqlite3, and the partners table.
+fn run_imports(
+    args: &Args,
+    partnerbook: &Path,
+    dir: &Path,
+    scratch: &Path,
+) -> Result<(), Box<dyn Error>> {
+    let (partner_count, client_count) = (args.scaled(args.partners), args.scaled(args.clients));
+    let book_path = dir.join("book.sqlite");
+    remove_book(&book_path)?;
+    let book = Book::open(&book_path)?;
+
     // 1. The files (not timed).
     let partners_csv = dir.join("partners.csv");
     let clients_csv = dir.join("clients.csv");
     let start = Instant::now();
     let mut rng = rand::rngs::StdRng::seed_from_u64(args.seed);
-    let issued = partners_file::write(&partners_csv, args.partners, &mut rng)?;
-    clients_file::write(&clients_csv, args.clients, &issued, &mut rng)?;
-    let counts = partners_file::program_counts(args.partners);
+    let issued = partners_file::write(&partners_csv, partner_count, &mut rng)?;
+    clients_file::write(&clients_csv, client_count, &issued, &mut rng)?;
+    let counts = partners_file::program_counts(partner_count);
     println!(
         "Files (generated in {}, not timed) in {}",
         secs(start.elapsed()),
         dir.display()
     );
-    for (path, rows) in [(&partners_csv, args.partners), (&clients_csv, args.clients)] {
+    for (path, rows) in [(&partners_csv, partner_count), (&clients_csv, client_count)] {
         let size = std::fs::metadata(path)?.len() as f64 / 1e6;
         println!("  {:<14} {rows:>9} rows, {size:.1} MB", file_name(path));
     }
@@ -122,6 +214,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         .collect();
     println!("  partners per program: {}", per_program.join(", "));
     println!();
+    if args.generate_only {
+        return Ok(());
+    }
 
     // 2c. The peer.
     let (peer_partners, peer_partner_rows) = imports::peer(
@@ -129,14 +224,14 @@ fn main() -> Result<(), Box<dyn Error>> {
         &dir.join("peer-partners.db"),
         &partners_csv,
         "partners",
-        &scratch,
+        scratch,
     )?;
     let (peer_clients, peer_client_rows) = imports::peer(
         &args.sqlite3,
         &dir.join("peer-clients.db"),
         &clients_csv,
         "clients",
-        &scratch,
+        scratch,
     )?;
 
     // Phases of the partners import, then 2a.
@@ -144,21 +239,21 @@ fn main() -> Result<(), Box<dyn Error>> {
     let (partners_valid, partners_checked) = phases::partners_read_validate(&partners_csv, &book)?;
     drop(book);
     let partners_dry = dry_run(
-        &args,
-        &partnerbook,
+        args,
+        partnerbook,
         &book_path,
         "partners",
         &partners_csv,
-        &scratch,
+        scratch,
     )?;
     let limit = args.timeout.map(Duration::from_secs);
     let partners = imports::ours(
-        &partnerbook,
+        partnerbook,
         &book_path,
         "partners",
         &partners_csv,
         false,
-        &scratch,
+        scratch,
         limit,
     )?;
 
@@ -170,26 +265,26 @@ fn main() -> Result<(), Box<dyn Error>> {
     let (client_rows_read, clients_read) = phases::read_only(&clients_csv)?;
     let (clients_with_code, clients_parsed) = phases::clients_read_parse(&clients_csv)?;
     let clients_dry = dry_run(
-        &args,
-        &partnerbook,
+        args,
+        partnerbook,
         &book_path,
         "clients",
         &clients_csv,
-        &scratch,
+        scratch,
     )?;
     let clients = imports::ours(
-        &partnerbook,
+        partnerbook,
         &book_path,
         "clients",
         &clients_csv,
         false,
-        &scratch,
+        scratch,
         limit,
     )?;
 
     // 2d. The partners table.
     let book = Book::open(&book_path)?;
-    let query_timings = queries::time_queries(&book, args.partners)?;
+    let query_timings = queries::time_queries(&book, partner_count)?;
     let (backup_all, backup_all_size) = phases::backup(&book, &scratch.join("backup.sqlite"))?;
     let table_counts = count_rows(&book)?;
     drop(book);
@@ -198,8 +293,8 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // 3. The results.
     summary::print(&Figures {
-        partners_rows: args.partners,
-        clients_rows: args.clients,
+        partners_rows: partner_count,
+        clients_rows: client_count,
         partners,
         clients,
         partners_dry,
@@ -222,9 +317,6 @@ fn main() -> Result<(), Box<dyn Error>> {
         book_size,
         table_counts,
     });
-    if args.keep.is_some() {
-        println!("  files kept in {}", dir.display());
-    }
     Ok(())
 }
 

@@ -207,7 +207,7 @@ fn dry(run: &Option<OurRun>, show: impl Fn(&Measured) -> String) -> String {
 }
 
 /// The wall time, or how long a killed run was let go.
-fn wall(m: &Measured) -> String {
+pub fn wall(m: &Measured) -> String {
     if m.timed_out {
         format!("> {:.0} s (killed)", m.wall.as_secs_f64())
     } else {
