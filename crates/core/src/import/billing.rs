@@ -173,12 +173,21 @@ impl BillingRows {
             Ok(None) => None,
             Ok(Some(value)) => match to_minor(value) {
                 Some(minor) => Some(minor),
-                None => {
+                None if value.normalize().scale() > crate::money::SCALE => {
                     problems.push(problem(
                         key,
                         "too_precise",
                         format!("не больше двух знаков после запятой: «{value}»"),
                         format!("at most two decimal places: “{value}”"),
+                    ));
+                    None
+                }
+                None => {
+                    problems.push(problem(
+                        key,
+                        "too_large",
+                        format!("сумма слишком велика: «{value}»"),
+                        format!("the amount is too large: “{value}”"),
                     ));
                     None
                 }
