@@ -231,9 +231,12 @@ impl BillingRows {
             }
         }
         let refund_of = text(cell("refund_of"));
-        let refund = kind == Some(Kind::Refund)
-            || paid.is_some_and(|a| a < 0)
-            || (kind.is_none() && refund_of.is_some());
+        // The type, when the row gives one, says; else a negative amount or a payment
+        // refunded make the row a refund.
+        let refund = match kind {
+            Some(kind) => kind == Kind::Refund,
+            None => paid.is_some_and(|a| a < 0) || refund_of.is_some(),
+        };
         if let Some(paid) = paid {
             if refund && paid >= 0 {
                 problems.push(problem(
