@@ -395,6 +395,11 @@ const CASES: &[Case] = &[
             "строка 8, столбец date: не дата: «31.02.2026» (ожидается ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)",
         ],
     ),
+    // The same with old Mac line ends (a lone CR, as Excel for Mac may save a CSV).
+    ru(
+        "blank_line_cr_line_ends.csv",
+        &["строка 4, столбец amount: не сумма: «abc» (ожидается число вида 12345.67 или 12 345,67)"],
+    ),
 ];
 
 fn corpus(name: &str) -> PathBuf {
