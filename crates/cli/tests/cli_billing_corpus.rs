@@ -24,11 +24,7 @@ fn state(scene: &Scene) -> Vec<serde_json::Value> {
 /// The partners and clients of the fixtures, and a good billing file with accruals.
 fn scene_with_billing() -> Scene {
     let scene = scene_with_clients();
-    scene.ok(&[
-        "import",
-        "billing",
-        &fixture("billing_corpus_baseline.csv"),
-    ]);
+    scene.ok(&["import", "billing", &fixture("billing_corpus_baseline.csv")]);
     scene
 }
 

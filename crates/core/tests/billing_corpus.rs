@@ -45,7 +45,11 @@ const fn ru(file: &'static str, ru: &'static [&'static str]) -> Case {
     }
 }
 
-const fn both(file: &'static str, ru: &'static [&'static str], en: &'static [&'static str]) -> Case {
+const fn both(
+    file: &'static str,
+    ru: &'static [&'static str],
+    en: &'static [&'static str],
+) -> Case {
     Case {
         file,
         sheet: None,
@@ -576,7 +580,12 @@ fn the_corpus_has_every_file_listed_and_no_other() {
     let dir = fixture("billing_bad");
     let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
         .expect("the corpus folder")
-        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     on_disk.sort();
     let mut listed: Vec<String> = CASES.iter().map(|c| c.file.to_owned()).collect();
@@ -611,7 +620,14 @@ fn xlsx_cells_of_the_wrong_kind_are_listed_with_their_rows() {
     let path = workbook(dir.path(), "cells.xlsx", |sheet| {
         header(
             sheet,
-            &["ID платежа", "Программа", "Дата оплаты", "ID клиента", "Сумма", "Прямая оплата"],
+            &[
+                "ID платежа",
+                "Программа",
+                "Дата оплаты",
+                "ID клиента",
+                "Сумма",
+                "Прямая оплата",
+            ],
         );
         let date = ExcelDateTime::from_ymd(2025, 6, 1).expect("a date");
         let format = Format::new().set_num_format("dd.mm.yyyy");
@@ -655,7 +671,10 @@ fn an_empty_sheet_a_header_only_sheet_and_a_wrong_sheet_name() {
     let dir = tempfile::tempdir().expect("dir");
     let empty = workbook(dir.path(), "empty.xlsx", |_| {});
     let header_only = workbook(dir.path(), "header.xlsx", |sheet| {
-        header(sheet, &["payment_id", "program", "date", "client_id", "amount"]);
+        header(
+            sheet,
+            &["payment_id", "program", "date", "client_id", "amount"],
+        );
     });
     let mut book = book_with_billing();
     assert_eq!(
