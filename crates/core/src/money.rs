@@ -12,7 +12,8 @@ pub fn to_minor(amount: Decimal) -> Option<i64> {
     if normal.scale() > SCALE {
         return None;
     }
-    let minor = normal * Decimal::ONE_HUNDRED;
+    // A huge amount (up to 28 digits parse) overflows the multiplication itself.
+    let minor = normal.checked_mul(Decimal::ONE_HUNDRED)?;
     i64::try_from(minor).ok()
 }
 
@@ -67,6 +68,8 @@ mod tests {
         assert_eq!(to_minor(d("12345.670")), Some(1_234_567));
         assert_eq!(to_minor(d("-5")), Some(-500));
         assert_eq!(to_minor(d("0.005")), None);
+        assert_eq!(to_minor(d("100000000000000000000")), None);
+        assert_eq!(to_minor(d("9999999999999999999999999999")), None);
         assert_eq!(minor_text(1_234_550), "12345.50");
         assert_eq!(minor_text(-5), "-0.05");
     }

@@ -176,12 +176,21 @@ impl BillingRows {
             Ok(None) => None,
             Ok(Some(value)) => match to_minor(value) {
                 Some(minor) => Some(minor),
-                None => {
+                None if value.normalize().scale() > crate::money::SCALE => {
                     problems.push(problem(
                         key,
                         "too_precise",
                         format!("не больше двух знаков после запятой: «{value}»"),
                         format!("at most two decimal places: “{value}”"),
+                    ));
+                    None
+                }
+                None => {
+                    problems.push(problem(
+                        key,
+                        "too_large",
+                        format!("сумма слишком велика: «{value}»"),
+                        format!("the amount is too large: “{value}”"),
                     ));
                     None
                 }
@@ -225,9 +234,12 @@ impl BillingRows {
             }
         }
         let refund_of = text(cell("refund_of"));
-        let refund = kind == Some(Kind::Refund)
-            || paid.is_some_and(|a| a < 0)
-            || (kind.is_none() && refund_of.is_some());
+        // The type, when the row gives one, says; else a negative amount or a payment
+        // refunded make the row a refund.
+        let refund = match kind {
+            Some(kind) => kind == Kind::Refund,
+            None => paid.is_some_and(|a| a < 0) || refund_of.is_some(),
+        };
         if let Some(paid) = paid {
             if refund && paid >= 0 {
                 problems.push(problem(

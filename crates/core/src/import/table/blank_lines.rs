@@ -22,6 +22,9 @@ enum State {
     Quoted,
     /// A quote inside a quoted field: its end, or the first of a doubled quote.
     QuoteInQuoted,
+    /// Right after a `\r` outside quotes: a line has ended (a lone `\r` ends one for `csv`
+    /// too); a `\n` now only completes a `\r\n`, another `\r` ends an empty line.
+    AfterCr,
 }
 
 pub(super) struct KeepBlankLines<R> {
@@ -55,7 +58,12 @@ impl<R: Read> KeepBlankLines<R> {
         self.at = 0;
         let read = self.inner.read(&mut self.chunk)?;
         for &byte in &self.chunk[..read] {
-            if self.state == State::LineStart && (byte == b'\n' || byte == b'\r') {
+            let empty_line = match self.state {
+                State::LineStart => byte == b'\n' || byte == b'\r',
+                State::AfterCr => byte == b'\r',
+                _ => false,
+            };
+            if empty_line {
                 self.out.push(b' ');
             }
             self.out.push(byte);
@@ -68,10 +76,9 @@ impl<R: Read> KeepBlankLines<R> {
         match (self.state, byte) {
             (State::Quoted, b'"') => State::QuoteInQuoted,
             (State::Quoted, _) | (State::QuoteInQuoted, b'"') => State::Quoted,
-            (State::LineStart | State::FieldStart, b'"') => State::Quoted,
+            (State::LineStart | State::FieldStart | State::AfterCr, b'"') => State::Quoted,
             (_, b'\n') => State::LineStart,
-            // A lone `\r` ends a line for `csv` too; a `\n` right after it starts the next.
-            (_, b'\r') => State::FieldStart,
+            (_, b'\r') => State::AfterCr,
             (_, byte) if byte == self.separator => State::FieldStart,
             _ => State::Unquoted,
         }
@@ -110,6 +117,9 @@ mod tests {
             " \na,b\n \n1,2\r\n \r\n3\n"
         );
         assert_eq!(kept(b"a\n"), "a\n");
+        // Lone `\r` line ends (old Mac), and a `\n\r` pair: two line ends.
+        assert_eq!(kept(b"a\r\rb\r\r\r"), "a\r \rb\r \r \r");
+        assert_eq!(kept(b"\r\na\n\rb"), " \r\na\n \rb");
         assert_eq!(kept(b""), "");
     }
 
