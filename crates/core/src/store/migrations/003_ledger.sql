@@ -34,6 +34,8 @@ CREATE TABLE payments (
     UNIQUE (program, payment_id)
 ) STRICT;
 CREATE INDEX payments_by_client ON payments (client, date);
+-- the refunds of a payment
+CREATE INDEX payments_refunds ON payments (refund_of) WHERE refund_of IS NOT NULL;
 
 -- Payments that earned nothing, and why (a stable code and its detail), with the partner
 -- they were attributed to when there was one. What a payment earned is in the ledger.
