@@ -19,4 +19,9 @@ no_other_promotion: boolean,
 /**
  * A purchase by a client with any payment before its binding earns nothing.
  */
-new_clients_only: boolean, };
+new_clients_only: boolean, 
+/**
+ * Only purchases made with the partner's code earn (atlantys: "25 % of each
+ * purchase made with the code").
+ */
+code_required: boolean, };
