@@ -198,6 +198,7 @@ pub fn import_options(
         kind,
         path: path.to_path_buf(),
         sheet: None,
+        program: None,
         dry_run,
         lang: Lang::Ru,
     }
