@@ -5,7 +5,7 @@ import { useBook } from "../book";
 import { formatCount, formatMoney, unitLabel } from "../format";
 import { programName, useI18n } from "../i18n";
 
-const PALETTE = ["#2f6fb3", "#d9822b", "#1e7a3c", "#8e44ad", "#c0392b", "#16a085", "#7f8c8d"];
+const PALETTE = ["#2f6fb3", "#d9822b", "#1e7a3c", "#8e44ad", "#16a085", "#b8860b", "#7f8c8d"];
 const HEIGHT = 240;
 const MARGIN = { top: 12, right: 12, bottom: 44, left: 72 };
 const GROUP = 56;

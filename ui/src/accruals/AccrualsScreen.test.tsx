@@ -98,7 +98,8 @@ describe("the accruals screen", () => {
     expect(plain(available?.textContent ?? null)).toBe("6 000 бонусов");
     expect(available).toHaveAttribute("data-value", "6000.00");
     expect(row.querySelector('[data-col="available"]')).toHaveClass("right");
-    expect(row).toHaveTextContent("Битрикс24");
+    expect(row.querySelector('[data-col="program"]')).toHaveTextContent("bitrix24");
+    expect(row.querySelector('[data-col="program"]')).toHaveAttribute("title", "Битрикс24");
 
     const bonus = screen.getByTestId("balances-total-bonus");
     expect(bonus.querySelector('[data-col="available"]')).toHaveAttribute("data-value", "7500.50");

@@ -147,7 +147,9 @@ export function BalancesTable({ rows, onOpen }: { rows: readonly BalanceRow[]; o
                 <td data-col="name" className="ellipsis" title={r.name}>
                   {r.name}
                 </td>
-                <td data-col="program">{programName(programs, r.program, lang)}</td>
+                <td data-col="program" title={programName(programs, r.program, lang)}>
+                  {r.program}
+                </td>
                 {BALANCE_COLUMNS.map((c) => (
                   <td key={c} className={(toMinor(r[c]) ?? 0n) < 0n ? "right money negative" : "right money"} data-col={c} data-value={r[c]}>
                     {formatMoney(r[c], r.unit, lang)}

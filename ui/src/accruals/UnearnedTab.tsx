@@ -43,16 +43,21 @@ export function UnearnedTab({ onOpenPartner }: { onOpenPartner: (partner: string
       {
         id: "program",
         header: t("col.program"),
-        cell: ({ row }) => programName(programs, row.original.program, lang),
-        meta: { width: "minmax(100px, 1.2fr)" },
+        cell: ({ row }) => <span title={programName(programs, row.original.program, lang)}>{row.original.program}</span>,
+        meta: { width: "minmax(80px, 0.8fr)" },
       },
-      { id: "client", header: t("col.client"), accessorKey: "client", meta: { width: "minmax(90px, 1fr)" } },
+      {
+        id: "client",
+        header: t("col.client"),
+        cell: ({ row }) => <span title={row.original.client}>{row.original.client}</span>,
+        meta: { width: "minmax(120px, 1.5fr)" },
+      },
       { id: "partner", header: t("col.partner"), cell: ({ row }) => row.original.partner ?? "—", meta: { width: "minmax(80px, 0.8fr)" } },
       {
         id: "amount",
         header: t("col.amount"),
         cell: ({ row }) => formatMoney(row.original.amount, row.original.unit, lang),
-        meta: { width: "minmax(110px, 1fr)", align: "right" },
+        meta: { width: "minmax(120px, 1.1fr)", align: "right" },
       },
       {
         id: "reason",

@@ -21,22 +21,24 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
           <dd>{preview.encoding}</dd>
         </div>
         <div className="fact">
-          <dt>{t("preview.found")}</dt>
-          <dd data-testid="preview-columns">
-            {preview.columns.length === 0
-              ? "—"
-              : preview.columns.map((c) => (
-                  <span key={c.key} className="column-tag" data-key={c.key}>
-                    {c.header} → <code>{c.key}</code>
-                  </span>
-                ))}
-          </dd>
-        </div>
-        <div className="fact">
           <dt>{t("import.ignored")}</dt>
           <dd data-testid="preview-ignored">{preview.ignored.length === 0 ? "—" : preview.ignored.join(", ")}</dd>
         </div>
       </dl>
+      <div className="preview-found">
+        <span className="muted">{t("preview.found")}:</span>{" "}
+        <ul className="column-list" data-testid="preview-columns">
+          {preview.columns.length === 0 ? (
+            <li>—</li>
+          ) : (
+            preview.columns.map((c) => (
+              <li key={c.key} data-key={c.key}>
+                {c.header} → <code>{c.key}</code>
+              </li>
+            ))
+          )}
+        </ul>
+      </div>
       {preview.missing.length > 0 && (
         <div className="error-banner" role="alert" data-testid="preview-missing">
           {t("preview.missing")}: {preview.missing.map((k) => <code key={k}>{k} </code>)}

@@ -8,7 +8,7 @@ import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { toErrorDto } from "../errors";
 import { formatDate, formatMoney, todayIso, unitLabel } from "../format";
 import { useI18n } from "../i18n";
-import { ladderText, ORIGIN, rewardText, versionOn } from "./ruleText";
+import { ladderLines, ORIGIN, rewardText, versionOn } from "./ruleText";
 import { VersionForm } from "./VersionForm";
 
 /** Программы: every program with its versions and their key parameters; a new version from a day. */
@@ -32,7 +32,7 @@ export function ProgramsScreen() {
         header: t("program.from"),
         cell: (v) => (
           <>
-            {v.effective_from === ORIGIN ? t("version.fromStart") : formatDate(v.effective_from, lang)}
+            {v.effective_from === ORIGIN ? t("program.fromStart") : formatDate(v.effective_from, lang)}
             {v.id === inForce?.id && <span className="label label-active version-now">{t("program.inForce")}</span>}
           </>
         ),
@@ -53,7 +53,14 @@ export function ProgramsScreen() {
         cell: (v) => (v.rules.binding.window_months === null ? "—" : t("program.months", { n: v.rules.binding.window_months })),
         className: "right",
       },
-      { header: t("program.discounts"), cell: (v) => ladderText(v.rules, t, lang) || "—", className: "wrap" },
+      {
+        header: t("program.discounts"),
+        cell: (v) => {
+          const lines = ladderLines(v.rules, t, lang);
+          return lines.length === 0 ? "—" : lines.map((line, i) => <div key={i}>{line}</div>);
+        },
+        className: "ladder",
+      },
     ];
   };
 

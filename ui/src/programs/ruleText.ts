@@ -41,10 +41,10 @@ export function rewardText(rule: RewardRule, t: Translate, lang: Lang, unit: str
   }
 }
 
-/** The inviter's ladder in words: «1 → 20 % на 3 мес.; …». */
-export function ladderText(rules: RuleSet, t: Translate, lang: Lang): string {
+/** The discounts in words, one line each: the invitee's, then every step of the inviter's ladder. */
+export function ladderLines(rules: RuleSet, t: Translate, lang: Lang): string[] {
   const d = rules.discounts;
-  if (!d) return "";
+  if (!d) return [];
   const steps = d.ladder.map((s) =>
     t("rule.ladderStep", {
       k: s.invited,
@@ -53,5 +53,5 @@ export function ladderText(rules: RuleSet, t: Translate, lang: Lang): string {
       sms: s.sms_package === null ? "" : t("rule.sms", { n: s.sms_package }),
     }).trim(),
   );
-  return [t("rule.invitee", { p: percentText(d.invitee_percent, lang), months: d.invitee_months }), ...steps].join("; ");
+  return [t("rule.invitee", { p: percentText(d.invitee_percent, lang), months: d.invitee_months }), ...steps];
 }
