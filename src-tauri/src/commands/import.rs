@@ -33,9 +33,7 @@ struct Extra {
 }
 
 fn given(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 /// The native open dialog, starting in the last folder used; `None` when cancelled.
