@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { AccrualsScreen } from "./accruals/AccrualsScreen";
 import { appInfo, programs, setLang } from "./api";
 import type { ErrorDto } from "./bindings/ErrorDto";
 import type { Lang } from "./bindings/Lang";
@@ -12,6 +13,7 @@ import type { Section, View } from "./navigation";
 import { OverviewScreen } from "./OverviewScreen";
 import { PartnersSection } from "./partners/PartnersSection";
 import { PlaceholderScreen } from "./PlaceholderScreen";
+import { ProgramsScreen } from "./programs/ProgramsScreen";
 import { SettingsScreen } from "./settings/SettingsScreen";
 import { Sidebar } from "./Sidebar";
 
@@ -86,9 +88,9 @@ export function App() {
               <ClientsSection client={view.client} onOpen={openClient} onOpenPartner={openPartner} />
             )}
             {view.section === "import" && <ImportScreen />}
-            {view.section === "accruals" && <PlaceholderScreen title="nav.accruals" text="placeholder.accruals" />}
+            {view.section === "accruals" && <AccrualsScreen onOpenPartner={(partner) => openPartner(partner)} />}
             {view.section === "acts" && <PlaceholderScreen title="nav.acts" text="placeholder.acts" />}
-            {view.section === "programs" && <PlaceholderScreen title="nav.programs" text="placeholder.programs" />}
+            {view.section === "programs" && <ProgramsScreen />}
             {view.section === "settings" && <SettingsScreen onLang={changeLang} />}
           </main>
         </div>

@@ -6,18 +6,35 @@ import type { PartnerCard } from "./bindings/PartnerCard";
 import type { ClientCard } from "./bindings/ClientCard";
 import type { ClientPage } from "./bindings/ClientPage";
 import type { ClientQuery } from "./bindings/ClientQuery";
+import type { BalanceRow } from "./bindings/BalanceRow";
 import type { ImportKind } from "./bindings/ImportKind";
+import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ImportRecord } from "./bindings/ImportRecord";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { Lang } from "./bindings/Lang";
+import type { MonthlyAccrual } from "./bindings/MonthlyAccrual";
 import type { Partner } from "./bindings/Partner";
 import type { PartnerInput } from "./bindings/PartnerInput";
+import type { PartnerLedger } from "./bindings/PartnerLedger";
 import type { PartnerPage } from "./bindings/PartnerPage";
 import type { PartnerQuery } from "./bindings/PartnerQuery";
+import type { Program } from "./bindings/Program";
 import type { ProgramSummary } from "./bindings/ProgramSummary";
+import type { ProgramVersion } from "./bindings/ProgramVersion";
+import type { RuleSet } from "./bindings/RuleSet";
+import type { UnearnedPage } from "./bindings/UnearnedPage";
+import type { UnearnedQuery } from "./bindings/UnearnedQuery";
 import type { Vendor } from "./bindings/Vendor";
 import { toErrorDto } from "./errors";
+
+/** The options that have a value (the shell reads a missing one as none). */
+function given(extra: ImportExtra): ImportExtra {
+  const out: ImportExtra = {};
+  if (extra.sheet) out.sheet = extra.sheet;
+  if (extra.program) out.program = extra.program;
+  return out;
+}
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -42,10 +59,14 @@ export const clientCard = (program: string, client: string) =>
   call<ClientCard>("client_card", { program, client });
 
 export const pickImportFile = () => call<string | null>("pick_import_file");
-export const importCheck = (kind: ImportKind, path: string) =>
-  call<ImportReport>("import_check", { kind, path });
-export const importCommit = (kind: ImportKind, path: string) =>
-  call<ImportReport>("import_commit", { kind, path });
+/** What a check or a commit takes besides the kind and the file (each only when given). */
+export type ImportExtra = { sheet?: string; program?: string };
+export const importPreview = (kind: ImportKind, path: string, sheet?: string) =>
+  call<ImportPreview>("import_preview", { kind, path, ...(sheet ? { sheet } : {}) });
+export const importCheck = (kind: ImportKind, path: string, extra: ImportExtra = {}) =>
+  call<ImportReport>("import_check", { kind, path, ...given(extra) });
+export const importCommit = (kind: ImportKind, path: string, extra: ImportExtra = {}) =>
+  call<ImportReport>("import_commit", { kind, path, ...given(extra) });
 export const importCancel = () => call<null>("import_cancel");
 export const importHistory = () => call<ImportRecord[]>("import_history");
 
@@ -63,3 +84,19 @@ export async function onImportProgress(handler: (progress: ImportProgress) => vo
 
 export const vendorGet = () => call<Vendor>("vendor_get");
 export const vendorSet = (vendor: Vendor) => call<Vendor>("vendor_set", { vendor });
+
+/** Balances of every partner (of one program) as of a day, `YYYY-MM-DD`. */
+export const balances = (asOf: string, program?: string) =>
+  call<BalanceRow[]>("balances", { asOf, ...(program ? { program } : {}) });
+/** A partner's balance as of a day (today when none) and its whole ledger. */
+export const partnerLedger = (partner: string, asOf?: string) =>
+  call<PartnerLedger>("partner_ledger", { partner, ...(asOf ? { asOf } : {}) });
+export const unearnedPage = (query: UnearnedQuery) => call<UnearnedPage>("unearned_page", { query });
+export const monthlyAccruals = () => call<MonthlyAccrual[]>("monthly_accruals");
+/** Annuls the partner's unconverted balance as of `date`; resolves to the amount annulled (decimal string). */
+export const annulForBreach = (partner: string, date: string, reason: string) =>
+  call<string>("annul_for_breach", { partner, date, reason });
+
+export const programVersions = () => call<Program[]>("program_versions");
+export const programAddVersion = (program: string, from: string, rules: RuleSet) =>
+  call<ProgramVersion>("program_add_version", { program, from, rules });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatDateTime } from "./format";
+import { formatCount, formatDate, formatDateTime, formatMoney, minorToDecimal, sumDecimals, toMinor } from "./format";
 
 describe("formatDate", () => {
   it("shows ДД.ММ.ГГГГ in Russian", () => {
@@ -30,5 +30,40 @@ describe("formatCount", () => {
   it("groups thousands by the language", () => {
     expect(formatCount(100000, "ru").replace(/\s/g, " ")).toBe("100 000");
     expect(formatCount(100000, "en")).toBe("100,000");
+  });
+});
+
+describe("formatMoney", () => {
+  const plain = (s: string) => s.replace(/\u00a0/g, " ");
+  it("writes money as UI.md does", () => {
+    expect(plain(formatMoney("12345.67", "RUB", "ru"))).toBe("12 345,67 ₽");
+    expect(plain(formatMoney("75000.00", "KZT", "ru"))).toBe("75 000 ₸");
+    expect(formatMoney("19.80", "USD", "ru")).toBe("$19.80");
+    expect(plain(formatMoney("5000.00", "bonus", "ru"))).toBe("5 000 бонусов");
+  });
+  it("says бонус, бонуса, бонусов as Russian does", () => {
+    expect(plain(formatMoney("1.00", "bonus", "ru"))).toBe("1 бонус");
+    expect(plain(formatMoney("22.00", "bonus", "ru"))).toBe("22 бонуса");
+    expect(plain(formatMoney("11.00", "bonus", "ru"))).toBe("11 бонусов");
+    expect(plain(formatMoney("1.50", "bonus", "ru"))).toBe("1,50 бонуса");
+    expect(plain(formatMoney("5000.00", "bonus", "en"))).toBe("5,000 bonuses");
+  });
+  it("keeps the sign and English digits", () => {
+    expect(plain(formatMoney("-1500.50", "RUB", "ru"))).toBe("-1 500,50 ₽");
+    expect(plain(formatMoney("12345.67", "RUB", "en"))).toBe("12,345.67 ₽");
+    expect(formatMoney("-0.05", "USD", "en")).toBe("-$0.05");
+    expect(formatMoney("", "RUB", "ru")).toBe("");
+    expect(formatMoney("n/a", "RUB", "ru")).toBe("n/a");
+  });
+});
+
+describe("decimal sums", () => {
+  it("are exact", () => {
+    expect(toMinor("0.1")).toBe(10n);
+    expect(toMinor("-12.34")).toBe(-1234n);
+    expect(toMinor("1.234")).toBeNull();
+    expect(sumDecimals(["0.10", "0.20", "-0.05"])).toBe("0.25");
+    expect(sumDecimals(["99999999999999.99", "0.01"])).toBe("100000000000000.00");
+    expect(minorToDecimal(-5n)).toBe("-0.05");
   });
 });

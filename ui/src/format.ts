@@ -30,3 +30,89 @@ const COUNT_FORMATS: Record<Lang, Intl.NumberFormat> = {
 export function formatCount(value: number | bigint, lang: Lang): string {
   return COUNT_FORMATS[lang].format(value);
 }
+
+// Money. Amounts cross IPC as decimal strings ("12345.67", "-0.05"); they are summed as
+// integer minor units (BigInt), never as floats.
+
+const NBSP = "\u00a0";
+const DECIMAL = /^(-)?(\d+)(?:\.(\d{1,2}))?$/;
+
+/** `"12345.6"` → `1234560n` (minor units); `null` for what is not a decimal with ≤ 2 places. */
+export function toMinor(value: string): bigint | null {
+  const m = DECIMAL.exec(value.trim());
+  if (!m) return null;
+  const minor = BigInt(m[2] ?? "0") * 100n + BigInt((m[3] ?? "").padEnd(2, "0"));
+  return m[1] ? -minor : minor;
+}
+
+/** `1234560n` → `"12345.60"`, the form the shell sends. */
+export function minorToDecimal(minor: bigint): string {
+  const negative = minor < 0n;
+  const abs = negative ? -minor : minor;
+  const whole = abs / 100n;
+  const cents = String(abs % 100n).padStart(2, "0");
+  return `${negative ? "-" : ""}${whole}.${cents}`;
+}
+
+/** The exact sum of decimal strings (what is not a decimal counts as zero). */
+export function sumDecimals(values: readonly string[]): string {
+  return minorToDecimal(values.reduce((sum, v) => sum + (toMinor(v) ?? 0n), 0n));
+}
+
+const SYMBOLS: Record<string, string> = { RUB: "₽", KZT: "₸", EUR: "€", USD: "$" };
+
+/** Russian plural of «бонус» for an amount (fractions take the genitive singular: 1,5 бонуса). */
+function bonusesRu(minor: bigint): string {
+  const abs = minor < 0n ? -minor : minor;
+  if (abs % 100n !== 0n) return "бонуса";
+  const n = abs / 100n;
+  const last2 = n % 100n;
+  const last = n % 10n;
+  if (last2 >= 11n && last2 <= 14n) return "бонусов";
+  if (last === 1n) return "бонус";
+  if (last >= 2n && last <= 4n) return "бонуса";
+  return "бонусов";
+}
+
+/** Digits grouped by three with `sep`. */
+function group(digits: string, sep: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+}
+
+/**
+ * An amount with its unit, as UI.md writes money: `12 345,67 ₽`, `75 000 ₸`, `$19.80`,
+ * `5 000 бонусов` (no-break spaces; whole amounts without kopecks). English: `12,345.67 ₽`,
+ * `5,000 bonuses`. What is not a decimal is shown as it came.
+ */
+export function formatMoney(value: string | null | undefined, unit: string, lang: Lang): string {
+  if (value === null || value === undefined || value === "") return "";
+  const minor = toMinor(value);
+  if (minor === null) return value;
+  const negative = minor < 0n;
+  const abs = negative ? -minor : minor;
+  const usd = unit === "USD";
+  const ruDigits = lang === "ru" && !usd;
+  const whole = group(String(abs / 100n), ruDigits ? NBSP : ",");
+  const cents = abs % 100n;
+  const fraction = cents === 0n ? "" : `${ruDigits ? "," : "."}${String(cents).padStart(2, "0")}`;
+  const number = `${whole}${fraction}`;
+  const sign = negative ? "-" : "";
+  if (usd) return `${sign}$${number}`;
+  if (unit === "bonus") {
+    const word = lang === "ru" ? bonusesRu(minor) : abs === 100n ? "bonus" : "bonuses";
+    return `${sign}${number}${NBSP}${word}`;
+  }
+  return `${sign}${number}${NBSP}${SYMBOLS[unit] ?? unit}`;
+}
+
+/** A unit's name for headings: «бонусы», «₽», «₸», «$». */
+export function unitLabel(unit: string, lang: Lang): string {
+  if (unit === "bonus") return lang === "ru" ? "бонусы" : "bonuses";
+  return SYMBOLS[unit] ?? unit;
+}
+
+/** Today in the local time zone, `YYYY-MM-DD` (what a date input holds). */
+export function todayIso(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}

@@ -1,13 +1,14 @@
-//! Importing partners and clients: pick a file, check it, commit it, cancel, history.
-//! A check or a commit runs on a blocking thread, reports `import-progress` events
-//! and stops when `import_cancel` is called (the core then changes nothing).
+//! Importing partners, clients and billing: pick a file, preview it, check it, commit
+//! it, cancel, history. A check or a commit runs on a blocking thread, reports
+//! `import-progress` events and stops when `import_cancel` is called (the core then
+//! changes nothing).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
 use partnerbook_core::import::{
-    import_history as load_import_history, run_import, ImportKind, ImportOptions, ImportProgress,
-    ImportRecord, ImportReport,
+    import_history as load_import_history, preview_import, run_import, ImportKind, ImportOptions,
+    ImportPreview, ImportProgress, ImportRecord, ImportReport,
 };
 use partnerbook_core::{ErrorDto, Lang};
 use tauri::{AppHandle, Emitter, State};
@@ -19,6 +20,21 @@ use crate::state::{lock, AppState};
 
 /// The event the UI listens to while an import runs; its payload is `ImportProgress`.
 pub const PROGRESS_EVENT: &str = "import-progress";
+
+/// Data rows a preview shows.
+pub const PREVIEW_ROWS: usize = 20;
+
+/// What the options of a check or a commit say besides the kind and the file.
+struct Extra {
+    /// The sheet of an `.xlsx` workbook (the first when none).
+    sheet: Option<String>,
+    /// Billing: the program of rows whose file has no program column.
+    program: Option<String>,
+}
+
+fn given(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
 
 /// The native open dialog, starting in the last folder used; `None` when cancelled.
 #[tauri::command]
@@ -36,6 +52,36 @@ pub async fn pick_import_file(
     Ok(Some(path.display().to_string()))
 }
 
+/// The file's header matched against the kind's columns and its first rows; reads
+/// nothing else and changes nothing.
+#[tauri::command]
+pub async fn import_preview(
+    state: State<'_, AppState>,
+    kind: ImportKind,
+    path: String,
+    sheet: Option<String>,
+) -> Result<ImportPreview, ErrorDto> {
+    let lang = state.read(|_, lang| Ok(lang))?;
+    let task = tauri::async_runtime::spawn_blocking(move || {
+        preview_import(
+            Path::new(path.trim()),
+            given(sheet).as_deref(),
+            kind,
+            PREVIEW_ROWS,
+        )
+        .map_err(|e| to_dto(e, lang))
+    });
+    match task.await {
+        Ok(preview) => preview,
+        Err(e) => Err(shell_error(
+            "preview_failed",
+            format!("Просмотр файла прервался: {e}"),
+            format!("The preview stopped unexpectedly: {e}"),
+            lang,
+        )),
+    }
+}
+
 /// Reads and checks the file without changing the book.
 #[tauri::command]
 pub async fn import_check(
@@ -43,8 +89,14 @@ pub async fn import_check(
     state: State<'_, AppState>,
     kind: ImportKind,
     path: String,
+    sheet: Option<String>,
+    program: Option<String>,
 ) -> Result<ImportReport, ErrorDto> {
-    run(app, &state, kind, path, true).await
+    let extra = Extra {
+        sheet: given(sheet),
+        program: given(program),
+    };
+    run(app, &state, kind, path, extra, true).await
 }
 
 /// Imports the file: all of it in one transaction, or nothing when a row is wrong.
@@ -54,8 +106,14 @@ pub async fn import_commit(
     state: State<'_, AppState>,
     kind: ImportKind,
     path: String,
+    sheet: Option<String>,
+    program: Option<String>,
 ) -> Result<ImportReport, ErrorDto> {
-    run(app, &state, kind, path, false).await
+    let extra = Extra {
+        sheet: given(sheet),
+        program: given(program),
+    };
+    run(app, &state, kind, path, extra, false).await
 }
 
 #[tauri::command]
@@ -74,6 +132,7 @@ async fn run(
     state: &AppState,
     kind: ImportKind,
     path: String,
+    extra: Extra,
     dry_run: bool,
 ) -> Result<ImportReport, ErrorDto> {
     let book = state.shared_book();
@@ -85,8 +144,9 @@ async fn run(
         let actor = book_settings::actor(book.db());
         let options = ImportOptions {
             kind,
-            path: PathBuf::from(path),
-            sheet: None,
+            path: PathBuf::from(path.trim()),
+            sheet: extra.sheet,
+            program: extra.program,
             dry_run,
             lang,
         };

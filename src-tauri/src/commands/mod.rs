@@ -3,6 +3,9 @@
 
 pub mod app;
 pub mod clients;
+mod days;
 pub mod import;
+pub mod ledger;
 pub mod partners;
+pub mod programs;
 pub mod settings;

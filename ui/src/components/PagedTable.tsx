@@ -31,6 +31,7 @@ type Props<Row extends object> = {
   sorting: SortingState;
   onSortingChange: (sorting: SortingState) => void;
   onOpen: (row: Row) => void;
+  testId?: string;
 };
 
 /**
@@ -38,7 +39,7 @@ type Props<Row extends object> = {
  * server), TanStack Virtual for the rows, so 100 000 rows scroll as smoothly as 100.
  * ↑/↓/PgUp/PgDn/Home/End move the current row, Enter opens it.
  */
-export function PagedTable<Row extends object>({ label, columns, paged, sorting, onSortingChange, onOpen }: Props<Row>) {
+export function PagedTable<Row extends object>({ label, columns, paged, sorting, onSortingChange, onOpen, testId }: Props<Row>) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   // The current row (keyboard); a new query starts again at the top.
@@ -112,7 +113,7 @@ export function PagedTable<Row extends object>({ label, columns, paged, sorting,
   };
 
   return (
-    <div className="paged-table" role="grid" aria-label={label} aria-rowcount={count + 1}>
+    <div className="paged-table" role="grid" aria-label={label} aria-rowcount={count + 1} data-testid={testId}>
       {table.getHeaderGroups().map((group) => (
         <div key={group.id} role="row" className="grid-row grid-head" style={{ gridTemplateColumns: template }}>
           {group.headers.map((header) => {

@@ -3,8 +3,14 @@ import { useId, type KeyboardEvent } from "react";
 export type Tab<K extends string> = { key: K; label: string; count?: number };
 
 /** A tab strip (arrow keys move between tabs); the caller renders the chosen panel. */
-export function Tabs<K extends string>(props: { tabs: readonly Tab<K>[]; active: K; onChange: (key: K) => void }) {
-  const { tabs, active, onChange } = props;
+export function Tabs<K extends string>(props: {
+  tabs: readonly Tab<K>[];
+  active: K;
+  onChange: (key: K) => void;
+  /** Each tab gets `data-testid="<prefix>-<key>"`. */
+  testIdPrefix?: string;
+}) {
+  const { tabs, active, onChange, testIdPrefix } = props;
   const id = useId();
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
@@ -25,6 +31,7 @@ export function Tabs<K extends string>(props: { tabs: readonly Tab<K>[]; active:
           role="tab"
           className="tab"
           aria-selected={tab.key === active}
+          data-testid={testIdPrefix ? `${testIdPrefix}-${tab.key}` : undefined}
           tabIndex={tab.key === active ? 0 : -1}
           onClick={() => onChange(tab.key)}
         >

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportReport } from "../bindings/ImportReport";
 import { answer, callsOf } from "../test/ipc";
 import { renderInBook } from "../test/render";
@@ -36,6 +37,7 @@ const report = (over: Partial<ImportReport>): ImportReport => ({
   unchanged: n(1),
   refused: n(0),
   problems: [],
+  accrued: [],
   committed: false,
   import_id: null,
   ...over,
@@ -132,5 +134,93 @@ describe("the import screen", () => {
     expect(history).toHaveTextContent("30.03.2026 10:15");
     expect(history).toHaveTextContent("Клиенты");
     expect(history).toHaveTextContent("/x/clients.xlsx");
+  });
+
+  it("previews a billing file, checks it with the program chosen, and shows what it would accrue and did", async () => {
+    const user = userEvent.setup();
+    const BILLING = "/home/op/billing.csv";
+    const preview: ImportPreview = {
+      kind: "billing",
+      file: BILLING,
+      encoding: "UTF-8",
+      headers: ["ID платежа", "Дата оплаты", "client_id", "Сумма", "Комментарий"],
+      header_row: n(1),
+      columns: [
+        { key: "payment_id", header: "ID платежа" },
+        { key: "date", header: "Дата оплаты" },
+        { key: "client_id", header: "client_id" },
+        { key: "amount", header: "Сумма" },
+      ],
+      ignored: ["Комментарий"],
+      missing: [],
+      duplicates: [],
+      needs_program: true,
+      rows: [
+        ["PAY-1", "2025-03-10", "B-100", "12 000,00", "первая"],
+        ["PAY-2", "2025-05-10", "B-100", "6000", ""],
+      ],
+      row_numbers: [n(2), n(3)],
+      more: false,
+    };
+    const accrued = [
+      { program: "atlantys", unit: "KZT", payments: n(2), earned: n(1), unearned: n(1), credited: "25000.00", reversed: "0.00", annulled: "0.00" },
+    ];
+    const billing = (over: Partial<ImportReport>) => report({ kind: "billing", file: BILLING, columns: preview.columns, accrued, ...over });
+    answer({
+      import_history: () => [],
+      import_preview: () => preview,
+      import_check: () => billing({}),
+      import_commit: () => billing({ committed: true, import_id: n(7) }),
+    });
+    renderInBook(<ImportScreen />);
+    await user.click(screen.getByTestId("import-kind-billing"));
+    await user.type(screen.getByTestId("import-path"), BILLING);
+    await user.click(screen.getByTestId("import-preview-run"));
+
+    const shown = await screen.findByTestId("import-preview");
+    expect(callsOf("import_preview")).toEqual([{ kind: "billing", path: BILLING }]);
+    expect(within(shown).getByTestId("preview-columns")).toHaveTextContent("Дата оплаты → date");
+    expect(within(shown).getByTestId("preview-ignored")).toHaveTextContent("Комментарий");
+    const rows = within(within(shown).getByTestId("import-preview-rows")).getAllByRole("row");
+    expect(rows).toHaveLength(3);
+    expect(within(rows[1] as HTMLElement).getAllByRole("cell").map((c) => c.textContent)).toEqual(["2", "PAY-1", "2025-03-10", "B-100", "12 000,00", "первая"]);
+    // No program column in the file: the picker asks for one.
+    expect(screen.getByText("В файле нет колонки «Программа»: выберите программу.")).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByTestId("import-program"), "atlantys");
+    expect(screen.queryByText("В файле нет колонки «Программа»: выберите программу.")).toBeNull();
+    await user.click(screen.getByTestId("import-check"));
+    const would = await screen.findByTestId("import-accrued");
+    expect(callsOf("import_check")).toEqual([{ kind: "billing", path: BILLING, program: "atlantys" }]);
+    expect(screen.getByRole("heading", { name: "Будет начислено" })).toBeInTheDocument();
+    expect(would.querySelector('[data-col="credited"]')?.textContent?.replace(/\u00a0/g, " ")).toBe("25 000 ₸");
+    expect(within(would).getByText("Атлантис")).toBeInTheDocument();
+
+    await user.click(screen.getByTestId("import-commit"));
+    expect(await screen.findByTestId("import-summary")).toHaveTextContent("импорт № 7");
+    expect(callsOf("import_commit")).toEqual([{ kind: "billing", path: BILLING, program: "atlantys" }]);
+    expect(screen.getByRole("heading", { name: "Начислено" })).toBeInTheDocument();
+    expect(screen.getByTestId("import-accrued")).toHaveTextContent("Атлантис");
+  });
+
+  it("shows which required columns a file lacks before the check", async () => {
+    const user = userEvent.setup();
+    answer({
+      import_history: () => [],
+      import_preview: () => ({
+        kind: "partners", file: PATH, encoding: "windows-1251", headers: ["ИНН"], header_row: n(1),
+        columns: [{ key: "inn", header: "ИНН" }], ignored: [], missing: ["partner_id", "program", "name", "kind"],
+        duplicates: [], needs_program: false, rows: [], row_numbers: [], more: false,
+      }),
+      import_check: () => report({}),
+    });
+    renderInBook(<ImportScreen />);
+    await user.type(screen.getByTestId("import-path"), PATH);
+    await user.click(screen.getByTestId("import-check"));
+    const missing = await screen.findByTestId("preview-missing");
+    expect(missing).toHaveTextContent("partner_id");
+    expect(missing).toHaveTextContent("name");
+    expect(screen.queryByTestId("import-program")).toBeNull();
+    expect(callsOf("import_preview")).toEqual([{ kind: "partners", path: PATH }]);
   });
 });

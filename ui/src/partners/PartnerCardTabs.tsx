@@ -6,6 +6,7 @@ import type { PartnerCode } from "../bindings/PartnerCode";
 import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { formatDate, formatDateTime } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
+import { PartnerAccrualsTab } from "./PartnerAccrualsTab";
 
 /** Audit actions the UI knows how to name; others show as the shell sends them. */
 const ACTIONS: Record<string, MessageKey> = {
@@ -13,9 +14,10 @@ const ACTIONS: Record<string, MessageKey> = {
   update: "action.update",
   import: "action.import",
   vendor: "action.vendor",
+  annul: "action.annul",
 };
 
-export type CardTab = "requisites" | "contract" | "clients" | "refused" | "history";
+export type CardTab = "requisites" | "contract" | "clients" | "accruals" | "refused" | "history";
 
 /** A list of label — value pairs; empty values show as «—». */
 function Facts({ rows }: { rows: readonly [MessageKey, string | null | undefined][] }) {
@@ -98,6 +100,7 @@ export function PartnerCardTabs({ tab, card, onOpenClient }: { tab: CardTab; car
       </>
     );
   }
+  if (tab === "accruals") return <PartnerAccrualsTab partner={p.partner_id} />;
   if (tab === "refused") {
     const columns: SimpleColumn<BindingEvent>[] = [
       { header: t("col.date"), cell: (e) => date(e.date) },

@@ -75,11 +75,13 @@ export function PartnerCardView({ partner, version, onBack, onEdit, onOpenClient
               { key: "requisites", label: t("card.tab.requisites") },
               { key: "contract", label: t("card.tab.contract") },
               { key: "clients", label: t("card.tab.clients"), count: card.clients_now.length },
+              { key: "accruals", label: t("card.tab.accruals") },
               { key: "refused", label: t("card.tab.refused"), count: card.refused.length },
               { key: "history", label: t("card.tab.history") },
             ]}
             active={tab}
             onChange={setTab}
+            testIdPrefix="card-tab"
           />
           <div className="tab-panel" role="tabpanel">
             <PartnerCardTabs tab={tab} card={card} onOpenClient={onOpenClient} />

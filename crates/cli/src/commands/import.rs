@@ -58,6 +58,19 @@ pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<ExitCode> {
 
 /// One program's accruals: "atlantys: платежей 3, начислено по 2 на 25000.00 KZT, ...".
 fn accrued(t: &AccrualTotal, lang: Lang) -> String {
+    if t.payments == 0 {
+        // a clients import: the one-off rewards of clients that became active
+        return match lang {
+            Lang::Ru => format!(
+                "{}: новых активных клиентов {}; начислено {} {}, аннулировано {}.",
+                t.program, t.earned, t.credited, t.unit, t.annulled
+            ),
+            Lang::En => format!(
+                "{}: newly active clients {}; credited {} {}, annulled {}.",
+                t.program, t.earned, t.credited, t.unit, t.annulled
+            ),
+        };
+    }
     match lang {
         Lang::Ru => format!(
             "{}: платежей {}, с начислением {}, без начисления {}; начислено {} {}, сторно {}, аннулировано {}.",

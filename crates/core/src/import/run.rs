@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use rusqlite::{params, Connection};
 
-use super::billing::{BillingRows, BILLING_COLUMNS};
-use super::clients::{ClientRows, CLIENT_COLUMNS};
-use super::partners::{PartnerRows, PARTNER_COLUMNS};
+use super::billing::BillingRows;
+use super::clients::ClientRows;
+use super::partners::PartnerRows;
+use super::preview::columns_of;
 use super::report::{ColumnFound, ImportKind, ImportProgress, ImportRecord, ImportReport};
 use super::rows::{RowImport, RowResult};
 use super::table::{ColumnMap, RowReader};
@@ -65,11 +66,7 @@ pub fn run_import(
         committed: false,
         import_id: None,
     };
-    let specs = match options.kind {
-        ImportKind::Partners => PARTNER_COLUMNS,
-        ImportKind::Clients => CLIENT_COLUMNS,
-        ImportKind::Billing => BILLING_COLUMNS,
-    };
+    let specs = columns_of(options.kind);
     let mut reader = match RowReader::open(&options.path, options.sheet.as_deref(), specs) {
         Ok(r) => r,
         Err(Error::Invalid(problems)) => {

@@ -86,16 +86,36 @@ pub fn balances(
     as_of: NaiveDate,
     program: Option<&str>,
 ) -> Result<Vec<BalanceRow>> {
+    balance_rows(db, as_of, program, None)
+}
+
+/// One partner's balance row as of `as_of`; `None` when the book has no such partner.
+pub fn partner_balance_row(
+    db: &Connection,
+    partner: &str,
+    as_of: NaiveDate,
+) -> Result<Option<BalanceRow>> {
+    Ok(balance_rows(db, as_of, None, Some(partner))?
+        .into_iter()
+        .next())
+}
+
+fn balance_rows(
+    db: &Connection,
+    as_of: NaiveDate,
+    program: Option<&str>,
+    partner: Option<&str>,
+) -> Result<Vec<BalanceRow>> {
     let sql = format!(
-        "WITH sums AS (SELECT partner, {SUMS} FROM ledger WHERE date <= ?1 GROUP BY partner)
+        "WITH sums AS (SELECT partner, {SUMS} FROM ledger WHERE date <= ?1 AND (?3 IS NULL OR partner = ?3) GROUP BY partner)
          SELECT p.id, p.program, g.unit, p.name, p.status, s.*
          FROM partners p JOIN programs g ON g.id = p.program
          LEFT JOIN sums s ON s.partner = p.id
-         WHERE ?2 IS NULL OR p.program = ?2
+         WHERE (?2 IS NULL OR p.program = ?2) AND (?3 IS NULL OR p.id = ?3)
          ORDER BY p.id"
     );
     let mut stmt = db.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![as_of.to_string(), program], |r| {
+    let rows = stmt.query_map(params![as_of.to_string(), program, partner], |r| {
         let has_entries = r.get::<_, Option<String>>(5)?.is_some();
         let b = if has_entries {
             balance_from(r, 6)?

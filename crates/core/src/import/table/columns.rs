@@ -103,6 +103,19 @@ pub fn match_columns(headers: &[String], specs: &[ColumnSpec]) -> Result<ColumnM
             ),
         )]);
     }
+    let (columns, problems) = match_leniently(headers, specs);
+    if problems.is_empty() {
+        Ok(columns)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Matches `headers` against `specs` as far as it goes: the map of what was found (the
+/// first of duplicate columns wins) together with the problems [`match_columns`] would
+/// refuse the header for (`duplicate_column`, `missing_column`). For a preview, which
+/// shows a header even when an import would refuse it.
+pub fn match_leniently(headers: &[String], specs: &[ColumnSpec]) -> (ColumnMap, Vec<Problem>) {
     let folded: Vec<Vec<String>> = specs
         .iter()
         .map(|spec| spec.names.iter().map(|name| fold(name)).collect())
@@ -137,11 +150,7 @@ pub fn match_columns(headers: &[String], specs: &[ColumnSpec]) -> Result<ColumnM
             problems.push(missing(spec));
         }
     }
-    if problems.is_empty() {
-        Ok(ColumnMap { columns, ignored })
-    } else {
-        Err(problems)
-    }
+    (ColumnMap { columns, ignored }, problems)
 }
 
 /// `НДС ёмкий ` → `ндс емкий`: lower case, `ё` as `е`, white space trimmed and squeezed.

@@ -1,0 +1,41 @@
+//! A partner's accruals at a glance: the balance as of a day and every ledger entry, as
+//! the partner card's «Начисления» tab and the accruals screen's journal show them.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::balances::{partner_balance_row, BalanceRow};
+use super::entries::{partner_entries, LedgerEntry};
+use crate::{Error, Lang, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PartnerLedger {
+    /// The day the balance is as of, `YYYY-MM-DD`.
+    pub as_of: String,
+    pub balance: BalanceRow,
+    /// Every entry, oldest first, each with its reason in the user's language.
+    pub entries: Vec<LedgerEntry>,
+}
+
+/// The partner's balance as of `as_of` and its whole ledger.
+pub fn partner_ledger(
+    db: &Connection,
+    partner: &str,
+    as_of: NaiveDate,
+    lang: Lang,
+) -> Result<PartnerLedger> {
+    let Some(balance) = partner_balance_row(db, partner, as_of)? else {
+        return Err(Error::not_found(
+            format!("нет партнёра «{partner}»"),
+            format!("no partner “{partner}”"),
+        ));
+    };
+    Ok(PartnerLedger {
+        as_of: as_of.to_string(),
+        balance,
+        entries: partner_entries(db, partner, lang)?,
+    })
+}

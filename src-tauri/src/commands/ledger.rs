@@ -1,0 +1,72 @@
+//! The accruals screen and the partner card's «Начисления» tab: balances as of a day, a
+//! partner's ledger, payments that earned nothing, accruals per month, and annulment for
+//! a breach of the rules.
+
+use partnerbook_core::ledger::{
+    annul_for_breach as annul, balances as balances_of, monthly_accruals as monthly,
+    partner_ledger as ledger_of, unearned_page as unearned, BalanceRow, MonthlyAccrual,
+    PartnerLedger, UnearnedPage, UnearnedQuery,
+};
+use partnerbook_core::money::minor_text;
+use partnerbook_core::ErrorDto;
+use tauri::State;
+
+use super::days::{day, day_or_today};
+use crate::state::AppState;
+
+/// Every partner's balance as of `as_of` (today when none), of one program or all.
+#[tauri::command(async)]
+pub fn balances(
+    state: State<'_, AppState>,
+    as_of: Option<String>,
+    program: Option<String>,
+) -> Result<Vec<BalanceRow>, ErrorDto> {
+    state.read(|book, _| {
+        let as_of = day_or_today("as_of", as_of.as_deref())?;
+        balances_of(book.db(), as_of, program.as_deref())
+    })
+}
+
+/// One partner's balance as of `as_of` (today when none) and every entry of its ledger.
+#[tauri::command(async)]
+pub fn partner_ledger(
+    state: State<'_, AppState>,
+    partner: String,
+    as_of: Option<String>,
+) -> Result<PartnerLedger, ErrorDto> {
+    state.read(|book, lang| {
+        let as_of = day_or_today("as_of", as_of.as_deref())?;
+        ledger_of(book.db(), &partner, as_of, lang)
+    })
+}
+
+/// A page of the payments that earned nothing, with the count of each reason.
+#[tauri::command(async)]
+pub fn unearned_page(
+    state: State<'_, AppState>,
+    query: UnearnedQuery,
+) -> Result<UnearnedPage, ErrorDto> {
+    state.read(|book, lang| unearned(book.db(), &query, lang))
+}
+
+/// Credits and reversals per month per program, oldest first.
+#[tauri::command(async)]
+pub fn monthly_accruals(state: State<'_, AppState>) -> Result<Vec<MonthlyAccrual>, ErrorDto> {
+    state.read(|book, _| monthly(book.db()))
+}
+
+/// Annuls the partner's unconverted balance as of `date` for a breach of the rules;
+/// answers the amount annulled (a decimal string in the program's unit).
+#[tauri::command(async)]
+pub fn annul_for_breach(
+    state: State<'_, AppState>,
+    partner: String,
+    date: String,
+    reason: String,
+) -> Result<String, ErrorDto> {
+    state.change(|book, actor, _| {
+        let date = day("date", &date)?;
+        book.write(|tx| annul(tx, actor, &partner, date, &reason))
+            .map(minor_text)
+    })
+}

@@ -1,0 +1,36 @@
+//! The programs screen: every program with its versions, and a new version from a day.
+
+use partnerbook_core::programs::{
+    add_version, load_program, load_programs, Program, ProgramVersion, RuleSet,
+};
+use partnerbook_core::ErrorDto;
+use tauri::State;
+
+use super::days::day;
+use crate::state::AppState;
+
+/// Every program of the book with all its versions, oldest version first.
+#[tauri::command(async)]
+pub fn program_versions(state: State<'_, AppState>) -> Result<Vec<Program>, ErrorDto> {
+    state.read(|book, _| {
+        load_programs(book.db())?
+            .iter()
+            .map(|p| load_program(book.db(), &p.id))
+            .collect()
+    })
+}
+
+/// Adds a version of `program` in force from `from` with `rules`. Problems name the
+/// field they concern (`effective_from`, `rewards`, `hold_days`, `conversion`).
+#[tauri::command(async)]
+pub fn program_add_version(
+    state: State<'_, AppState>,
+    program: String,
+    from: String,
+    rules: RuleSet,
+) -> Result<ProgramVersion, ErrorDto> {
+    state.change(|book, actor, _| {
+        let from = day("effective_from", &from)?;
+        book.write(|tx| add_version(tx, actor, &program, from, &rules))
+    })
+}

@@ -1,0 +1,184 @@
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useMemo, useRef, useState, type KeyboardEvent } from "react";
+import type { BalanceRow } from "../bindings/BalanceRow";
+import { useBook } from "../book";
+import { formatMoney, sumDecimals, toMinor, unitLabel } from "../format";
+import { programName, useI18n } from "../i18n";
+import { BALANCE_COLUMNS, BALANCE_LABELS, type BalanceColumn } from "./ledgerLabels";
+
+const ROW_HEIGHT = 28;
+
+type SortKey = "partner" | "name" | "program" | BalanceColumn;
+type Sort = { key: SortKey; desc: boolean };
+
+const compareText = (a: string, b: string) => a.localeCompare(b, "ru", { numeric: true });
+const compareMoney = (a: string, b: string) => {
+  const x = toMinor(a) ?? 0n;
+  const y = toMinor(b) ?? 0n;
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/** One totals line per unit: the sums of every money column over the rows shown. */
+export function totalsByUnit(rows: readonly BalanceRow[]): { unit: string; sums: Record<BalanceColumn, string>; count: number }[] {
+  const units = [...new Set(rows.map((r) => r.unit))];
+  return units.map((unit) => {
+    const mine = rows.filter((r) => r.unit === unit);
+    const sums = Object.fromEntries(BALANCE_COLUMNS.map((c) => [c, sumDecimals(mine.map((r) => r[c]))])) as Record<
+      BalanceColumn,
+      string
+    >;
+    return { unit, sums, count: mine.length };
+  });
+}
+
+/**
+ * Balances, one row per partner: sortable headers, money right-aligned in its unit, a totals
+ * row per unit under them. Rows scroll virtually; a click or Enter opens the partner's ledger.
+ */
+export function BalancesTable({ rows, onOpen }: { rows: readonly BalanceRow[]; onOpen: (partner: string) => void }) {
+  const { t, lang } = useI18n();
+  const { programs } = useBook();
+  const [sort, setSort] = useState<Sort>({ key: "partner", desc: false });
+  const [active, setActive] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const sorted = useMemo(() => {
+    const cmp = (a: BalanceRow, b: BalanceRow) => {
+      const k = sort.key;
+      const c = k === "partner" || k === "name" || k === "program" ? compareText(a[k], b[k]) : compareMoney(a[k], b[k]);
+      return sort.desc ? -c : c;
+    };
+    return [...rows].sort(cmp);
+  }, [rows, sort]);
+  const totals = useMemo(() => totalsByUnit(rows), [rows]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us
+  const virtualizer = useVirtualizer({
+    count: sorted.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const before = items[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const current = Math.min(active, Math.max(sorted.length - 1, 0));
+
+  const sortBy = (key: SortKey) => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }));
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(sorted.length - 1, to));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: "auto" });
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 0) / ROW_HEIGHT) - 2);
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
+    if (e.key in steps) move(current + (steps[e.key] ?? 0));
+    else if (e.key === "Home") move(0);
+    else if (e.key === "End") move(sorted.length - 1);
+    else if (e.key === "Enter") {
+      const row = sorted[current];
+      if (row) onOpen(row.partner);
+    } else return;
+    e.preventDefault();
+  };
+
+  const header = (key: SortKey, label: string, right = false) => (
+    <th
+      key={key}
+      className={right ? "right" : undefined}
+      aria-sort={sort.key === key ? (sort.desc ? "descending" : "ascending") : undefined}
+    >
+      <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+        {label}
+        <span className="sort-mark" aria-hidden>
+          {sort.key === key ? (sort.desc ? "▼" : "▲") : ""}
+        </span>
+      </button>
+    </th>
+  );
+  const width = 3 + BALANCE_COLUMNS.length;
+
+  return (
+    <div
+      ref={scroller}
+      className="table-scroll"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-label={t("accruals.tab.balances")}
+    >
+      <table className="simple-table sticky-table" data-testid="balances-table">
+        <thead>
+          <tr>
+            {header("partner", t("col.partner"))}
+            {header("name", t("col.name"))}
+            {header("program", t("col.program"))}
+            {BALANCE_COLUMNS.map((c) => header(c, t(BALANCE_LABELS[c]), true))}
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.length === 0 && (
+            <tr>
+              <td colSpan={width} className="muted">
+                {t("common.empty")}
+              </td>
+            </tr>
+          )}
+          {before > 0 && (
+            <tr aria-hidden style={{ height: before }}>
+              <td colSpan={width} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const r = sorted[item.index];
+            if (!r) return null;
+            return (
+              <tr
+                key={r.partner}
+                data-testid={`balance-row-${r.partner}`}
+                className={item.index === current ? "clickable active" : "clickable"}
+                style={{ height: ROW_HEIGHT }}
+                onClick={() => {
+                  setActive(item.index);
+                  onOpen(r.partner);
+                }}
+              >
+                <td data-col="partner">{r.partner}</td>
+                <td data-col="name" className="ellipsis" title={r.name}>
+                  {r.name}
+                </td>
+                <td data-col="program" title={programName(programs, r.program, lang)}>
+                  {r.program}
+                </td>
+                {BALANCE_COLUMNS.map((c) => (
+                  <td key={c} className={(toMinor(r[c]) ?? 0n) < 0n ? "right money negative" : "right money"} data-col={c} data-value={r[c]}>
+                    {formatMoney(r[c], r.unit, lang)}
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {after > 0 && (
+            <tr aria-hidden style={{ height: after }}>
+              <td colSpan={width} />
+            </tr>
+          )}
+        </tbody>
+        <tfoot>
+          {totals.map(({ unit, sums, count }) => (
+            <tr key={unit} className="totals" data-testid={`balances-total-${unit}`}>
+              <th scope="row" colSpan={3}>
+                {t("accruals.total", { unit: unitLabel(unit, lang), n: count })}
+              </th>
+              {BALANCE_COLUMNS.map((c) => (
+                <td key={c} className="right money" data-col={c} data-value={sums[c]}>
+                  {formatMoney(sums[c], unit, lang)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tfoot>
+      </table>
+    </div>
+  );
+}
