@@ -230,3 +230,13 @@ fn a_terminated_partners_unconverted_balance_is_annulled_held_or_not() {
     let end = balance(&book, "P-ASEL", day(2026, 6, 1));
     assert_eq!(sums(&end), ["75000.00", "0.00", "75000.00", "0.00", "0.00"]);
 }
+
+#[test]
+fn a_purchase_under_the_partners_own_id_is_self_referral_too() {
+    let mut book = book_with_asel();
+    billing_ok(
+        &mut book,
+        &format!("{BILLING_HEADER}A-1,atlantys,2026-03-02,P-ASEL,75000,100000,,,,,ASEL25,\n"),
+    );
+    assert_eq!(reason_of(&book, "A-1").as_deref(), Some("self_referral"));
+}

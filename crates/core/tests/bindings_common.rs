@@ -155,7 +155,7 @@ fn a_partner_cannot_bind_a_client_with_its_own_inn() {
     assert_eq!(current_partner(&book, "bitrix24", "C-own"), None);
     assert_eq!(
         card(&book, "bitrix24", "C-own").events[0].reason.as_deref(),
-        Some("партнёр не может привязать сам себя (тот же ИНН)")
+        Some("партнёр не может привязать сам себя (тот же ИНН или тот же ID клиента)")
     );
     let other = add_client(
         &book,

@@ -16,9 +16,9 @@ use crate::Result;
 
 /// What the book knows of the client now.
 pub(crate) fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
-    let (registered, inn): (Option<String>, Option<String>) = db
-        .prepare_cached("SELECT registered, inn FROM clients WHERE id = ?1")?
-        .query_row([client], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (registered, inn, client_id): (Option<String>, Option<String>, String) = db
+        .prepare_cached("SELECT registered, inn, client_id FROM clients WHERE id = ?1")?
+        .query_row([client], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     let current = db
         .prepare_cached(
             "SELECT partner, channel, since FROM bindings WHERE client = ?1 AND until IS NULL",
@@ -44,6 +44,7 @@ pub(crate) fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
     Ok(ClientFacts {
         registered: registered.as_deref().and_then(parse),
         inn,
+        client_id: Some(client_id),
         current: current.and_then(|(partner, channel, since)| {
             Some(CurrentBinding {
                 partner,
@@ -106,6 +107,7 @@ pub(crate) fn fresh_facts(record: &ClientRecord) -> ClientFacts {
     ClientFacts {
         registered: record.registered,
         inn: record.inn.clone(),
+        client_id: Some(record.client_id.clone()),
         ..ClientFacts::default()
     }
 }

@@ -20,6 +20,9 @@ pub struct CurrentBinding {
 pub struct ClientFacts {
     pub registered: Option<NaiveDate>,
     pub inn: Option<String>,
+    /// The client's id in the billing system (a partner buying under its own id is a
+    /// self-referral too).
+    pub client_id: Option<String>,
     pub current: Option<CurrentBinding>,
     /// The client was bound to someone at some time.
     pub ever_bound: bool,
@@ -140,7 +143,7 @@ impl Refusal {
             "before_registration" => Text::new(format!("дата привязки раньше регистрации клиента ({d})"), format!("the binding date is before the client registered ({iso})")),
             "not_at_registration" => Text::new(format!("привязка возможна только при регистрации клиента ({d}); позже клиента не привязать"), format!("a client can be bound only when it registers ({iso}); never later")),
             "invite_window_passed" => Text::new(format!("код можно зарегистрировать в течение месяца после регистрации, до {d} включительно"), format!("a code can be registered within one month of registration, up to and including {iso}")),
-            "self_referral" => Text::new("партнёр не может привязать сам себя (тот же ИНН)", "a partner cannot bind itself (same ИНН)"),
+            "self_referral" => Text::new("партнёр не может привязать сам себя (тот же ИНН или тот же ID клиента)", "a partner cannot bind itself (same ИНН or same client id)"),
             "bound_to_other" => {
                 let (partner, since) = detail.split_once(' ').unwrap_or((detail, ""));
                 let since_ru = NaiveDate::parse_from_str(since, "%Y-%m-%d").map(ru_date).unwrap_or_default();
@@ -231,10 +234,13 @@ pub fn decide(
         }
     }
     if rules.no_self_referral {
-        if let (Some(a), Some(b)) = (&partner.inn, &facts.inn) {
-            if a == b {
-                return Refuse(Refusal::SelfReferral);
-            }
+        let same_inn = matches!((&partner.inn, &facts.inn), (Some(a), Some(b)) if a == b);
+        let same_id = facts
+            .client_id
+            .as_deref()
+            .is_some_and(|id| id.eq_ignore_ascii_case(&partner.id));
+        if same_inn || same_id {
+            return Refuse(Refusal::SelfReferral);
         }
     }
     if let Some(current) = &facts.current {
