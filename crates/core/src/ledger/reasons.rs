@@ -77,25 +77,6 @@ impl NoEarn {
         }
     }
 
-    /// Every code a payment may carry, for the filter of the unearned payments.
-    pub const CODES: [&'static str; 15] = [
-        "not_bound",
-        "category_not_counted",
-        "not_direct",
-        "promotion_not_combinable",
-        "not_new_client",
-        "no_code_used",
-        "outside_window",
-        "partner_ended",
-        "no_contract_rate",
-        "discounts_only",
-        "no_rule",
-        "program_not_in_force",
-        "refund_of_unearned",
-        "zero_reward",
-        "self_referral",
-    ];
-
     /// Rebuilds the message from a stored code and detail.
     pub fn text(code: &str, detail: &str) -> Text {
         let date = NaiveDate::parse_from_str(detail, "%Y-%m-%d").ok();
