@@ -48,9 +48,12 @@ export function DiscountPeriodsTable({ periods, today, role, empty, testId, onOp
           <>
             <span data-col="discount">{t("discount.percent", { p: percentText(p.percent, lang) })}</span>
             {isCurrent(p, today) && (
-              <span className="label label-active version-now" data-testid="discount-current">
-                {t("discount.current")}
-              </span>
+              <>
+                {" "}
+                <span className="label label-active" data-testid="discount-current">
+                  {t("discount.current")}
+                </span>
+              </>
             )}
           </>
         ),
