@@ -67,7 +67,11 @@ async fn check_billing(c: &Client, file: &str) {
         .send_keys(path.to_str().expect("a UTF-8 path"))
         .await
         .expect("type the path");
-    wait_testid(c, "import-check").await.click().await.expect("check");
+    wait_testid(c, "import-check")
+        .await
+        .click()
+        .await
+        .expect("check");
 }
 
 #[tokio::test]
@@ -102,7 +106,10 @@ async fn a_bad_billing_file_changes_nothing_and_a_good_one_moves_the_balances() 
     commit.click().await.expect("commit");
     let summary = wait_testid(c, "import-summary").await;
     let text = summary.text().await.expect("the summary");
-    assert!(text.contains("atlantys") || text.contains("Atlantys"), "{text}");
+    assert!(
+        text.contains("atlantys") || text.contains("Atlantys"),
+        "{text}"
+    );
 
     assert_eq!(available(c, "P-5").await, "25000.00");
     assert_eq!(available(c, "P-2").await, "6000.00");

@@ -138,8 +138,13 @@ mod tests {
 
     #[test]
     fn a_billing_file_shows_its_columns_and_first_rows() {
-        let preview = preview_import(&fixture("billing_preview.csv"), None, ImportKind::Billing, 20)
-            .expect("preview");
+        let preview = preview_import(
+            &fixture("billing_preview.csv"),
+            None,
+            ImportKind::Billing,
+            20,
+        )
+        .expect("preview");
         assert_eq!(preview.encoding, "UTF-8");
         assert_eq!(preview.header_row, 1);
         let keys: Vec<&str> = preview.columns.iter().map(|c| c.key.as_str()).collect();
@@ -173,8 +178,13 @@ mod tests {
 
     #[test]
     fn only_the_rows_asked_for_and_whether_more_follow() {
-        let preview = preview_import(&fixture("billing_preview.csv"), None, ImportKind::Billing, 2)
-            .expect("preview");
+        let preview = preview_import(
+            &fixture("billing_preview.csv"),
+            None,
+            ImportKind::Billing,
+            2,
+        )
+        .expect("preview");
         assert_eq!(preview.rows.len(), 2);
         assert_eq!(preview.row_numbers, [2, 3]);
         assert!(preview.more);
@@ -182,8 +192,13 @@ mod tests {
 
     #[test]
     fn the_wrong_kind_of_file_shows_what_is_missing() {
-        let preview = preview_import(&fixture("billing_preview.csv"), None, ImportKind::Partners, 20)
-            .expect("preview");
+        let preview = preview_import(
+            &fixture("billing_preview.csv"),
+            None,
+            ImportKind::Partners,
+            20,
+        )
+        .expect("preview");
         assert!(preview.missing.contains(&"partner_id".to_owned()));
         assert!(preview.missing.contains(&"name".to_owned()));
         assert!(preview.ignored.contains(&"ID платежа".to_owned()));
