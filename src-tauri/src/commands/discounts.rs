@@ -2,8 +2,8 @@
 //! «Приведенные клиенты» tabs, the client card's «Скидки», and the whole schedule.
 
 use partnerbook_core::discounts::{
-    client_discounts as client_periods, discount_history as history,
-    discount_schedule as schedule, invited_clients as invited, DiscountPeriod, InvitedClient,
+    client_discounts as client_periods, discount_history as history, discount_schedule as schedule,
+    invited_clients as invited, DiscountPeriod, InvitedClient,
 };
 use partnerbook_core::ErrorDto;
 use tauri::State;
