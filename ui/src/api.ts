@@ -7,11 +7,13 @@ import type { ClientCard } from "./bindings/ClientCard";
 import type { ClientPage } from "./bindings/ClientPage";
 import type { ClientQuery } from "./bindings/ClientQuery";
 import type { BalanceRow } from "./bindings/BalanceRow";
+import type { DiscountPeriod } from "./bindings/DiscountPeriod";
 import type { ImportKind } from "./bindings/ImportKind";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ImportProgress } from "./bindings/ImportProgress";
 import type { ImportRecord } from "./bindings/ImportRecord";
 import type { ImportReport } from "./bindings/ImportReport";
+import type { InvitedClient } from "./bindings/InvitedClient";
 import type { Lang } from "./bindings/Lang";
 import type { MonthlyAccrual } from "./bindings/MonthlyAccrual";
 import type { Partner } from "./bindings/Partner";
@@ -57,6 +59,17 @@ export const partnerUpdate = (partner: string, input: PartnerInput) =>
 export const clientsPage = (query: ClientQuery) => call<ClientPage>("clients_page", { query });
 export const clientCard = (program: string, client: string) =>
   call<ClientCard>("client_card", { program, client });
+
+/** The inviter's discount periods and SMS packages («История скидок»), oldest first. */
+export const discountHistory = (partner: string) => call<DiscountPeriod[]>("discount_history", { partner });
+/** The clients that registered the partner's code («Приведенные клиенты»), oldest first. */
+export const invitedClients = (partner: string) => call<InvitedClient[]>("invited_clients", { partner });
+/** The client's own (invitee) discount periods. */
+export const clientDiscounts = (program: string, client: string) =>
+  call<DiscountPeriod[]>("client_discounts", { program, client });
+/** Every period and package of a program, or of every program that grants discounts. */
+export const discountSchedule = (program?: string) =>
+  call<DiscountPeriod[]>("discount_schedule", program ? { program } : {});
 
 export const pickImportFile = () => call<string | null>("pick_import_file");
 /** What a check or a commit takes besides the kind and the file (each only when given). */

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod clients;
 mod days;
+pub mod discounts;
 pub mod import;
 pub mod ledger;
 pub mod partners;

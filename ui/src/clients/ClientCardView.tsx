@@ -7,6 +7,8 @@ import type { ErrorDto } from "../bindings/ErrorDto";
 import { useBook } from "../book";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
+import { ClientDiscountsSection } from "../discounts/DiscountTabs";
+import { useGivesDiscounts } from "../discounts/useLoad";
 import { toErrorDto } from "../errors";
 import { formatCount, formatDate } from "../format";
 import { programName, useI18n } from "../i18n";
@@ -38,6 +40,7 @@ export function ClientCardView({ program, client, onBack, onOpenPartner }: Props
 
   const current = loaded?.id === id ? loaded : null;
   const card = current?.card;
+  const discounts = useGivesDiscounts(card?.client.program);
   const date = (v: string | null) => formatDate(v, lang);
   const bindingColumns: SimpleColumn<Binding>[] = [
     { header: t("col.partner"), cell: (b) => `${b.partner_name} (${b.partner})` },
@@ -115,6 +118,7 @@ export function ClientCardView({ program, client, onBack, onOpenPartner }: Props
             empty={t("common.empty")}
             onRowClick={(b) => onOpenPartner(b.partner)}
           />
+          {discounts && <ClientDiscountsSection program={card.client.program} client={card.client.client} onOpenPartner={onOpenPartner} />}
           <h3>{t("client.events")}</h3>
           <SimpleTable columns={eventColumns} rows={card.events} empty={t("common.empty")} />
         </>

@@ -9,8 +9,10 @@ export function SimpleTable<Row>(props: {
   empty: string;
   testId?: string;
   onRowClick?: (row: Row) => void;
+  /** Extra classes of a row (e.g. `active` for the one in force). */
+  rowClassName?: (row: Row) => string | undefined;
 }) {
-  const { columns, rows, empty, testId, onRowClick } = props;
+  const { columns, rows, empty, testId, onRowClick, rowClassName } = props;
   if (rows.length === 0) return <p className="muted" data-testid={testId}>{empty}</p>;
   return (
     <table className="simple-table" data-testid={testId}>
@@ -27,7 +29,7 @@ export function SimpleTable<Row>(props: {
         {rows.map((row, r) => (
           <tr
             key={r}
-            className={onRowClick ? "clickable" : undefined}
+            className={[onRowClick ? "clickable" : "", rowClassName?.(row) ?? ""].filter(Boolean).join(" ") || undefined}
             onClick={onRowClick ? () => onRowClick(row) : undefined}
             onKeyDown={onRowClick ? (e) => e.key === "Enter" && onRowClick(row) : undefined}
             tabIndex={onRowClick ? 0 : undefined}

@@ -6,6 +6,7 @@ import type { PartnerCode } from "../bindings/PartnerCode";
 import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { formatDate, formatDateTime } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
+import { PartnerDiscountsTab, PartnerInvitedTab } from "../discounts/DiscountTabs";
 import { PartnerAccrualsTab } from "./PartnerAccrualsTab";
 
 /** Audit actions the UI knows how to name; others show as the shell sends them. */
@@ -17,7 +18,7 @@ const ACTIONS: Record<string, MessageKey> = {
   annul: "action.annul",
 };
 
-export type CardTab = "requisites" | "contract" | "clients" | "accruals" | "refused" | "history";
+export type CardTab = "requisites" | "contract" | "clients" | "discounts" | "invited" | "accruals" | "refused" | "history";
 
 /** A list of label — value pairs; empty values show as «—». */
 function Facts({ rows }: { rows: readonly [MessageKey, string | null | undefined][] }) {
@@ -100,6 +101,8 @@ export function PartnerCardTabs({ tab, card, onOpenClient }: { tab: CardTab; car
       </>
     );
   }
+  if (tab === "discounts") return <PartnerDiscountsTab partner={p.partner_id} />;
+  if (tab === "invited") return <PartnerInvitedTab partner={p.partner_id} program={p.program} onOpenClient={onOpenClient} />;
   if (tab === "accruals") return <PartnerAccrualsTab partner={p.partner_id} />;
   if (tab === "refused") {
     const columns: SimpleColumn<BindingEvent>[] = [

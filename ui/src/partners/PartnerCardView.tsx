@@ -5,10 +5,11 @@ import type { ErrorDto } from "../bindings/ErrorDto";
 import { useBook } from "../book";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { StatusLabel } from "../components/StatusLabel";
-import { Tabs } from "../components/Tabs";
+import { Tabs, type Tab } from "../components/Tabs";
 import { toErrorDto } from "../errors";
 import { formatDate } from "../format";
 import { programName, useI18n } from "../i18n";
+import { useGivesDiscounts } from "../discounts/useLoad";
 import { PartnerCardTabs, type CardTab } from "./PartnerCardTabs";
 
 type Props = {
@@ -20,7 +21,10 @@ type Props = {
   onOpenClient: (program: string, client: string) => void;
 };
 
-/** A partner's card: the header, and tabs for requisites, contract, clients, refusals and history. */
+/**
+ * A partner's card: the header, and tabs for requisites, contract, clients, accruals, refusals
+ * and history; for a program with discounts (tele2-ats) also its discount history and invited clients.
+ */
 export function PartnerCardView({ partner, version, onBack, onEdit, onOpenClient }: Props) {
   const { t, lang } = useI18n();
   const { programs } = useBook();
@@ -41,6 +45,26 @@ export function PartnerCardView({ partner, version, onBack, onEdit, onOpenClient
   const current = loaded && loaded.id === partner ? loaded : null;
   const card = current?.card;
   const p = card?.partner;
+  // tele2-ats (and any program with discount rules) also shows its cabinet's two lists.
+  const discounts = useGivesDiscounts(p?.program);
+  const tabs: Tab<CardTab>[] = card
+    ? [
+        { key: "requisites", label: t("card.tab.requisites") },
+        { key: "contract", label: t("card.tab.contract") },
+        { key: "clients", label: t("card.tab.clients"), count: card.clients_now.length },
+        ...(discounts
+          ? [
+              { key: "discounts" as const, label: t("card.tab.discounts") },
+              { key: "invited" as const, label: t("card.tab.invited") },
+            ]
+          : []),
+        { key: "accruals", label: t("card.tab.accruals") },
+        { key: "refused", label: t("card.tab.refused"), count: card.refused.length },
+        { key: "history", label: t("card.tab.history") },
+      ]
+    : [];
+  // A tab the partner's program does not have (another partner's) falls back to the first.
+  const shown: CardTab = tabs.some((x) => x.key === tab) ? tab : "requisites";
   return (
     <section className="screen">
       <div className="breadcrumbs">
@@ -70,21 +94,9 @@ export function PartnerCardView({ partner, version, onBack, onEdit, onOpenClient
               {t("card.edit")}
             </button>
           </header>
-          <Tabs
-            tabs={[
-              { key: "requisites", label: t("card.tab.requisites") },
-              { key: "contract", label: t("card.tab.contract") },
-              { key: "clients", label: t("card.tab.clients"), count: card.clients_now.length },
-              { key: "accruals", label: t("card.tab.accruals") },
-              { key: "refused", label: t("card.tab.refused"), count: card.refused.length },
-              { key: "history", label: t("card.tab.history") },
-            ]}
-            active={tab}
-            onChange={setTab}
-            testIdPrefix="card-tab"
-          />
+          <Tabs tabs={tabs} active={shown} onChange={setTab} testIdPrefix="card-tab" />
           <div className="tab-panel" role="tabpanel">
-            <PartnerCardTabs tab={tab} card={card} onOpenClient={onOpenClient} />
+            <PartnerCardTabs tab={shown} card={card} onOpenClient={onOpenClient} />
           </div>
         </>
       )}

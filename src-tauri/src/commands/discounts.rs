@@ -1,0 +1,49 @@
+//! tele2-ats's discounts on the screens: the partner card's «История скидок» and
+//! «Приведенные клиенты» tabs, the client card's «Скидки», and the whole schedule.
+
+use partnerbook_core::discounts::{
+    client_discounts as client_periods, discount_history as history, discount_schedule as schedule,
+    invited_clients as invited, DiscountPeriod, InvitedClient,
+};
+use partnerbook_core::ErrorDto;
+use tauri::State;
+
+use crate::state::AppState;
+
+/// The inviter's discount periods and SMS packages, oldest first (empty for a partner of
+/// a program without discounts).
+#[tauri::command(async)]
+pub fn discount_history(
+    state: State<'_, AppState>,
+    partner: String,
+) -> Result<Vec<DiscountPeriod>, ErrorDto> {
+    state.read(|book, _| history(book.db(), &partner))
+}
+
+/// The clients that registered the partner's code, with the day each did, oldest first.
+#[tauri::command(async)]
+pub fn invited_clients(
+    state: State<'_, AppState>,
+    partner: String,
+) -> Result<Vec<InvitedClient>, ErrorDto> {
+    state.read(|book, _| invited(book.db(), &partner))
+}
+
+/// The client's own (invitee) discount periods.
+#[tauri::command(async)]
+pub fn client_discounts(
+    state: State<'_, AppState>,
+    program: String,
+    client: String,
+) -> Result<Vec<DiscountPeriod>, ErrorDto> {
+    state.read(|book, _| client_periods(book.db(), &program, &client))
+}
+
+/// Every period and package of `program`, or of every program that grants discounts.
+#[tauri::command(async)]
+pub fn discount_schedule(
+    state: State<'_, AppState>,
+    program: Option<String>,
+) -> Result<Vec<DiscountPeriod>, ErrorDto> {
+    state.read(|book, _| schedule(book.db(), program.as_deref()))
+}
