@@ -136,7 +136,7 @@ describe("a tele2-ats partner's discounts", () => {
     const table = await screen.findByTestId("discount-history");
     expect(callsOf("discount_history")).toEqual([{ partner: "T-1" }]);
     const head = within(table).getAllByRole("columnheader").map((h) => h.textContent);
-    expect(head).toEqual(["Скидка", "С", "По (включительно)", "Не действует на", "Приглашено", "Приглашённый клиент"]);
+    expect(head).toEqual(["Скидка", "С", "По (включительно)", "Исключения", "Приглашено", "Приглашённый клиент"]);
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((r) => [...r.querySelectorAll("td")].map((td) => plain(td.textContent)))).toEqual([
       ["20 %", "10.01.2026", "31.01.2026", "кроме SMS-пакетов", "1", "C-1"],

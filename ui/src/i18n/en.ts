@@ -328,7 +328,7 @@ export const en: Record<MessageKey, string> = {
   "discount.col.discount": "Discount",
   "discount.col.from": "From",
   "discount.col.to": "To (inclusive)",
-  "discount.col.excludes": "Does not apply to",
+  "discount.col.excludes": "Exclusions",
   "discount.col.invited": "Invited",
   "discount.col.invitee": "Invited client",
   "discount.col.inviter": "Invited by",

@@ -327,7 +327,7 @@ export const ru = {
   "discount.col.discount": "Скидка",
   "discount.col.from": "С",
   "discount.col.to": "По (включительно)",
-  "discount.col.excludes": "Не действует на",
+  "discount.col.excludes": "Исключения",
   "discount.col.invited": "Приглашено",
   "discount.col.invitee": "Приглашённый клиент",
   "discount.col.inviter": "Пригласил",
