@@ -12,6 +12,34 @@ fn pay(id: &str, program: &str, date: &str, client: &str, amount: &str) -> Strin
     format!("{id},{program},{date},{client},{amount},,,,,,,\n")
 }
 
+/// A quantower partner P-Q with its client Q-1 (bound by link on registration) and the
+/// client's first payment, Q-1: 100.00 on 2025-03-01 (20.00 accrued).
+fn quantower_book() -> (
+    partnerbook_core::store::Book,
+    partnerbook_core::programs::Program,
+) {
+    let mut book = book();
+    add_partner(&mut book, foreign("P-Q", "quantower", "QUANT"));
+    let program = program(&book, "quantower");
+    let client = add_client(&book, "quantower", "Q-1", None, day(2025, 2, 1));
+    attempt(
+        &book,
+        &program,
+        client,
+        "QUANT",
+        Channel::Link,
+        day(2025, 2, 1),
+    );
+    billing_ok(
+        &mut book,
+        &format!(
+            "{BILLING_HEADER}{}",
+            pay("Q-1", "quantower", "2025-03-01", "Q-1", "100")
+        ),
+    );
+    (book, program)
+}
+
 #[test]
 fn quantower_pays_20_percent_of_the_amount_paid_or_the_partners_raised_rate_from_its_day() {
     let mut book = book();
@@ -108,25 +136,7 @@ fn tele2_payments_earn_no_money_the_program_gives_discounts() {
 
 #[test]
 fn a_new_version_changes_payments_from_its_day_and_leaves_past_accruals_alone() {
-    let mut book = book();
-    add_partner(&mut book, foreign("P-Q", "quantower", "QUANT"));
-    let program = program(&book, "quantower");
-    let client = add_client(&book, "quantower", "Q-1", None, day(2025, 2, 1));
-    attempt(
-        &book,
-        &program,
-        client,
-        "QUANT",
-        Channel::Link,
-        day(2025, 2, 1),
-    );
-    billing_ok(
-        &mut book,
-        &format!(
-            "{BILLING_HEADER}{}",
-            pay("Q-1", "quantower", "2025-03-01", "Q-1", "100")
-        ),
-    );
+    let (mut book, program) = quantower_book();
     let mut rules = program.versions[0].rules.clone();
     rules.rewards = vec![RewardRule::AmountPaid { percent: 25.into() }];
     rules.hold_days = 7;
@@ -165,25 +175,7 @@ fn a_new_version_changes_payments_from_its_day_and_leaves_past_accruals_alone() 
 
 #[test]
 fn a_breach_annuls_the_unconverted_balance_with_its_reason() {
-    let mut book = book();
-    add_partner(&mut book, foreign("P-Q", "quantower", "QUANT"));
-    let program = program(&book, "quantower");
-    let client = add_client(&book, "quantower", "Q-1", None, day(2025, 2, 1));
-    attempt(
-        &book,
-        &program,
-        client,
-        "QUANT",
-        Channel::Link,
-        day(2025, 2, 1),
-    );
-    billing_ok(
-        &mut book,
-        &format!(
-            "{BILLING_HEADER}{}",
-            pay("Q-1", "quantower", "2025-03-01", "Q-1", "100")
-        ),
-    );
+    let (mut book, _) = quantower_book();
     let actor = actor();
     let empty = book.write(|tx| annul_for_breach(tx, &actor, "P-Q", day(2025, 3, 2), "  "));
     assert_eq!(
@@ -262,25 +254,7 @@ fn re_importing_the_same_billing_changes_nothing_and_other_content_is_refused() 
 
 #[test]
 fn the_ledger_refuses_to_be_edited() {
-    let mut book = book();
-    add_partner(&mut book, foreign("P-Q", "quantower", "QUANT"));
-    let program = program(&book, "quantower");
-    let client = add_client(&book, "quantower", "Q-1", None, day(2025, 2, 1));
-    attempt(
-        &book,
-        &program,
-        client,
-        "QUANT",
-        Channel::Link,
-        day(2025, 2, 1),
-    );
-    billing_ok(
-        &mut book,
-        &format!(
-            "{BILLING_HEADER}{}",
-            pay("Q-1", "quantower", "2025-03-01", "Q-1", "100")
-        ),
-    );
+    let (book, _) = quantower_book();
     let update = book.db().execute("UPDATE ledger SET amount = 1", []);
     assert!(update
         .expect_err("append-only")

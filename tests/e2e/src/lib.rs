@@ -7,6 +7,7 @@
 //! `xvfb-run -a cargo test -p partnerbook-e2e -- --test-threads=1`.
 
 pub mod app;
+pub mod books;
 pub mod driver;
 pub mod ipc;
 pub mod locate;

@@ -2,41 +2,13 @@
 //! accrued per program; the balances show it per partner; the new commands answer
 //! over IPC (programs' versions, a new version, annulment, unearned payments, months).
 
-use chrono::NaiveDate;
 use fantoccini::Locator;
-use partnerbook_core::audit::Actor;
-use partnerbook_core::import::{run_import, ImportKind, ImportOptions};
-use partnerbook_core::store::Book;
-use partnerbook_core::Lang;
+use partnerbook_e2e::books::partners_and_clients;
 use partnerbook_e2e::ipc::invoke;
 use partnerbook_e2e::locate::fixture;
 use partnerbook_e2e::ui::{open_section, wait_testid, wait_until};
 use partnerbook_e2e::App;
 use serde_json::json;
-
-/// A book with the partners and clients fixtures imported.
-fn partners_and_clients(path: &std::path::Path) {
-    let mut book = Book::open(path).expect("a new book");
-    let now = NaiveDate::from_ymd_opt(2025, 7, 1)
-        .and_then(|d| d.and_hms_opt(10, 0, 0))
-        .expect("a time");
-    let actor = Actor::new("e2e", now);
-    for (kind, file) in [
-        (ImportKind::Partners, "partners_ok.csv"),
-        (ImportKind::Clients, "clients_ok.csv"),
-    ] {
-        let options = ImportOptions {
-            kind,
-            path: fixture(file),
-            sheet: None,
-            program: None,
-            dry_run: false,
-            lang: Lang::Ru,
-        };
-        let report = run_import(&mut book, &options, &actor, &mut |_| true).expect("import");
-        assert!(report.committed, "{file}: {:?}", report.problems);
-    }
-}
 
 async fn text_of(app: &App, css: &str) -> String {
     match app.client.find(Locator::Css(css)).await {

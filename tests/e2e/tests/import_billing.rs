@@ -2,37 +2,10 @@
 //! balances stay as they were; a good file is committed and the balances change.
 
 use fantoccini::{Client, Locator};
-use partnerbook_core::audit::Actor;
-use partnerbook_core::import::{run_import, ImportKind, ImportOptions};
-use partnerbook_core::store::Book;
-use partnerbook_core::Lang;
+use partnerbook_e2e::books::partners_and_clients;
 use partnerbook_e2e::locate::fixture;
 use partnerbook_e2e::ui::{all_testid, open_section, wait_testid, wait_until, WAIT};
 use partnerbook_e2e::App;
-
-/// A book with the partners and clients of the fixtures (P-2 bitrix24, P-5 atlantys).
-fn prepare(path: &std::path::Path) {
-    let mut book = Book::open(path).expect("a new book");
-    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 21)
-        .and_then(|d| d.and_hms_opt(9, 0, 0))
-        .expect("a time");
-    let actor = Actor::new("e2e", now);
-    for (kind, file) in [
-        (ImportKind::Partners, "partners_ok.csv"),
-        (ImportKind::Clients, "clients_ok.csv"),
-    ] {
-        let options = ImportOptions {
-            kind,
-            path: fixture(file),
-            sheet: None,
-            program: None,
-            dry_run: false,
-            lang: Lang::Ru,
-        };
-        let report = run_import(&mut book, &options, &actor, &mut |_| true).expect("imported");
-        assert!(report.committed, "{file}: {:?}", report.problems);
-    }
-}
 
 /// The `available` cell of a partner's row in the balances table, as its exact value.
 async fn available(c: &Client, partner: &str) -> String {
@@ -76,7 +49,7 @@ async fn check_billing(c: &Client, file: &str) {
 
 #[tokio::test]
 async fn a_bad_billing_file_changes_nothing_and_a_good_one_moves_the_balances() {
-    let app = App::start_with("import_billing", prepare).await;
+    let app = App::start_with("import_billing", partners_and_clients).await;
     let c = &app.client;
     assert_eq!(available(c, "P-5").await, "0.00");
 
