@@ -186,3 +186,30 @@ pub async fn press_escape(client: &Client) {
         .await
         .unwrap_or_else(|e| panic!("pressing Esc: {e}"));
 }
+
+/// Opens the import screen, picks the kind (`partners`, `clients`, `billing`), types the
+/// path of a file under `tests/fixtures/` and checks it.
+pub async fn check_import(client: &Client, kind: &str, file: &str) {
+    open_section(client, "import").await;
+    let radio = format!("#import-kind-{kind}");
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(&radio))
+        .await
+        .unwrap_or_else(|e| panic!("the {kind} kind: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("choosing {kind}: {e}"));
+    let path = crate::locate::fixture(file);
+    wait_testid(client, "import-path")
+        .await
+        .send_keys(path.to_str().expect("a UTF-8 fixture path"))
+        .await
+        .expect("type the path");
+    wait_testid(client, "import-check")
+        .await
+        .click()
+        .await
+        .expect("click check");
+}

@@ -3,8 +3,7 @@
 
 use fantoccini::{Client, Locator};
 use partnerbook_e2e::books::partners_and_clients;
-use partnerbook_e2e::locate::fixture;
-use partnerbook_e2e::ui::{all_testid, open_section, wait_testid, wait_until, WAIT};
+use partnerbook_e2e::ui::{all_testid, check_import, open_section, wait_testid, wait_until, WAIT};
 use partnerbook_e2e::App;
 
 /// The `available` cell of a partner's row in the balances table, as its exact value.
@@ -23,30 +22,6 @@ async fn available(c: &Client, partner: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Opens the import screen for billing, types the file's path and checks it.
-async fn check_billing(c: &Client, file: &str) {
-    open_section(c, "import").await;
-    c.wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("#import-kind-billing"))
-        .await
-        .expect("the billing kind")
-        .click()
-        .await
-        .expect("choose billing");
-    let path = fixture(file);
-    wait_testid(c, "import-path")
-        .await
-        .send_keys(path.to_str().expect("a UTF-8 path"))
-        .await
-        .expect("type the path");
-    wait_testid(c, "import-check")
-        .await
-        .click()
-        .await
-        .expect("check");
-}
-
 #[tokio::test]
 async fn a_bad_billing_file_changes_nothing_and_a_good_one_moves_the_balances() {
     let app = App::start_with("import_billing", partners_and_clients).await;
@@ -54,7 +29,7 @@ async fn a_bad_billing_file_changes_nothing_and_a_good_one_moves_the_balances() 
     assert_eq!(available(c, "P-5").await, "0.00");
 
     // tests/fixtures/billing_bad/several_problems.csv: ten problems on four rows
-    check_billing(c, "billing_bad/several_problems.csv").await;
+    check_import(c, "billing", "billing_bad/several_problems.csv").await;
     let problems = wait_testid(c, "import-problems").await;
     wait_until("the problems listed by row and column", || async {
         let text = problems.text().await.unwrap_or_default();
@@ -70,7 +45,7 @@ async fn a_bad_billing_file_changes_nothing_and_a_good_one_moves_the_balances() 
     assert_eq!(available(c, "P-5").await, "0.00", "nothing changed");
     assert_eq!(available(c, "P-2").await, "0.00", "nothing changed");
 
-    check_billing(c, "billing_ok.csv").await;
+    check_import(c, "billing", "billing_ok.csv").await;
     let commit = wait_testid(c, "import-commit").await;
     wait_until("commit to become possible", || async {
         commit.is_enabled().await.unwrap_or(false)

@@ -2,37 +2,10 @@
 //! shown by row and column; a good file is committed and its partners listed (and the
 //! partners screen is photographed for the README).
 
-use fantoccini::Locator;
-use partnerbook_e2e::locate::fixture;
 use partnerbook_e2e::ui::{
-    all_testid, open_section, search_partners, wait_partner_rows, wait_testid, wait_until, WAIT,
+    all_testid, check_import, search_partners, wait_partner_rows, wait_testid, wait_until,
 };
 use partnerbook_e2e::App;
-
-/// Opens the import screen, picks partners, types the file's path and checks it.
-async fn check_file(app: &App, file: &str) {
-    let c = &app.client;
-    open_section(c, "import").await;
-    c.wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css("#import-kind-partners"))
-        .await
-        .expect("the partners kind")
-        .click()
-        .await
-        .expect("choose partners");
-    let path = fixture(file);
-    let input = wait_testid(c, "import-path").await;
-    input
-        .send_keys(path.to_str().expect("a UTF-8 fixture path"))
-        .await
-        .expect("type the path");
-    wait_testid(c, "import-check")
-        .await
-        .click()
-        .await
-        .expect("click check");
-}
 
 #[tokio::test]
 async fn a_file_with_one_bad_row_is_refused_whole() {
@@ -40,7 +13,7 @@ async fn a_file_with_one_bad_row_is_refused_whole() {
     let c = &app.client;
 
     // tests/fixtures/partners_one_bad_row.csv: the ИНН in spreadsheet row 3 is wrong.
-    check_file(&app, "partners_one_bad_row.csv").await;
+    check_import(&app.client, "partners", "partners_one_bad_row.csv").await;
     let problems = wait_testid(c, "import-problems").await;
     wait_until("row 3, column ИНН in the problems table", || async {
         let text = problems.text().await.unwrap_or_default();
@@ -72,7 +45,7 @@ async fn a_good_file_is_committed_and_listed() {
     let app = App::start("import_good").await;
     let c = &app.client;
 
-    check_file(&app, "partners_ok.csv").await;
+    check_import(&app.client, "partners", "partners_ok.csv").await;
     let commit = wait_testid(c, "import-commit").await;
     wait_until("commit to become possible", || async {
         commit.is_enabled().await.unwrap_or(false)

@@ -9,21 +9,14 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::billing_values::{category, kind, Kind};
+use super::field_problems::{problem, required};
 use super::rows::{RowImport, RowResult};
-use super::table::{amount, date, text, yes_no, ColumnMap, ColumnSpec, Row};
+use super::table::{amount, col, date, text, yes_no, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
 use crate::ledger::{AccrualTotal, Accruer, StoredPayment};
 use crate::money::to_minor;
 use crate::programs::{Program, ProgramCache};
-use crate::{Problem, Result, Text};
-
-const fn col(key: &'static str, names: &'static [&'static str], required: bool) -> ColumnSpec {
-    ColumnSpec {
-        key,
-        names,
-        required,
-    }
-}
+use crate::{Problem, Result};
 
 pub const BILLING_COLUMNS: &[ColumnSpec] = &[
     col("payment_id", &["payment_id", "ID платежа"], true),
@@ -88,24 +81,6 @@ impl BillingRows {
         self.clients.insert(key, id);
         Ok(id)
     }
-}
-
-fn problem(
-    field: &'static str,
-    code: &'static str,
-    ru: impl Into<String>,
-    en: impl Into<String>,
-) -> Problem {
-    Problem::new(code, Text::new(ru, en)).field(field)
-}
-
-fn required(field: &'static str) -> Problem {
-    problem(
-        field,
-        "required",
-        "обязательное поле не заполнено",
-        "required, but empty",
-    )
 }
 
 /// A row, read and checked but not yet stored.

@@ -2,21 +2,14 @@
 
 use rusqlite::Connection;
 
+use super::field_problems::{problem, required};
 use super::rows::{RowImport, RowResult};
-use super::table::{date, text, ColumnMap, ColumnSpec, Row};
+use super::table::{col, date, text, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
 use crate::clients::{fresh_facts, record_client, BindOutcome, Binder, ClientRecord, Recorded};
 use crate::ledger::{AccrualTotal, Accruer};
 use crate::programs::{Channel, ProgramCache};
-use crate::{Problem, Result, Text};
-
-const fn col(key: &'static str, names: &'static [&'static str], required: bool) -> ColumnSpec {
-    ColumnSpec {
-        key,
-        names,
-        required,
-    }
-}
+use crate::Result;
 
 pub const CLIENT_COLUMNS: &[ColumnSpec] = &[
     col("client_id", &["client_id", "ID клиента"], true),
@@ -57,10 +50,6 @@ impl ClientRows {
     }
 }
 
-fn problem(field: &'static str, code: &'static str, ru: String, en: String) -> Problem {
-    Problem::new(code, Text::new(ru, en)).field(field)
-}
-
 impl RowImport for ClientRows {
     fn finish(&mut self, db: &Connection, _clean: bool) -> Result<Vec<AccrualTotal>> {
         std::mem::take(&mut self.binder).finish(db)?;
@@ -91,29 +80,14 @@ impl RowImport for ClientRows {
         let bound_at = parse_date("bound_at");
         let client_id = text(cell("client_id"));
         if client_id.is_none() {
-            problems.push(problem(
-                "client_id",
-                "required",
-                "обязательное поле не заполнено".into(),
-                "required, but empty".into(),
-            ));
+            problems.push(required("client_id"));
         }
         if registered.is_none() && text(cell("registered")).is_none() {
-            problems.push(problem(
-                "registered",
-                "required",
-                "обязательное поле не заполнено".into(),
-                "required, but empty".into(),
-            ));
+            problems.push(required("registered"));
         }
         let program = match text(cell("program")) {
             None => {
-                problems.push(problem(
-                    "program",
-                    "required",
-                    "обязательное поле не заполнено".into(),
-                    "required, but empty".into(),
-                ));
+                problems.push(required("program"));
                 None
             }
             Some(id) => {
@@ -159,8 +133,8 @@ impl RowImport for ClientRows {
                 problems.push(problem(
                     "channel",
                     "channel_required",
-                    "с кодом партнёра нужен канал привязки".into(),
-                    "a partner code needs a binding channel".into(),
+                    "с кодом партнёра нужен канал привязки",
+                    "a partner code needs a binding channel",
                 ));
                 None
             }
@@ -177,8 +151,8 @@ impl RowImport for ClientRows {
             problems.push(problem(
                 "bound_at",
                 "bound_at_required",
-                "с кодом партнёра нужна дата привязки".into(),
-                "a partner code needs the binding date".into(),
+                "с кодом партнёра нужна дата привязки",
+                "a partner code needs the binding date",
             ));
         }
         let (Some(client_id), Some(program), true) = (client_id, program, problems.is_empty())

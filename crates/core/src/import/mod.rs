@@ -3,6 +3,7 @@
 mod billing;
 mod billing_values;
 mod clients;
+mod field_problems;
 mod partners;
 mod preview;
 mod report;

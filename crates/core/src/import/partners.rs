@@ -3,19 +3,11 @@
 use rusqlite::Connection;
 
 use super::rows::{RowImport, RowResult};
-use super::table::{text, ColumnMap, ColumnSpec, Row};
+use super::table::{col, text, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
 use crate::partners::{import_partner, ImportedRow, PartnerInput};
 use crate::programs::ProgramCache;
 use crate::Result;
-
-const fn col(key: &'static str, names: &'static [&'static str], required: bool) -> ColumnSpec {
-    ColumnSpec {
-        key,
-        names,
-        required,
-    }
-}
 
 pub const PARTNER_COLUMNS: &[ColumnSpec] = &[
     col(

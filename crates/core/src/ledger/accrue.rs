@@ -16,7 +16,7 @@ use super::rules::{activity_reward, evaluate, Attribution, Earned, Purchase};
 use super::summary::{AccrualTotal, Tally};
 use super::write::{Kind, NewEntry};
 use crate::clients::{facts, recorded_before, BindOutcome, Binder};
-use crate::programs::{Channel, Program, ProgramCache, RewardRule};
+use crate::programs::{Channel, Program, ProgramCache, RewardRule, RuleSet};
 use crate::Result;
 
 /// What the accrual knows of a client during one import.
@@ -161,7 +161,7 @@ impl Accruer {
         let who = match bound {
             None => None,
             Some(b) => {
-                Some(self.attribution(db, program, p, &b.partner, b.since, client.registered)?)
+                Some(self.attribution(db, rules, p, &b.partner, b.since, client.registered)?)
             }
         };
         let partner = who.as_ref().map(|w| w.partner.clone());
@@ -178,16 +178,14 @@ impl Accruer {
     fn attribution(
         &mut self,
         db: &Connection,
-        program: &Program,
+        rules: &RuleSet,
         p: &StoredPayment,
         partner: &str,
         since: NaiveDate,
         registered: Option<NaiveDate>,
     ) -> Result<Attribution> {
-        let contract = program
-            .versions
-            .iter()
-            .any(|v| v.rules.rewards.contains(&RewardRule::ContractRate));
+        // under a contract rate, a payment before the first rate still takes it
+        let contract = rules.rewards.contains(&RewardRule::ContractRate);
         let facts = self.partners.get(db, partner)?;
         let (ended_since, own_rate) = (facts.ended_since, facts.rate_on(p.date, contract));
         let key = (p.client, partner.to_owned());
@@ -199,9 +197,7 @@ impl Accruer {
                 done
             }
         };
-        let new_only = program
-            .version_on(p.date)
-            .is_some_and(|v| v.rules.payments.new_clients_only);
+        let new_only = rules.payments.new_clients_only;
         Ok(Attribution {
             partner: partner.to_owned(),
             ended_since,

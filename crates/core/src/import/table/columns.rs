@@ -14,6 +14,15 @@ pub struct ColumnSpec {
     pub required: bool,
 }
 
+/// A column spec, as the kinds of import list them.
+pub const fn col(key: &'static str, names: &'static [&'static str], required: bool) -> ColumnSpec {
+    ColumnSpec {
+        key,
+        names,
+        required,
+    }
+}
+
 impl ColumnSpec {
     fn first_name(&self) -> &'static str {
         self.names.first().copied().unwrap_or(self.key)

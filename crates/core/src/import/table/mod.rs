@@ -23,6 +23,6 @@ mod xlsx_file;
 mod tests;
 
 pub use cell::{Cell, Row};
-pub use columns::{match_columns, match_leniently, ColumnMap, ColumnSpec};
+pub use columns::{col, match_columns, match_leniently, ColumnMap, ColumnSpec};
 pub use reader::{open_table, RowReader, TableReader};
 pub use values::{amount, date, text, yes_no};
