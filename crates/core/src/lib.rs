@@ -6,6 +6,7 @@ pub mod audit;
 pub mod clients;
 pub mod demo;
 pub mod discounts;
+pub mod documents;
 pub mod error;
 pub mod fields;
 pub mod ids;

@@ -1,0 +1,140 @@
+//! What a document shows, already decided: the book fills these (amounts rounded, VAT
+//! computed, words spelled out) and the renderers only lay them out.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::partners::PartnerKind;
+
+/// One side of a document: the partner (who renders the service and sells it) or the
+/// vendor (who buys it and pays).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Party {
+    pub name: String,
+    pub kind: PartnerKind,
+    pub inn: Option<String>,
+    pub kpp: Option<String>,
+    pub ogrn: Option<String>,
+    pub address: Option<String>,
+    pub bik: Option<String>,
+    pub account: Option<String>,
+    /// The participant's id at the EDO operator (`2LT-…`, `2BE-…`).
+    pub edo_id: Option<String>,
+    /// Full name of who signs, «Иванов Иван Иванович».
+    pub signer: Option<String>,
+    pub signer_position: Option<String>,
+}
+
+/// The VAT inside an amount: `amount` = total × rate / (100 + rate), rounded half-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vat {
+    /// Percent, `22`.
+    pub rate: Decimal,
+    pub amount: Decimal,
+}
+
+/// An act of services rendered (акт): the partner's remuneration for a period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActDocument {
+    /// `2026-0007`: a sequence per year, never reused.
+    pub number: String,
+    pub date: NaiveDate,
+    /// The partner: Исполнитель, seller, the EDO file's sender.
+    pub seller: Party,
+    /// The vendor: Заказчик, buyer, the EDO file's recipient.
+    pub buyer: Party,
+    pub contract_no: Option<String>,
+    pub contract_date: Option<NaiveDate>,
+    pub period_from: NaiveDate,
+    pub period_to: NaiveDate,
+    /// «Партнёрское вознаграждение за период с 01.10.2026 по 31.10.2026».
+    pub service: String,
+    /// In the money of the act, VAT included.
+    pub amount: Decimal,
+    /// ISO 4217 letters: `RUB`, `KZT`, `USD`.
+    pub currency: String,
+    /// `None`: «Без налога (НДС)».
+    pub vat: Option<Vat>,
+    /// The amount in Russian words: «Пять тысяч рублей 00 копеек».
+    pub amount_words: String,
+    /// What the amount converts, when it is not money itself: «5 000 бонусов × 1 ₽».
+    pub conversion_note: Option<String>,
+}
+
+/// A partner's entries for a period, with the balances around them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub partner_id: String,
+    pub partner: Party,
+    pub vendor: Party,
+    /// The program's name, «Atlantys — реферальная программа».
+    pub program: String,
+    /// `RUB`, `KZT`, `USD`, or `bonus`.
+    pub unit: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// The balance (accrued − reversed − annulled − converted + conversions returned) at the
+    /// end of the day before `from`.
+    pub opening: Decimal,
+    pub lines: Vec<StatementLine>,
+    pub closing: Decimal,
+    /// The day the statement was made.
+    pub made: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementLine {
+    pub date: NaiveDate,
+    /// «Начисление», «Сторно», «Аннулирование», «Конвертация», «Возврат конвертации», «Выплата».
+    pub kind: String,
+    /// Why: the rule, base and rate, the client and payment, or the act.
+    pub reason: String,
+    /// Signed: what the entry adds to the balance (a payout is 0 to the balance and is
+    /// shown with `amount` = 0 and the paid sum in `reason`).
+    pub amount: Decimal,
+}
+
+/// The month's payout register (реестр выплат), for the bank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayoutRegister {
+    /// `2026-11`.
+    pub month: String,
+    pub vendor: Party,
+    pub lines: Vec<RegisterLine>,
+    /// The day the register was made.
+    pub made: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterLine {
+    pub partner_id: String,
+    pub name: String,
+    pub inn: Option<String>,
+    pub kpp: Option<String>,
+    pub bik: Option<String>,
+    pub account: Option<String>,
+    pub act_number: String,
+    pub act_date: NaiveDate,
+    pub amount: Decimal,
+    /// ISO 4217 letters.
+    pub currency: String,
+    pub vat: Option<Vat>,
+    pub pay_due: Option<NaiveDate>,
+    pub paid: Option<NaiveDate>,
+    /// Назначение платежа: «Партнёрское вознаграждение по акту № 2026-0007 от 30.11.2026. Без налога (НДС)».
+    pub purpose: String,
+}
+
+impl PayoutRegister {
+    /// The sum of the lines per currency, in the order currencies first appear.
+    pub fn totals(&self) -> Vec<(String, Decimal)> {
+        let mut totals: Vec<(String, Decimal)> = Vec::new();
+        for line in &self.lines {
+            match totals.iter_mut().find(|(c, _)| *c == line.currency) {
+                Some((_, sum)) => *sum += line.amount,
+                None => totals.push((line.currency.clone(), line.amount)),
+            }
+        }
+        totals
+    }
+}
