@@ -32,6 +32,18 @@ const COMMANDS: &[&str] = &[
     "program_add_version",
     "vendor_get",
     "vendor_set",
+    "convert_balance",
+    "act_step",
+    "acts_page",
+    "act_preview",
+    "deadlines",
+    "ready_balances",
+    "overview",
+    "acts_batch",
+    "acts_batch_cancel",
+    "save_act",
+    "save_register",
+    "save_statement",
 ];
 
 fn main() {

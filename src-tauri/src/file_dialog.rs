@@ -49,3 +49,37 @@ fn failed(e: &dyn std::fmt::Display, lang: Lang) -> ErrorDto {
         lang,
     )
 }
+
+/// Asks where to save a file called `name` (of the kind `what`, extension `ext`),
+/// starting in `folder` when it still exists; `None` when cancelled.
+pub async fn save_as(
+    app: &AppHandle,
+    folder: Option<PathBuf>,
+    name: String,
+    what: &'static str,
+    ext: &'static str,
+    lang: Lang,
+) -> Result<Option<PathBuf>, ErrorDto> {
+    let title = match lang {
+        Lang::Ru => "Сохранить файл",
+        Lang::En => "Save the file",
+    };
+    let window = app.get_webview_window("main");
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.run_on_main_thread(move || {
+        let mut dialog = AsyncFileDialog::new()
+            .set_title(title)
+            .set_file_name(name)
+            .add_filter(what, &[ext]);
+        if let Some(dir) = folder.filter(|d| d.is_dir()) {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(window) = &window {
+            dialog = dialog.set_parent(window);
+        }
+        let _ = tx.send(dialog.save_file());
+    })
+    .map_err(|e| failed(&e, lang))?;
+    let answer = rx.await.map_err(|e| failed(&e, lang))?;
+    Ok(answer.await.map(|file| file.path().to_path_buf()))
+}

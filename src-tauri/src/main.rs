@@ -54,6 +54,18 @@ fn main() {
             commands::programs::program_add_version,
             commands::settings::vendor_get,
             commands::settings::vendor_set,
+            commands::acts::convert_balance,
+            commands::acts::act_step,
+            commands::acts::acts_page,
+            commands::acts::act_preview,
+            commands::acts::deadlines,
+            commands::acts::ready_balances,
+            commands::acts::overview,
+            commands::acts::acts_batch,
+            commands::acts::acts_batch_cancel,
+            commands::documents::save_act,
+            commands::documents::save_register,
+            commands::documents::save_statement,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

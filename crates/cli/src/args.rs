@@ -99,6 +99,66 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Turn a partner's available balance into a payout request and its act (a draft).
+    Convert {
+        #[arg(long)]
+        partner: String,
+        #[arg(long)]
+        date: String,
+        /// In the program's unit (default: everything available).
+        #[arg(long)]
+        amount: Option<String>,
+        /// How it is paid out: bank (default) or licence_credit (quantower).
+        #[arg(long, value_enum)]
+        payout: Option<PayoutWhat>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// An act's workflow and documents.
+    Act {
+        #[command(subcommand)]
+        command: ActCommand,
+    },
+    /// List acts, newest first.
+    Acts {
+        #[arg(long, value_enum)]
+        status: Option<StatusWhat>,
+        #[arg(long)]
+        partner: Option<String>,
+        #[arg(long)]
+        program: Option<String>,
+        /// Acts dated in this month, YYYY-MM.
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A partner's statement for a period, as PDF.
+    Statement {
+        #[arg(long)]
+        partner: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The month's payout register: .pdf, .xlsx, or .txt (1CClientBankExchange for the bank).
+    Payouts {
+        /// YYYY-MM.
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Acts awaiting signature and payouts due, with their due dates.
+    Deadlines {
+        #[arg(long)]
+        as_of: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Every discount period and SMS package granted (tele2-ats), for the billing system.
     Discounts {
         /// Only this program (default: every program that grants discounts).
@@ -138,6 +198,12 @@ pub struct VendorArgs {
     pub signer: Option<String>,
     #[arg(long)]
     pub signer_position: Option<String>,
+    /// БИК of the vendor's bank (the payout register's bank file).
+    #[arg(long)]
+    pub bik: Option<String>,
+    /// The vendor's settlement account.
+    #[arg(long)]
+    pub account: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -162,4 +228,71 @@ pub enum ImportWhat {
     Partners,
     Clients,
     Billing,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ActCommand {
+    /// Mark the act sent to the partner; prints the day it must be signed by.
+    Send(ActStepArgs),
+    /// Mark the act signed; prints the day it must be paid by.
+    Sign(ActStepArgs),
+    /// Reject the act with a reason; its amount returns to the partner's balance.
+    Reject {
+        #[command(flatten)]
+        step: ActStepArgs,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Mark the act paid.
+    Pay(ActStepArgs),
+    /// Save the act as PDF.
+    Pdf {
+        id: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Save the счёт-фактура (VAT payers) as PDF.
+    Invoice {
+        id: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Save the act as the EDO XML (УПД 5.03) into a folder, under the name the format fixes.
+    Xml {
+        id: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Show the act's state.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ActStepArgs {
+    /// The act's number (2026-0007) or id.
+    pub id: String,
+    #[arg(long)]
+    pub date: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum PayoutWhat {
+    Bank,
+    #[value(name = "licence_credit")]
+    LicenceCredit,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum StatusWhat {
+    Draft,
+    Sent,
+    Signed,
+    Rejected,
+    Paid,
 }

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod context;
+mod dates;
 mod output;
 
 use std::process::ExitCode;

@@ -43,3 +43,17 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) {
 pub fn opt(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
+
+/// Writes `bytes` to `path` whole or not at all: into a temporary file beside it, then
+/// renamed over it.
+pub fn save(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "document".into());
+    let tmp = path.with_file_name(format!(".{name}.partial"));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}

@@ -2,6 +2,7 @@
 //! programs' rules, imports and documents. No Tauri here: the desktop shell and the
 //! `partnerbook` command line are thin layers over this crate.
 
+pub mod acts;
 pub mod audit;
 pub mod clients;
 pub mod demo;
@@ -13,6 +14,7 @@ pub mod ids;
 pub mod import;
 pub mod ledger;
 pub mod money;
+pub mod overview;
 pub mod partners;
 pub mod programs;
 pub mod settings;

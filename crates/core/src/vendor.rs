@@ -18,6 +18,9 @@ pub struct Vendor {
     pub edo_id: Option<String>,
     pub signer: Option<String>,
     pub signer_position: Option<String>,
+    /// The bank the vendor pays from (the payout register's bank file).
+    pub bik: Option<String>,
+    pub account: Option<String>,
 }
 
 impl Vendor {
@@ -38,6 +41,8 @@ impl Vendor {
             edo_id: pick(other.edo_id, self.edo_id),
             signer: pick(other.signer, self.signer),
             signer_position: pick(other.signer_position, self.signer_position),
+            bik: pick(other.bik, self.bik),
+            account: pick(other.account, self.account),
         }
     }
 
@@ -56,6 +61,16 @@ impl Vendor {
         if let Some(ogrn) = &self.ogrn {
             if let Err(e) = ids::check_ogrn(ogrn) {
                 out.push(e.into_problem("ogrn"));
+            }
+        }
+        if let Some(bik) = &self.bik {
+            if let Err(e) = ids::check_bik(bik) {
+                out.push(e.into_problem("bik"));
+            }
+        }
+        if let (Some(bik), Some(account)) = (&self.bik, &self.account) {
+            if let Err(e) = ids::check_account(bik, account) {
+                out.push(e.into_problem("account"));
             }
         }
         out

@@ -2,38 +2,16 @@
 
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
-use partnerbook_core::import::table::{date, Cell};
 use partnerbook_core::ledger::{
     annul_for_breach, balances as balances_of, partner_entries, unearned_page, UnearnedQuery,
 };
 use partnerbook_core::money::minor_text;
-use partnerbook_core::{Error, Lang, Problem, Result, Text};
+use partnerbook_core::{Lang, Result};
 use serde::Serialize;
 
 use crate::context::Context;
+use crate::dates::day;
 use crate::output::{self, opt};
-
-/// A date option: `YYYY-MM-DD` or `DD.MM.YYYY`.
-fn day(option: &'static str, value: &str) -> Result<NaiveDate> {
-    match date(&Cell::Text(value.to_owned())) {
-        Ok(Some(d)) => Ok(d),
-        Ok(None) => Err(Error::Invalid(vec![Problem::new(
-            "required",
-            Text::new(
-                format!("--{option}: нужна дата"),
-                format!("--{option}: a date is needed"),
-            ),
-        )])),
-        Err(p) => Err(Error::Invalid(vec![Problem::new(
-            "bad_date",
-            Text::new(
-                format!("--{option}: {}", p.text.get(Lang::Ru)),
-                format!("--{option}: {}", p.text.get(Lang::En)),
-            ),
-        )])),
-    }
-}
 
 pub fn balances(
     ctx: &mut Context,

@@ -1,7 +1,9 @@
 //! One module per group of commands.
 
+mod acts;
 mod demo;
 mod discounts;
+mod documents;
 mod import;
 mod ledger;
 mod lists;
@@ -49,6 +51,38 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
             program,
             json,
         } => lists::bindings(ctx, client, program.as_deref(), *json),
+        Command::Convert {
+            partner,
+            date,
+            amount,
+            payout,
+            json,
+        } => acts::convert(ctx, partner, date, amount.as_deref(), *payout, *json),
+        Command::Act { command } => acts::act(ctx, command),
+        Command::Acts {
+            status,
+            partner,
+            program,
+            month,
+            json,
+        } => acts::acts(
+            ctx,
+            acts::ActsFilter {
+                status: *status,
+                partner: partner.as_deref(),
+                program: program.as_deref(),
+                month: month.as_deref(),
+            },
+            *json,
+        ),
+        Command::Statement {
+            partner,
+            from,
+            to,
+            out,
+        } => documents::statement(ctx, partner, from, to, out),
+        Command::Payouts { month, out } => documents::payouts(ctx, month, out),
+        Command::Deadlines { as_of, json } => acts::deadlines(ctx, as_of, *json),
         Command::Discounts { program, json } => discounts::run(ctx, program.as_deref(), *json),
     }
 }

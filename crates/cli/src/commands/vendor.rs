@@ -19,6 +19,8 @@ pub fn set(ctx: &mut Context, args: &VendorArgs) -> Result<ExitCode> {
         edo_id: args.edo_id.clone(),
         signer: args.signer.clone(),
         signer_position: args.signer_position.clone(),
+        bik: args.bik.clone(),
+        account: args.account.clone(),
     };
     let actor = ctx.actor();
     ctx.book.write(|tx| set_vendor(tx, &actor, change))?;
@@ -46,6 +48,8 @@ pub fn show(ctx: &mut Context, json: bool) -> Result<ExitCode> {
             (ctx.say("ID ЭДО", "EDO id"), &v.edo_id),
             (ctx.say("Подписант", "Signer"), &v.signer),
             (ctx.say("Должность", "Position"), &v.signer_position),
+            ("БИК", &v.bik),
+            (ctx.say("Расчётный счёт", "Account"), &v.account),
         ];
         for (label, value) in rows {
             output::line(&format!("{label}: {}", output::opt(value)));

@@ -3,6 +3,7 @@
 //! amount in words. Each document is drawn from a plain model (`model`) the book fills;
 //! nothing here reads the book.
 
+pub mod figures;
 pub mod model;
 #[doc(hidden)]
 pub mod sample;

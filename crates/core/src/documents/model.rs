@@ -3,12 +3,15 @@
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::partners::PartnerKind;
 
 /// One side of a document: the partner (who renders the service and sells it) or the
 /// vendor (who buys it and pays).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Party {
     pub name: String,
     pub kind: PartnerKind,
@@ -26,15 +29,19 @@ pub struct Party {
 }
 
 /// The VAT inside an amount: `amount` = total × rate / (100 + rate), rounded half-up.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Vat {
     /// Percent, `22`.
+    #[ts(type = "string")]
     pub rate: Decimal,
+    #[ts(type = "string")]
     pub amount: Decimal,
 }
 
 /// An act of services rendered (акт): the partner's remuneration for a period.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct ActDocument {
     /// `2026-0007`: a sequence per year, never reused.
     pub number: String,
@@ -50,6 +57,7 @@ pub struct ActDocument {
     /// «Партнёрское вознаграждение за период с 01.10.2026 по 31.10.2026».
     pub service: String,
     /// In the money of the act, VAT included.
+    #[ts(type = "string")]
     pub amount: Decimal,
     /// ISO 4217 letters: `RUB`, `KZT`, `USD`.
     pub currency: String,

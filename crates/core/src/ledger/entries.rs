@@ -66,6 +66,12 @@ fn rule_text(rule: &str) -> Text {
             "аннулировано: нарушение правил программы",
             "annulled: a breach of the program's rules",
         ),
+        "conversion" => Text::new("конвертация по акту", "converted under the act"),
+        "conversion_reversal" => Text::new(
+            "акт отклонён, сумма вернулась на баланс",
+            "the act was rejected; the amount is back on the balance",
+        ),
+        "payout" => Text::new("выплачено по акту", "paid out under the act"),
         other => Text::new(other, other),
     }
 }

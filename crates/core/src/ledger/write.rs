@@ -13,6 +13,12 @@ pub enum Kind {
     Credit,
     Reversal,
     Annulment,
+    /// Available balance turned into money owed (an act).
+    Conversion,
+    /// A rejected act's amount, back in the available balance.
+    ConversionReversal,
+    /// The money owed was paid.
+    Payout,
 }
 
 impl Kind {
@@ -21,6 +27,9 @@ impl Kind {
             Kind::Credit => "credit",
             Kind::Reversal => "reversal",
             Kind::Annulment => "annulment",
+            Kind::Conversion => "conversion",
+            Kind::ConversionReversal => "conversion_reversal",
+            Kind::Payout => "payout",
         }
     }
 }

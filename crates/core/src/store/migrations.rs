@@ -5,10 +5,11 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::{Error, Result};
 
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     include_str!("migrations/001_book.sql"),
     include_str!("migrations/002_audit.sql"),
     include_str!("migrations/003_ledger.sql"),
+    include_str!("migrations/004_acts.sql"),
 ];
 
 /// The schema version this build writes.

@@ -331,3 +331,19 @@ pub fn reason_of(book: &Book, payment: &str) -> Option<String> {
 
 pub const BILLING_HEADER: &str =
     "payment_id,program,date,client_id,amount,list_price,category,direct,type,refund_of,promo_code,promotion\n";
+
+/// Sets the vendor's requisites every document needs.
+pub fn set_vendor(book: &mut Book) {
+    let vendor = partnerbook_core::vendor::Vendor {
+        name: s("ООО «Вендор»"),
+        inn: s(INN_TBANK),
+        kpp: s("771001001"),
+        address: s("Москва"),
+        signer: s("Смирнова А. П."),
+        signer_position: s("Генеральный директор"),
+        ..Default::default()
+    };
+    let actor = actor();
+    book.write(|tx| partnerbook_core::vendor::set_vendor(tx, &actor, vendor))
+        .expect("the vendor's requisites");
+}

@@ -1,0 +1,104 @@
+//! Balances ready for conversion, and converting them all at once (a month's acts as a
+//! batch). The batch is one transaction: cancelled or refused, it changes nothing.
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::convert::{convert, may_convert, ConvertRequest};
+use super::model::Conversion;
+use crate::audit::Actor;
+use crate::ledger::balances;
+use crate::money::{minor_text, to_minor};
+use crate::partners::get_partner;
+use crate::programs::ProgramCache;
+use crate::{Error, Result};
+
+/// A partner whose available balance may be converted now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReadyBalance {
+    pub partner: String,
+    pub name: String,
+    pub program: String,
+    pub unit: String,
+    pub available: String,
+    /// The program's threshold.
+    pub min_amount: String,
+}
+
+/// How far a batch has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct BatchProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Partners (of one program, or all) whose available balance on `as_of` reaches their
+/// program's threshold and who may convert (active, with a contract where one is needed).
+pub fn ready_to_convert(db: &Connection, as_of: NaiveDate, program: Option<&str>) -> Result<Vec<ReadyBalance>> {
+    let mut programs = ProgramCache::default();
+    let mut ready = Vec::new();
+    for row in balances(db, as_of, program)? {
+        let available = row.available.parse().ok().and_then(to_minor).unwrap_or(0);
+        if available <= 0 || row.status != "active" {
+            continue;
+        }
+        let Some(program) = programs.get(db, &row.program)? else { continue };
+        let Some(rules) = program.version_on(as_of).and_then(|v| v.rules.conversion.clone()) else {
+            continue;
+        };
+        let min = to_minor(rules.min_amount).unwrap_or(0);
+        if available < min.max(1) {
+            continue;
+        }
+        if may_convert(&get_partner(db, &row.partner)?, &rules, as_of).is_err() {
+            continue;
+        }
+        ready.push(ReadyBalance {
+            partner: row.partner,
+            name: row.name,
+            program: row.program,
+            unit: row.unit,
+            available: row.available,
+            min_amount: minor_text(min),
+        });
+    }
+    Ok(ready)
+}
+
+/// Converts every ready balance on `date` (everything available), reporting progress;
+/// `progress` returning `false` cancels the batch.
+pub fn convert_ready(
+    db: &Connection,
+    actor: &Actor,
+    date: NaiveDate,
+    program: Option<&str>,
+    progress: &mut dyn FnMut(BatchProgress) -> bool,
+) -> Result<Vec<Conversion>> {
+    let ready = ready_to_convert(db, date, program)?;
+    let total = u32::try_from(ready.len()).unwrap_or(u32::MAX);
+    let mut done = Vec::with_capacity(ready.len());
+    if !progress(BatchProgress { done: 0, total }) {
+        return Err(Error::Cancelled);
+    }
+    for (i, balance) in ready.iter().enumerate() {
+        let request = ConvertRequest {
+            partner: balance.partner.clone(),
+            date,
+            amount: None,
+            payout_kind: None,
+        };
+        done.push(convert(db, actor, &request)?);
+        let step = BatchProgress {
+            done: u32::try_from(i + 1).unwrap_or(u32::MAX),
+            total,
+        };
+        if !progress(step) {
+            return Err(Error::Cancelled);
+        }
+    }
+    Ok(done)
+}

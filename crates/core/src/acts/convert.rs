@@ -1,0 +1,295 @@
+//! A conversion: part or all of a partner's available balance becomes money owed, with
+//! its act as a draft. The program's rules decide whether the partner may convert and how
+//! much (PROGRAMS.md); a refusal says why and changes nothing.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::model::Conversion;
+use super::store::next_number;
+use crate::audit::{self, Actor};
+use crate::ledger::{partner_balance, write::Kind, write::NewEntry};
+use crate::money::{from_minor, minor_text, to_minor};
+use crate::partners::{get_partner, Partner, PartnerStatus};
+use crate::programs::{load_program, ConversionRules, PayoutKind, Program};
+use crate::{Error, Result};
+
+/// What staff ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConvertRequest {
+    pub partner: String,
+    pub date: NaiveDate,
+    /// In the program's unit; `None`: everything available.
+    pub amount: Option<Decimal>,
+    /// `None`: the program's first kind (bank).
+    pub payout_kind: Option<PayoutKind>,
+}
+
+/// Converts, appending the ledger's conversion entry and the act's draft.
+pub fn convert(db: &Connection, actor: &Actor, request: &ConvertRequest) -> Result<Conversion> {
+    let partner = get_partner(db, &request.partner)?;
+    let program = load_program(db, &partner.program)?;
+    let rules = conversion_rules(&program, request.date)?;
+    may_convert(&partner, rules, request.date)?;
+    let kind = payout_kind(rules, request.payout_kind)?;
+    let available = partner_balance(db, &partner.partner_id, request.date)?.available();
+    let amount = amount_to_convert(request.amount, available, rules, &program.unit)?;
+    let money = to_minor(
+        (from_minor(amount) * rules.unit_value)
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+    )
+    .ok_or_else(|| too_large(amount))?;
+    let (vat_rate, vat) = vat_of(&partner, money, request.date);
+    let (seq, number) = next_number(db, request.date.year())?;
+    let at = actor.stamp();
+    let entry = NewEntry {
+        partner: &partner.partner_id,
+        kind: Kind::Conversion,
+        date: request.date,
+        available_on: request.date,
+        amount,
+        payment: None,
+        client: None,
+        corrects: None,
+        rule: "conversion",
+        version: None,
+        base: None,
+        rate: None,
+        detail: Some(number.clone()),
+        import: None,
+        at: &at,
+    }
+    .append(db)?;
+    let period_from = period_start(db, &partner)?;
+    db.prepare_cached(
+        "INSERT INTO acts (number, year, seq, partner, program, conversion, date, period_from, period_to,
+                           amount, money, currency, vat_rate, vat, payout_kind, status, guid, at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'draft', ?16, ?17)",
+    )?
+    .execute(params![
+        number,
+        request.date.year(),
+        seq,
+        partner.partner_id,
+        partner.program,
+        entry,
+        request.date.to_string(),
+        period_from.min(request.date).to_string(),
+        request.date.to_string(),
+        amount,
+        money,
+        program.currency,
+        vat_rate.map(|r| r.normalize().to_string()),
+        vat,
+        payout_key(kind),
+        new_guid(),
+        at,
+    ])?;
+    let act = db.last_insert_rowid();
+    audit::record(
+        db,
+        actor,
+        "convert",
+        "partner",
+        &partner.partner_id,
+        Some(&format!("{}: {} {} → акт {number}", request.date, minor_text(amount), program.unit)),
+    )?;
+    Ok(Conversion {
+        conversion: entry.to_string(),
+        act: act.to_string(),
+        number,
+        partner: partner.partner_id,
+        amount: minor_text(amount),
+        unit: program.unit,
+    })
+}
+
+fn conversion_rules(program: &Program, date: NaiveDate) -> Result<&ConversionRules> {
+    program
+        .version_on(date)
+        .and_then(|v| v.rules.conversion.as_ref())
+        .ok_or_else(|| {
+            Error::refused(
+                "no_conversion",
+                format!(
+                    "Программа {} не выплачивает деньги: её вознаграждение — скидки",
+                    program.id
+                ),
+                format!("The program {} pays no money: it rewards with discounts", program.id),
+            )
+        })
+}
+
+pub(crate) fn may_convert(partner: &Partner, rules: &ConversionRules, date: NaiveDate) -> Result<()> {
+    match partner.status {
+        PartnerStatus::Active => {}
+        PartnerStatus::Suspended => {
+            return Err(Error::refused(
+                "partner_suspended",
+                format!("Партнёр {} приостановлен и не может конвертировать баланс", partner.partner_id),
+                format!("Partner {} is suspended and cannot convert", partner.partner_id),
+            ))
+        }
+        PartnerStatus::Terminated | PartnerStatus::Disqualified => {
+            return Err(Error::refused(
+                "partner_ended",
+                format!("Партнёрство {} прекращено: конвертировать нечего", partner.partner_id),
+                format!("The partnership of {} has ended: nothing to convert", partner.partner_id),
+            ))
+        }
+    }
+    if rules.requires_contract {
+        let signed = partner.contract_no.as_deref().is_some_and(|n| !n.trim().is_empty())
+            && partner
+                .contract_date
+                .as_deref()
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                .is_none_or(|d| d <= date);
+        if !signed {
+            return Err(Error::refused(
+                "no_contract",
+                format!(
+                    "С партнёром {} нет подписанного договора на {}: конвертация невозможна",
+                    partner.partner_id,
+                    date.format("%d.%m.%Y")
+                ),
+                format!(
+                    "Partner {} has no signed contract on {date}: it cannot convert",
+                    partner.partner_id
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn payout_kind(rules: &ConversionRules, asked: Option<PayoutKind>) -> Result<PayoutKind> {
+    let first = rules.payout_kinds.first().copied().unwrap_or(PayoutKind::Bank);
+    match asked {
+        None => Ok(first),
+        Some(kind) if rules.payout_kinds.contains(&kind) => Ok(kind),
+        Some(kind) => Err(Error::refused(
+            "payout_kind",
+            format!("Программа не выплачивает способом «{}»", payout_key(kind)),
+            format!("The program does not pay out as «{}»", payout_key(kind)),
+        )),
+    }
+}
+
+pub(crate) fn payout_key(kind: PayoutKind) -> &'static str {
+    match kind {
+        PayoutKind::Bank => "bank",
+        PayoutKind::LicenceCredit => "licence_credit",
+    }
+}
+
+/// The amount to convert, in minor units: what was asked, or all that is available.
+fn amount_to_convert(
+    asked: Option<Decimal>,
+    available: i64,
+    rules: &ConversionRules,
+    unit: &str,
+) -> Result<i64> {
+    let min = to_minor(rules.min_amount).unwrap_or(0);
+    let amount = match asked {
+        None => available,
+        Some(a) => to_minor(a).filter(|m| from_minor(*m) == a).ok_or_else(|| {
+            Error::refused(
+                "bad_amount",
+                format!("Сумма {a} не годится: не больше двух знаков после запятой"),
+                format!("The amount {a} will not do: at most two decimals"),
+            )
+        })?,
+    };
+    if available <= 0 || amount <= 0 {
+        return Err(Error::refused(
+            "nothing_to_convert",
+            format!("Доступно {} {unit}: конвертировать нечего", minor_text(available)),
+            format!("{} {unit} available: nothing to convert", minor_text(available)),
+        ));
+    }
+    if amount > available {
+        return Err(Error::refused(
+            "above_available",
+            format!(
+                "Сумма {} больше доступной: {} {unit}",
+                minor_text(amount),
+                minor_text(available)
+            ),
+            format!(
+                "The amount {} is more than is available: {} {unit}",
+                minor_text(amount),
+                minor_text(available)
+            ),
+        ));
+    }
+    if amount < min {
+        return Err(Error::refused(
+            "under_threshold",
+            format!(
+                "Сумма {} меньше порога программы {} {unit} (доступно {})",
+                minor_text(amount),
+                minor_text(min),
+                minor_text(available)
+            ),
+            format!(
+                "The amount {} is under the program's threshold of {} {unit} ({} available)",
+                minor_text(amount),
+                minor_text(min),
+                minor_text(available)
+            ),
+        ));
+    }
+    Ok(amount)
+}
+
+fn too_large(amount: i64) -> Error {
+    Error::refused(
+        "bad_amount",
+        format!("Сумма {} слишком велика", minor_text(amount)),
+        format!("The amount {} is too large", minor_text(amount)),
+    )
+}
+
+/// The VAT inside `money` for a VAT payer: its contract's rate, else the law's on `date`
+/// (20 % until 2025, 22 % from 2026-01-01), rounded half-up to the minor unit.
+fn vat_of(partner: &Partner, money: i64, date: NaiveDate) -> (Option<Decimal>, Option<i64>) {
+    if !partner.vat_payer {
+        return (None, None);
+    }
+    let rate = partner
+        .vat_rate
+        .as_deref()
+        .and_then(|r| r.trim().trim_end_matches('%').trim().parse::<Decimal>().ok())
+        .unwrap_or_else(|| if date.year() >= 2026 { Decimal::from(22) } else { Decimal::from(20) });
+    let vat = (from_minor(money) * rate / (Decimal::ONE_HUNDRED + rate))
+        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    (Some(rate), to_minor(vat))
+}
+
+/// The first day of the next act's period: the day after the partner's last act (not
+/// rejected), else the partner's registration.
+fn period_start(db: &Connection, partner: &Partner) -> Result<NaiveDate> {
+    let last: Option<String> = db
+        .prepare_cached(
+            "SELECT max(period_to) FROM acts WHERE partner = ?1 AND status <> 'rejected'",
+        )?
+        .query_row([&partner.partner_id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    let after_last = last
+        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+        .and_then(|d| d.succ_opt());
+    let registered = NaiveDate::parse_from_str(&partner.registered, "%Y-%m-%d").ok();
+    Ok(after_last.or(registered).unwrap_or(NaiveDate::MIN))
+}
+
+/// A random (version 4) GUID for the act's EDO file.
+fn new_guid() -> String {
+    let mut b: [u8; 16] = rand::random();
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}

@@ -1,0 +1,90 @@
+//! The month's payout register (реестр выплат): every bank payout paid in the month, and
+//! every signed act not yet paid whose payout is due by the month's end (so an overdue
+//! payout stays on the register until it is paid).
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, Connection};
+
+use super::document::{act_document, vendor_party};
+use super::store::{stored_act, StoredAct, COLUMNS};
+use crate::documents::figures::ru_date;
+use crate::documents::{PayoutRegister, RegisterLine};
+use crate::vendor::vendor;
+use crate::{Error, Result};
+
+/// The first and last day of `YYYY-MM`.
+pub fn month_days(month: &str) -> Result<(NaiveDate, NaiveDate)> {
+    let first = NaiveDate::parse_from_str(&format!("{}-01", month.trim()), "%Y-%m-%d")
+        .map_err(|_| {
+            Error::refused(
+                "bad_month",
+                format!("Месяц «{month}» не читается: нужен ГГГГ-ММ, например 2026-11"),
+                format!("The month «{month}» cannot be read: use YYYY-MM, e.g. 2026-11"),
+            )
+        })?;
+    let next = if first.month() == 12 {
+        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
+    };
+    let last = next.and_then(|d| d.pred_opt()).unwrap_or(first);
+    Ok((first, last))
+}
+
+/// The register of `month` (`YYYY-MM`), made on `made`.
+pub fn payout_register(db: &Connection, month: &str, made: NaiveDate) -> Result<PayoutRegister> {
+    let (first, last) = month_days(month)?;
+    let sql = format!(
+        "SELECT {COLUMNS} FROM acts a
+         WHERE a.payout_kind = 'bank'
+           AND ((a.status = 'paid' AND a.paid BETWEEN ?1 AND ?2) OR (a.status = 'signed' AND a.pay_due <= ?2))
+         ORDER BY a.currency, coalesce(a.paid, a.pay_due), a.number"
+    );
+    let acts = db
+        .prepare_cached(&sql)?
+        .query_map(params![first.to_string(), last.to_string()], stored_act)?
+        .collect::<rusqlite::Result<Vec<StoredAct>>>()?;
+    let mut lines = Vec::with_capacity(acts.len());
+    for act in &acts {
+        let doc = act_document(db, act)?;
+        let vat_words = match &doc.vat {
+            Some(vat) => format!(
+                "В том числе НДС {} % — {}",
+                vat.rate.normalize(),
+                crate::documents::figures::ru_amount(vat.amount)
+            ),
+            None => "Без налога (НДС)".to_owned(),
+        };
+        lines.push(RegisterLine {
+            partner_id: act.partner.clone(),
+            purpose: format!(
+                "Партнёрское вознаграждение по акту № {} от {} по договору {}. {vat_words}",
+                act.number,
+                ru_date(act.date),
+                match (&doc.contract_no, doc.contract_date) {
+                    (Some(no), Some(date)) => format!("№ {no} от {}", ru_date(date)),
+                    (Some(no), None) => format!("№ {no}"),
+                    _ => "без номера".to_owned(),
+                }
+            ),
+            name: doc.seller.name,
+            inn: doc.seller.inn,
+            kpp: doc.seller.kpp,
+            bik: doc.seller.bik,
+            account: doc.seller.account,
+            act_number: act.number.clone(),
+            act_date: act.date,
+            amount: doc.amount,
+            currency: act.currency.clone(),
+            vat: doc.vat,
+            pay_due: act.pay_due,
+            paid: act.paid,
+        });
+    }
+    Ok(PayoutRegister {
+        month: first.format("%Y-%m").to_string(),
+        vendor: vendor_party(vendor(db)?)?,
+        lines,
+        made,
+    })
+}

@@ -1,0 +1,170 @@
+//! Acts and payouts: convert a balance, take an act through its workflow, list acts and
+//! deadlines, preview an act, convert every ready balance as a batch (with progress and
+//! cancel), and the overview (Сводка).
+
+use std::sync::atomic::Ordering;
+
+use partnerbook_core::acts::{
+    act_document, act_step as step_act, acts_page as page_of, convert, convert_ready, deadlines as deadlines_of,
+    get_act, ready_to_convert, ActPage, ActQuery, ActState, ActStep, BatchProgress, Conversion, ConvertRequest,
+    Deadline, ReadyBalance,
+};
+use partnerbook_core::documents::ActDocument;
+use partnerbook_core::overview::{overview as overview_of, Overview};
+use partnerbook_core::programs::PayoutKind;
+use partnerbook_core::{Error, ErrorDto, Lang, Problem, Text};
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use tauri::{AppHandle, Emitter, State};
+
+use super::days::{day, day_or_today};
+use crate::book_settings;
+use crate::error::{shell_error, to_dto};
+use crate::state::{lock, AppState};
+
+/// The event a running batch reports on; its payload is `BatchProgress`.
+pub const BATCH_EVENT: &str = "acts-batch-progress";
+
+/// A step the UI asks for.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StepKind {
+    Send,
+    Sign,
+    Reject,
+    Pay,
+}
+
+fn amount(value: Option<String>) -> Result<Option<Decimal>, Error> {
+    let Some(text) = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
+    text.replace([' ', '\u{a0}', '\u{202f}'], "")
+        .replace(',', ".")
+        .parse::<Decimal>()
+        .map(Some)
+        .map_err(|_| {
+            Error::Invalid(vec![Problem::new(
+                "bad_amount",
+                Text::new(format!("«{text}» — не сумма"), format!("«{text}» is not an amount")),
+            )
+            .field("amount")])
+        })
+}
+
+/// Converts a partner's available balance (all of it when no amount is given).
+#[tauri::command(async)]
+pub fn convert_balance(
+    state: State<'_, AppState>,
+    partner: String,
+    date: String,
+    amount: Option<String>,
+    payout_kind: Option<PayoutKind>,
+) -> Result<Conversion, ErrorDto> {
+    state.change(|book, actor, _| {
+        let request = ConvertRequest {
+            partner,
+            date: day("date", &date)?,
+            amount: self::amount(amount)?,
+            payout_kind,
+        };
+        book.write(|tx| convert(tx, actor, &request))
+    })
+}
+
+/// Sends, signs, rejects (with a reason) or pays the act.
+#[tauri::command(async)]
+pub fn act_step(
+    state: State<'_, AppState>,
+    act: String,
+    step: StepKind,
+    date: String,
+    reason: Option<String>,
+) -> Result<ActState, ErrorDto> {
+    state.change(|book, actor, _| {
+        let date = day("date", &date)?;
+        let step = match step {
+            StepKind::Send => ActStep::Send(date),
+            StepKind::Sign => ActStep::Sign(date),
+            StepKind::Reject => ActStep::Reject(date, reason.unwrap_or_default()),
+            StepKind::Pay => ActStep::Pay(date),
+        };
+        book.write(|tx| step_act(tx, actor, &act, &step))
+    })
+}
+
+#[tauri::command(async)]
+pub fn acts_page(state: State<'_, AppState>, query: ActQuery) -> Result<ActPage, ErrorDto> {
+    state.read(|book, _| page_of(book.db(), &query, chrono::Local::now().date_naive()))
+}
+
+/// The act as its documents show it, for the preview.
+#[tauri::command(async)]
+pub fn act_preview(state: State<'_, AppState>, act: String) -> Result<ActDocument, ErrorDto> {
+    state.read(|book, _| act_document(book.db(), &get_act(book.db(), &act)?))
+}
+
+#[tauri::command(async)]
+pub fn deadlines(state: State<'_, AppState>, as_of: Option<String>) -> Result<Vec<Deadline>, ErrorDto> {
+    state.read(|book, _| deadlines_of(book.db(), day_or_today("as_of", as_of.as_deref())?))
+}
+
+#[tauri::command(async)]
+pub fn ready_balances(
+    state: State<'_, AppState>,
+    as_of: Option<String>,
+    program: Option<String>,
+) -> Result<Vec<ReadyBalance>, ErrorDto> {
+    state.read(|book, _| ready_to_convert(book.db(), day_or_today("as_of", as_of.as_deref())?, program.as_deref()))
+}
+
+#[tauri::command(async)]
+pub fn overview(state: State<'_, AppState>, as_of: Option<String>) -> Result<Overview, ErrorDto> {
+    state.read(|book, _| overview_of(book.db(), day_or_today("as_of", as_of.as_deref())?))
+}
+
+/// Converts every ready balance on `date` in one transaction, after a backup of the book;
+/// reports `acts-batch-progress` and stops, changing nothing, on `acts_batch_cancel`.
+#[tauri::command]
+pub async fn acts_batch(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    date: String,
+    program: Option<String>,
+) -> Result<Vec<Conversion>, ErrorDto> {
+    let book = state.shared_book();
+    let cancel = state.cancel.clone();
+    cancel.store(false, Ordering::SeqCst);
+    let task = tauri::async_runtime::spawn_blocking(move || {
+        let mut book = lock(&book);
+        let lang = book_settings::lang(book.db());
+        let actor = book_settings::actor(book.db());
+        let run = |book: &mut partnerbook_core::store::Book| {
+            let date = day("date", &date)?;
+            book.backup("acts", actor.now)?;
+            let mut progress = |p: BatchProgress| -> bool {
+                // A window that is gone cannot listen; the batch goes on regardless.
+                let _ = app.emit(BATCH_EVENT, p);
+                !cancel.load(Ordering::SeqCst)
+            };
+            let program = program.filter(|p| !p.trim().is_empty());
+            book.write(|tx| convert_ready(tx, &actor, date, program.as_deref(), &mut progress))
+        };
+        run(&mut book).map_err(|e| to_dto(e, lang))
+    });
+    match task.await {
+        Ok(result) => result,
+        Err(e) => Err(shell_error(
+            "batch_failed",
+            format!("Пакет актов прервался: {e}"),
+            format!("The batch of acts stopped unexpectedly: {e}"),
+            Lang::default(),
+        )),
+    }
+}
+
+#[tauri::command]
+pub fn acts_batch_cancel(state: State<'_, AppState>) -> Result<(), ErrorDto> {
+    state.cancel.store(true, Ordering::SeqCst);
+    Ok(())
+}

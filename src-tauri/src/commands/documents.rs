@@ -1,0 +1,90 @@
+//! Saving documents through the native save dialog: an act (PDF, счёт-фактура, EDO XML),
+//! a month's payout register (PDF, XLSX, the bank's 1C file), a partner's statement.
+//! The last folder used is remembered. Each answers the path saved, or `None` when the
+//! person cancelled.
+
+use std::path::{Path, PathBuf};
+
+use partnerbook_core::acts::{act_file, register_file, statement_file, ActFormat, DocumentFile, RegisterFormat};
+use partnerbook_core::{Error, ErrorDto, Lang};
+use tauri::{AppHandle, State};
+
+use super::days::day;
+use crate::book_settings::{self, LAST_FOLDER};
+use crate::error::to_dto;
+use crate::file_dialog;
+use crate::state::AppState;
+
+fn kind_of(name: &str, lang: Lang) -> (&'static str, &'static str) {
+    let ext = Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("");
+    match (ext, lang) {
+        ("pdf", Lang::Ru) => ("Документ PDF", "pdf"),
+        ("pdf", Lang::En) => ("PDF document", "pdf"),
+        ("xlsx", Lang::Ru) => ("Книга Excel", "xlsx"),
+        ("xlsx", Lang::En) => ("Excel workbook", "xlsx"),
+        ("xml", Lang::Ru) => ("Документ ЭДО (XML)", "xml"),
+        ("xml", Lang::En) => ("EDO document (XML)", "xml"),
+        (_, Lang::Ru) => ("Файл для банка", "txt"),
+        (_, Lang::En) => ("Bank file", "txt"),
+    }
+}
+
+/// Asks where to save `file` and writes it there, whole or not at all.
+async fn save(app: &AppHandle, state: &AppState, file: DocumentFile) -> Result<Option<String>, ErrorDto> {
+    let (folder, lang) = state.read(|book, lang| Ok((book_settings::get(book.db(), LAST_FOLDER)?, lang)))?;
+    let (what, ext) = kind_of(&file.name, lang);
+    let picked = file_dialog::save_as(app, folder.map(PathBuf::from), file.name, what, ext, lang).await?;
+    let Some(path) = picked else { return Ok(None) };
+    write_whole(&path, &file.bytes).map_err(|e| to_dto(Error::Io(e), lang))?;
+    if let Some(dir) = path.parent().and_then(Path::to_str) {
+        state.change(|book, _, _| book_settings::set(book.db(), LAST_FOLDER, dir))?;
+    }
+    Ok(Some(path.display().to_string()))
+}
+
+/// Into a temporary file beside `path`, then renamed over it.
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.partial"));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+#[tauri::command]
+pub async fn save_act(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    act: String,
+    format: ActFormat,
+) -> Result<Option<String>, ErrorDto> {
+    let now = chrono::Local::now().naive_local();
+    let file = state.read(|book, _| act_file(book.db(), &act, format, now))?;
+    save(&app, &state, file).await
+}
+
+#[tauri::command]
+pub async fn save_register(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    month: String,
+    format: RegisterFormat,
+) -> Result<Option<String>, ErrorDto> {
+    let now = chrono::Local::now().naive_local();
+    let file = state.read(|book, _| register_file(book.db(), &month, format, now))?;
+    save(&app, &state, file).await
+}
+
+#[tauri::command]
+pub async fn save_statement(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    partner: String,
+    from: String,
+    to: String,
+) -> Result<Option<String>, ErrorDto> {
+    let today = chrono::Local::now().date_naive();
+    let file = state.read(|book, _| statement_file(book.db(), &partner, day("from", &from)?, day("to", &to)?, today))?;
+    save(&app, &state, file).await
+}
