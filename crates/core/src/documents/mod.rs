@@ -6,5 +6,7 @@
 pub mod model;
 #[doc(hidden)]
 pub mod sample;
+pub mod words;
 
 pub use model::{ActDocument, Party, PayoutRegister, RegisterLine, Statement, StatementLine, Vat};
+pub use words::amount_in_words;
