@@ -3,6 +3,7 @@
 //! `partnerbook` command line are thin layers over this crate.
 
 pub mod audit;
+pub mod calendar;
 pub mod clients;
 pub mod demo;
 pub mod discounts;
