@@ -4,6 +4,7 @@
 
 pub mod acts;
 pub mod audit;
+pub mod calendar;
 pub mod clients;
 pub mod demo;
 pub mod discounts;

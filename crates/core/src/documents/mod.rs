@@ -7,5 +7,7 @@ pub mod figures;
 pub mod model;
 #[doc(hidden)]
 pub mod sample;
+pub mod words;
 
 pub use model::{ActDocument, Party, PayoutRegister, RegisterLine, Statement, StatementLine, Vat};
+pub use words::amount_in_words;
