@@ -14,12 +14,12 @@ pub fn run(ctx: &mut Context) -> Result<ExitCode> {
         "{}",
         match ctx.lang {
             partnerbook_core::Lang::Ru => format!(
-                "Демо-данные: партнёров {}, клиентов {}, событий привязки {}, строк биллинга {}, записей журнала начислений {}.",
-                summary.partners, summary.clients, summary.events, summary.payments, summary.entries
+                "Демо-данные: партнёров {}, клиентов {}, событий привязки {}, строк биллинга {}, записей журнала начислений {}, актов {}.",
+                summary.partners, summary.clients, summary.events, summary.payments, summary.entries, summary.acts
             ),
             partnerbook_core::Lang::En => format!(
-                "Demo data: {} partners, {} clients, {} binding events, {} billing rows, {} ledger entries.",
-                summary.partners, summary.clients, summary.events, summary.payments, summary.entries
+                "Demo data: {} partners, {} clients, {} binding events, {} billing rows, {} ledger entries, {} acts.",
+                summary.partners, summary.clients, summary.events, summary.payments, summary.entries, summary.acts
             ),
         }
     );

@@ -252,17 +252,24 @@ fn too_large(amount: i64) -> Error {
     )
 }
 
-/// The VAT inside `money` for a VAT payer: its contract's rate, else the law's on `date`
-/// (20 % until 2025, 22 % from 2026-01-01), rounded half-up to the minor unit.
+/// The VAT inside `money` for a VAT payer, rounded half-up to the minor unit. The rate is
+/// the partner's; the standard rate follows the law on `date` (20 % until 2025, 22 % from
+/// 2026-01-01), so a card that says 20 gets 22 on an act of 2026 and the other way round.
+/// Reduced rates (0, 5, 7, 10 %) stay as they are.
 fn vat_of(partner: &Partner, money: i64, date: NaiveDate) -> (Option<Decimal>, Option<i64>) {
     if !partner.vat_payer {
         return (None, None);
     }
-    let rate = partner
+    let standard = if date.year() >= 2026 { Decimal::from(22) } else { Decimal::from(20) };
+    let rate = match partner
         .vat_rate
         .as_deref()
         .and_then(|r| r.trim().trim_end_matches('%').trim().parse::<Decimal>().ok())
-        .unwrap_or_else(|| if date.year() >= 2026 { Decimal::from(22) } else { Decimal::from(20) });
+    {
+        Some(r) if r == Decimal::from(20) || r == Decimal::from(22) => standard,
+        Some(r) => r,
+        None => standard,
+    };
     let vat = (from_minor(money) * rate / (Decimal::ONE_HUNDRED + rate))
         .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     (Some(rate), to_minor(vat))

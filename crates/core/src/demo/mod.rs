@@ -5,6 +5,7 @@
 //! check and every program rule applies, in one transaction. The dice have a fixed
 //! seed: the same day always gives the same book.
 
+mod acts;
 mod addresses;
 mod billing;
 mod bitrix24;
@@ -44,8 +45,10 @@ pub struct DemoSummary {
     pub moved: u64,
     /// Billing rows imported (payments and refunds).
     pub payments: u64,
-    /// Ledger entries the billing made.
+    /// Ledger entries the billing and the acts made.
     pub entries: u64,
+    /// Acts made, in every state.
+    pub acts: u64,
 }
 
 /// Refuses a book that has any partner, client or import.
@@ -119,6 +122,7 @@ pub fn fill_demo(book: &mut Book, actor: &Actor) -> Result<DemoSummary> {
         ));
     }
     summary.payments = billing.rows;
+    summary.acts = acts::make_acts(book, actor)?;
     let db = book.db();
     // the billing's promo codes made binding attempts of their own
     summary.events = count(db, "SELECT count(*) FROM binding_events")?;
@@ -172,6 +176,7 @@ fn fill_registry(book: &mut Book, actor: &Actor) -> Result<DemoSummary> {
             moved: count(tx, "SELECT count(*) FROM bindings WHERE until IS NOT NULL")?,
             payments: 0,
             entries: 0,
+            acts: 0,
         })
     })
 }

@@ -415,3 +415,24 @@ fn a_year_of_billing_accrues_in_every_money_program_and_keeps_its_reasons() {
         .iter()
         .any(|b| b.available != "0.00" && b.on_hold != "0.00"));
 }
+
+#[test]
+fn acts_in_every_state_with_deadlines_overdue_and_due() {
+    let (book, summary) = filled();
+    let db = book.db();
+    assert!(summary.acts >= 10, "{summary:?}");
+    assert_eq!(number(db, "SELECT count(*) FROM acts"), summary.acts);
+    let states = strings(db, "SELECT DISTINCT status FROM acts ORDER BY status");
+    assert_eq!(states, ["draft", "paid", "rejected", "sent", "signed"]);
+    let programs = strings(db, "SELECT DISTINCT program FROM acts ORDER BY program");
+    assert!(programs.contains(&"bitrix24".to_owned()) && programs.contains(&"atlantys".to_owned()), "{programs:?}");
+    let today = actor().today();
+    let deadlines = crate::acts::deadlines(db, today).expect("deadlines");
+    assert!(deadlines.iter().any(|d| d.overdue), "something is overdue");
+    assert!(deadlines.iter().any(|d| !d.overdue), "something is still due");
+    // what the acts converted and paid is in the ledger, and no balance went negative by it
+    let paid = number(db, "SELECT count(*) FROM ledger WHERE kind = 'payout'");
+    assert_eq!(paid, number(db, "SELECT count(*) FROM acts WHERE status = 'paid'"));
+    let returned = number(db, "SELECT count(*) FROM ledger WHERE kind = 'conversion_reversal'");
+    assert_eq!(returned, number(db, "SELECT count(*) FROM acts WHERE status = 'rejected'"));
+}
