@@ -8,7 +8,12 @@ use partnerbook_core::acts::{act_step, convert, get_act, ActStep, ConvertRequest
 use partnerbook_core::programs::{Channel, PayoutKind};
 use partnerbook_core::store::Book;
 
-fn convert_on(book: &mut Book, partner: &str, date: chrono::NaiveDate, kind: Option<PayoutKind>) -> Result<String, String> {
+fn convert_on(
+    book: &mut Book,
+    partner: &str,
+    date: chrono::NaiveDate,
+    kind: Option<PayoutKind>,
+) -> Result<String, String> {
     let actor = actor();
     let req = ConvertRequest {
         partner: partner.into(),
@@ -16,13 +21,23 @@ fn convert_on(book: &mut Book, partner: &str, date: chrono::NaiveDate, kind: Opt
         amount: None,
         payout_kind: kind,
     };
-    book.write(|tx| convert(tx, &actor, &req)).map(|c| c.act).map_err(|e| e.code().to_owned())
+    book.write(|tx| convert(tx, &actor, &req))
+        .map(|c| c.act)
+        .map_err(|e| e.code().to_owned())
 }
 
-fn send_and_sign(book: &mut Book, act: &str, sent: chrono::NaiveDate, signed: chrono::NaiveDate) -> Option<String> {
+fn send_and_sign(
+    book: &mut Book,
+    act: &str,
+    sent: chrono::NaiveDate,
+    signed: chrono::NaiveDate,
+) -> Option<String> {
     let actor = actor();
-    book.write(|tx| act_step(tx, &actor, act, &ActStep::Send(sent))).expect("sent");
-    book.write(|tx| act_step(tx, &actor, act, &ActStep::Sign(signed))).expect("signed").pay_due
+    book.write(|tx| act_step(tx, &actor, act, &ActStep::Send(sent)))
+        .expect("sent");
+    book.write(|tx| act_step(tx, &actor, act, &ActStep::Sign(signed)))
+        .expect("signed")
+        .pay_due
 }
 
 /// An atlantys partner with a contract whose client paid 75 000 KZT (list price 100 000)
@@ -38,14 +53,20 @@ fn atlantys_book(paid: &str) -> Book {
             ..kz_partner("P-ASEL", BIN_HALYK, "ASEL25")
         },
     );
-    billing_ok(&mut book, &format!("{BILLING_HEADER}A-1,atlantys,{paid},KZ-1,75000,100000,,,,,ASEL25,\n"));
+    billing_ok(
+        &mut book,
+        &format!("{BILLING_HEADER}A-1,atlantys,{paid},KZ-1,75000,100000,,,,,ASEL25,\n"),
+    );
     book
 }
 
 #[test]
 fn atlantys_pays_what_became_available_in_a_month_by_the_10th_of_the_next() {
     let mut book = atlantys_book("2026-01-05");
-    assert_eq!(convert_on(&mut book, "P-ASEL", day(2026, 1, 18), None).expect_err("on hold"), "nothing_to_convert");
+    assert_eq!(
+        convert_on(&mut book, "P-ASEL", day(2026, 1, 18), None).expect_err("on hold"),
+        "nothing_to_convert"
+    );
     let act = convert_on(&mut book, "P-ASEL", day(2026, 1, 31), None).expect("January's act");
     let stored = get_act(book.db(), &act).expect("act");
     assert_eq!((stored.money, stored.currency.as_str()), (2_500_000, "KZT"));
@@ -69,17 +90,36 @@ fn quantower_book(paid: &str) -> Book {
     add_partner(&mut book, foreign("P-Q", "quantower", "QUANT"));
     let program = program(&book, "quantower");
     let client = add_client(&book, "quantower", "Q-1", None, day(2025, 2, 1));
-    attempt(&book, &program, client, "QUANT", Channel::Link, day(2025, 2, 1));
-    billing_ok(&mut book, &format!("{BILLING_HEADER}Q-1,quantower,2025-03-01,Q-1,{paid},,,,,,,\n"));
+    attempt(
+        &book,
+        &program,
+        client,
+        "QUANT",
+        Channel::Link,
+        day(2025, 2, 1),
+    );
+    billing_ok(
+        &mut book,
+        &format!("{BILLING_HEADER}Q-1,quantower,2025-03-01,Q-1,{paid},,,,,,,\n"),
+    );
     book
 }
 
 #[test]
 fn quantower_converts_from_50_usd_by_bank_or_as_licence_credit() {
     let mut small = quantower_book("249.95");
-    assert_eq!(convert_on(&mut small, "P-Q", day(2025, 3, 2), None).expect_err("49.99 USD"), "under_threshold");
+    assert_eq!(
+        convert_on(&mut small, "P-Q", day(2025, 3, 2), None).expect_err("49.99 USD"),
+        "under_threshold"
+    );
     let mut book = quantower_book("250");
-    let act = convert_on(&mut book, "P-Q", day(2025, 3, 2), Some(PayoutKind::LicenceCredit)).expect("licence credit");
+    let act = convert_on(
+        &mut book,
+        "P-Q",
+        day(2025, 3, 2),
+        Some(PayoutKind::LicenceCredit),
+    )
+    .expect("licence credit");
     let stored = get_act(book.db(), &act).expect("act");
     assert_eq!(stored.payout_kind, "licence_credit");
     assert_eq!((stored.money, stored.currency.as_str()), (5_000, "USD"));
@@ -102,7 +142,14 @@ fn the_standard_vat_rate_follows_the_law_on_the_acts_day() {
     );
     let program = program(&book, "bitrix24");
     let client = add_client(&book, "bitrix24", "B-1", None, day(2024, 2, 1));
-    attempt(&book, &program, client, "ALFA", Channel::Link, day(2024, 2, 1));
+    attempt(
+        &book,
+        &program,
+        client,
+        "ALFA",
+        Channel::Link,
+        day(2024, 2, 1),
+    );
     billing_ok(
         &mut book,
         &format!("{BILLING_HEADER}B-1,bitrix24,2024-03-02,B-1,24000,,,,,,,\nB-2,bitrix24,2025-12-02,B-1,30500,,,,,,,\n"),
@@ -114,6 +161,10 @@ fn the_standard_vat_rate_follows_the_law_on_the_acts_day() {
     let act = convert_on(&mut book, "P-A", day(2026, 1, 12), None).expect("converted in 2026");
     let stored = get_act(book.db(), &act).expect("act");
     assert_eq!(stored.money, 610_000, "20 % of 30 500");
-    assert_eq!(stored.vat_rate.as_deref(), Some("22"), "the card says 20; the law of 2026 says 22");
+    assert_eq!(
+        stored.vat_rate.as_deref(),
+        Some("22"),
+        "the card says 20; the law of 2026 says 22"
+    );
     assert_eq!(stored.vat, Some(110_000), "6 100 × 22 / 122");
 }

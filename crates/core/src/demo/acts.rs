@@ -21,7 +21,10 @@ fn month_end(today: NaiveDate, back: u32) -> Option<NaiveDate> {
 }
 
 fn days_before(today: NaiveDate, days: u64, not_before: NaiveDate) -> NaiveDate {
-    today.checked_sub_days(Days::new(days)).unwrap_or(today).max(not_before)
+    today
+        .checked_sub_days(Days::new(days))
+        .unwrap_or(today)
+        .max(not_before)
 }
 
 /// Converts and moves the demo's acts as of `actor.today()`; returns how many were made.
@@ -31,7 +34,9 @@ pub(super) fn make_acts(book: &mut Book, actor: &Actor) -> Result<u64> {
     let can_send = vendor_party(vendor(book.db())?).is_ok();
     let mut made = 0;
     for back in (1..=5).rev() {
-        let Some(date) = month_end(today, back) else { continue };
+        let Some(date) = month_end(today, back) else {
+            continue;
+        };
         let acts = book.write(|tx| convert_ready(tx, actor, date, None, &mut |_| true))?;
         for (i, act) in acts.iter().enumerate() {
             let steps = if !can_send {
@@ -80,6 +85,10 @@ fn last_month(date: NaiveDate, today: NaiveDate, i: usize) -> Vec<ActStep> {
         1 => vec![ActStep::Send(ago(8))],
         2 => vec![ActStep::Send(ago(1))],
         3 => vec![ActStep::Send(ago(12)), ActStep::Sign(ago(9))],
-        _ => vec![ActStep::Send(ago(14)), ActStep::Sign(ago(12)), ActStep::Pay(ago(2))],
+        _ => vec![
+            ActStep::Send(ago(14)),
+            ActStep::Sign(ago(12)),
+            ActStep::Pay(ago(2)),
+        ],
     }
 }

@@ -425,14 +425,29 @@ fn acts_in_every_state_with_deadlines_overdue_and_due() {
     let states = strings(db, "SELECT DISTINCT status FROM acts ORDER BY status");
     assert_eq!(states, ["draft", "paid", "rejected", "sent", "signed"]);
     let programs = strings(db, "SELECT DISTINCT program FROM acts ORDER BY program");
-    assert!(programs.contains(&"bitrix24".to_owned()) && programs.contains(&"atlantys".to_owned()), "{programs:?}");
+    assert!(
+        programs.contains(&"bitrix24".to_owned()) && programs.contains(&"atlantys".to_owned()),
+        "{programs:?}"
+    );
     let today = actor().today();
     let deadlines = crate::acts::deadlines(db, today).expect("deadlines");
     assert!(deadlines.iter().any(|d| d.overdue), "something is overdue");
-    assert!(deadlines.iter().any(|d| !d.overdue), "something is still due");
+    assert!(
+        deadlines.iter().any(|d| !d.overdue),
+        "something is still due"
+    );
     // what the acts converted and paid is in the ledger, and no balance went negative by it
     let paid = number(db, "SELECT count(*) FROM ledger WHERE kind = 'payout'");
-    assert_eq!(paid, number(db, "SELECT count(*) FROM acts WHERE status = 'paid'"));
-    let returned = number(db, "SELECT count(*) FROM ledger WHERE kind = 'conversion_reversal'");
-    assert_eq!(returned, number(db, "SELECT count(*) FROM acts WHERE status = 'rejected'"));
+    assert_eq!(
+        paid,
+        number(db, "SELECT count(*) FROM acts WHERE status = 'paid'")
+    );
+    let returned = number(
+        db,
+        "SELECT count(*) FROM ledger WHERE kind = 'conversion_reversal'",
+    );
+    assert_eq!(
+        returned,
+        number(db, "SELECT count(*) FROM acts WHERE status = 'rejected'")
+    );
 }
