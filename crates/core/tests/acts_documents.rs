@@ -1,0 +1,153 @@
+//! The book's documents as the app and the command line save them: an act of a real book
+//! as the EDO XML (valid against the ФНС XSD, named as the format says, the same name every
+//! time), as PDF and счёт-фактура (the requisites in the text), the statement and the
+//! month's register in each format.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::*;
+use partnerbook_core::acts::{
+    act_file, act_step, convert, register_file, statement_file, ActFormat, ActStep, ConvertRequest,
+    RegisterFormat,
+};
+use partnerbook_core::partners::PartnerInput;
+use partnerbook_core::programs::Channel;
+use partnerbook_core::store::Book;
+use partnerbook_core::vendor::{set_vendor, Vendor};
+
+fn vendor() -> Vendor {
+    Vendor {
+        name: s("ООО «Вендор Софт»"),
+        inn: s(INN_TBANK),
+        kpp: s("771001001"),
+        ogrn: s("1027739642281"),
+        address: s("127287, г. Москва, ул. 2-я Хуторская, д. 38А, стр. 26"),
+        edo_id: s("2BE-7710140679-771001001"),
+        signer: s("Смирнова Анна Петровна"),
+        signer_position: s("Генеральный директор"),
+        bik: s("044525974"),
+        account: s("40702810610000000001"),
+    }
+}
+
+fn partner(vat: bool) -> PartnerInput {
+    PartnerInput {
+        contract_no: s("П-2025/118"),
+        contract_date: s("2025-01-15"),
+        vat_payer: s(if vat { "yes" } else { "no" }),
+        vat_rate: vat.then(|| "22".to_owned()),
+        ogrn: s("1027700132195"),
+        address: s("117997, г. Москва, ул. Вавилова, д. 19"),
+        edo_id: s("2LT-600072763"),
+        signer: s("Кузнецов Павел Андреевич"),
+        signer_position: s("Директор"),
+        bik: s("044525225"),
+        account: s("40702810938000000001"),
+        ..ooo("P-A", "bitrix24", INN_SBER, "ALFA")
+    }
+}
+
+/// A bitrix24 partner with every requisite (paying VAT or not), 12 200 RUB paid by its
+/// client (6 100 bonuses), converted on 2026-03-10 and taken to `steps`.
+fn book_with_act(vat: bool, steps: &[ActStep]) -> (Book, String) {
+    let mut book = book();
+    let actor = actor();
+    book.write(|tx| set_vendor(tx, &actor, vendor()))
+        .expect("vendor");
+    add_partner(&mut book, partner(vat));
+    let program = program(&book, "bitrix24");
+    let client = add_client(&book, "bitrix24", "B-1", None, day(2026, 2, 1));
+    attempt(
+        &book,
+        &program,
+        client,
+        "ALFA",
+        Channel::Migrator,
+        day(2026, 2, 1),
+    );
+    billing_ok(
+        &mut book,
+        &format!("{BILLING_HEADER}B-1,bitrix24,2026-03-02,B-1,12200,,,,,,,\n"),
+    );
+    let req = ConvertRequest {
+        partner: "P-A".into(),
+        date: day(2026, 3, 10),
+        amount: None,
+        payout_kind: None,
+    };
+    let act = book
+        .write(|tx| convert(tx, &actor, &req))
+        .expect("converted")
+        .act;
+    for step in steps {
+        book.write(|tx| act_step(tx, &actor, &act, step))
+            .expect("a step");
+    }
+    (book, act)
+}
+
+fn run(program: &str, args: &[&str], install: &str) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {program} ({e}): install {install}"));
+    assert!(
+        out.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn pdf_text(path: &Path) -> String {
+    let text = run(
+        "pdftotext",
+        &["-layout", path.to_str().expect("utf-8 path"), "-"],
+        "poppler-utils",
+    );
+    // pdftotext prints a no-break space as is; the checks read plain spaces
+    text.replace('\u{a0}', " ")
+}
+
+#[test]
+fn the_act_xml_is_valid_and_named_for_both_parties_and_the_same_every_time() {
+    let (book, act) = book_with_act(true, &[ActStep::Send(day(2026, 3, 11))]);
+    let now = day(2026, 3, 12).and_hms_opt(9, 0, 0).expect("now");
+    let file = act_file(book.db(), &act, ActFormat::Xml, now).expect("xml");
+    assert!(
+        file.name
+            .starts_with("ON_NSCHFDOPPR_2BE-7710140679-771001001_2LT-600072763_20260310_"),
+        "{}",
+        file.name
+    );
+    assert!(file.name.ends_with("_0_0_0_0_0_00.xml"), "{}", file.name);
+    let again = act_file(book.db(), &act, ActFormat::Xml, now).expect("xml again");
+    assert_eq!(again.name, file.name, "the act keeps its GUID");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join(&file.name);
+    std::fs::write(&path, &file.bytes).expect("written");
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/edo/ON_NSCHFDOPPR_1_997_01_05_03_05.xsd");
+    run(
+        "xmllint",
+        &[
+            "--noout",
+            "--schema",
+            schema.to_str().expect("utf-8"),
+            path.to_str().expect("utf-8"),
+        ],
+        "libxml2-utils",
+    );
+    let (text, _, _) = encoding_rs::WINDOWS_1251.decode(&file.bytes);
+    assert!(
+        text.contains("СЧФДОП"),
+        "a VAT payer's act is also a счёт-фактура"
+    );
+    assert!(
+        text.contains("6100.00") && text.contains("1100.00"),
+        "amount and VAT"
+    );
+}
