@@ -4,7 +4,10 @@
 //! nothing here reads the book.
 
 pub mod model;
+mod register_month;
+pub mod register_xlsx;
 #[doc(hidden)]
 pub mod sample;
 
 pub use model::{ActDocument, Party, PayoutRegister, RegisterLine, Statement, StatementLine, Vat};
+pub use register_xlsx::register_xlsx;
