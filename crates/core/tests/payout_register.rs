@@ -5,7 +5,7 @@
 
 mod payout_register_cases;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use partnerbook_core::documents::{sample, PayoutRegister, Vat};
 use partnerbook_core::ids::{check_account, check_bik, check_inn, check_kpp};
 use rand::rngs::StdRng;
@@ -18,6 +18,10 @@ pub(crate) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 pub(crate) fn money(text: &str) -> Decimal {
     text.parse().expect("an amount")
+}
+
+pub(crate) fn created_at() -> NaiveDateTime {
+    day(2026, 12, 1).and_hms_opt(10, 15, 0).expect("a time")
 }
 
 /// The sample, with a RUB line already paid and an unpaid KZT line added: neither goes to
