@@ -3,13 +3,18 @@
 //! amount in words. Each document is drawn from a plain model (`model`) the book fills;
 //! nothing here reads the book.
 
+pub mod bank_exchange;
 pub mod edo;
 pub mod figures;
 pub mod model;
+mod register_month;
+pub mod register_xlsx;
 #[doc(hidden)]
 pub mod sample;
 pub mod words;
 
+pub use bank_exchange::{bank_exchange, in_bank_exchange};
 pub use edo::{edo_xml, EdoFile};
 pub use model::{ActDocument, Party, PayoutRegister, RegisterLine, Statement, StatementLine, Vat};
+pub use register_xlsx::register_xlsx;
 pub use words::amount_in_words;

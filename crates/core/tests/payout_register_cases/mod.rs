@@ -1,0 +1,2 @@
+mod bank_file;
+mod xlsx;
