@@ -151,3 +151,48 @@ fn the_act_xml_is_valid_and_named_for_both_parties_and_the_same_every_time() {
         "amount and VAT"
     );
 }
+
+#[test]
+fn the_months_register_goes_to_the_bank_as_a_1c_file_and_to_excel() {
+    let (book, _) = book_with_act(
+        false,
+        &[
+            ActStep::Send(day(2026, 3, 11)),
+            ActStep::Sign(day(2026, 3, 12)),
+        ],
+    );
+    let now = day(2026, 3, 20).and_hms_opt(9, 15, 0).expect("now");
+    let bank = register_file(book.db(), "2026-03", RegisterFormat::Bank, now).expect("bank file");
+    assert_eq!(bank.name, "payouts-2026-03-1c.txt");
+    let (text, _, bad) = encoding_rs::WINDOWS_1251.decode(&bank.bytes);
+    assert!(!bad, "Windows-1251");
+    for line in [
+        "1CClientBankExchange",
+        "ВерсияФормата=1.03",
+        "РасчСчет=40702810610000000001",
+        "Сумма=6100.00",
+        "ПолучательИНН=7707083893",
+        "ПолучательСчет=40702810938000000001",
+        "КонецФайла",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line} in\n{text}");
+    }
+    assert!(text.contains("по акту № 2026-0001 от 10.03.2026"), "{text}");
+    let xlsx = register_file(book.db(), "2026-03", RegisterFormat::Xlsx, now).expect("xlsx");
+    assert_eq!(xlsx.name, "payouts-2026-03.xlsx");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join(&xlsx.name);
+    std::fs::write(&path, &xlsx.bytes).expect("written");
+    use calamine::Reader;
+    let mut workbook = calamine::open_workbook_auto(&path).expect("a workbook");
+    let sheet = workbook
+        .worksheet_range_at(0)
+        .expect("a sheet")
+        .expect("readable");
+    let cells: Vec<String> = sheet.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(cells.iter().any(|c| c == "2026-0001"), "{cells:?}");
+    assert!(cells.iter().any(|c| c == "6100"), "{cells:?}");
+    let paid_later =
+        register_file(book.db(), "2026-02", RegisterFormat::Bank, now).expect_err("nothing due");
+    assert_eq!(paid_later.code(), "bank_file_nothing_to_pay");
+}

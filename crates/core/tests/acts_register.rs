@@ -149,7 +149,7 @@ fn the_register_holds_payouts_paid_in_the_month_and_unpaid_ones_due_by_its_end()
         payout_register(book.db(), "2026-13", day(2026, 3, 1))
             .expect_err("no month")
             .code(),
-        "bad_month"
+        "register_month"
     );
 }
 

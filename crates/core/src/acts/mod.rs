@@ -19,6 +19,6 @@ pub use document::act_document;
 pub use files::{act_file, register_file, statement_file, ActFormat, DocumentFile, RegisterFormat};
 pub use model::*;
 pub use query::{acts_page, deadlines};
-pub use register::{month_days, payout_register};
+pub use register::payout_register;
 pub use store::{find_act, get_act, StoredAct};
 pub use workflow::{act_step, ActStep};

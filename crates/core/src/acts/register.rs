@@ -2,34 +2,16 @@
 //! every signed act not yet paid whose payout is due by the month's end (so an overdue
 //! payout stays on the register until it is paid).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use super::document::{act_document, vendor_party};
 use super::store::{stored_act, StoredAct, COLUMNS};
 use crate::documents::figures::ru_date;
+use crate::documents::month_days;
 use crate::documents::{PayoutRegister, RegisterLine};
 use crate::vendor::vendor;
-use crate::{Error, Result};
-
-/// The first and last day of `YYYY-MM`.
-pub fn month_days(month: &str) -> Result<(NaiveDate, NaiveDate)> {
-    let first =
-        NaiveDate::parse_from_str(&format!("{}-01", month.trim()), "%Y-%m-%d").map_err(|_| {
-            Error::refused(
-                "bad_month",
-                format!("Месяц «{month}» не читается: нужен ГГГГ-ММ, например 2026-11"),
-                format!("The month «{month}» cannot be read: use YYYY-MM, e.g. 2026-11"),
-            )
-        })?;
-    let next = if first.month() == 12 {
-        NaiveDate::from_ymd_opt(first.year() + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(first.year(), first.month() + 1, 1)
-    };
-    let last = next.and_then(|d| d.pred_opt()).unwrap_or(first);
-    Ok((first, last))
-}
+use crate::Result;
 
 /// The register of `month` (`YYYY-MM`), made on `made`.
 pub fn payout_register(db: &Connection, month: &str, made: NaiveDate) -> Result<PayoutRegister> {

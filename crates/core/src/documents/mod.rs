@@ -7,7 +7,7 @@ pub mod bank_exchange;
 pub mod edo;
 pub mod figures;
 pub mod model;
-mod register_month;
+pub mod register_month;
 pub mod register_xlsx;
 #[doc(hidden)]
 pub mod sample;
@@ -16,5 +16,6 @@ pub mod words;
 pub use bank_exchange::{bank_exchange, in_bank_exchange};
 pub use edo::{edo_xml, EdoFile};
 pub use model::{ActDocument, Party, PayoutRegister, RegisterLine, Statement, StatementLine, Vat};
+pub use register_month::month_days;
 pub use register_xlsx::register_xlsx;
 pub use words::amount_in_words;

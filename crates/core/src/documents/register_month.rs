@@ -26,12 +26,7 @@ impl PayoutRegister {
     ///
     /// Refused (`register_month`) when `month` is not `YYYY-MM`.
     pub fn period(&self) -> Result<(NaiveDate, NaiveDate)> {
-        let first = first_day(&self.month).ok_or_else(|| bad_month(&self.month))?;
-        let last = first
-            .checked_add_months(Months::new(1))
-            .and_then(|next| next.pred_opt())
-            .ok_or_else(|| bad_month(&self.month))?;
-        Ok((first, last))
+        month_days(&self.month)
     }
 
     /// «ноябрь 2026».
@@ -42,6 +37,16 @@ impl PayoutRegister {
             .ok_or_else(|| bad_month(&self.month))?;
         Ok(format!("{name} {}", first.year()))
     }
+}
+
+/// The first and the last day of `month` (`YYYY-MM`); refused (`register_month`) otherwise.
+pub fn month_days(month: &str) -> Result<(NaiveDate, NaiveDate)> {
+    let first = first_day(month).ok_or_else(|| bad_month(month))?;
+    let last = first
+        .checked_add_months(Months::new(1))
+        .and_then(|next| next.pred_opt())
+        .ok_or_else(|| bad_month(month))?;
+    Ok((first, last))
 }
 
 fn first_day(month: &str) -> Option<NaiveDate> {
