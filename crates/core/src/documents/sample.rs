@@ -3,7 +3,9 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::model::{ActDocument, Party, PayoutRegister, RegisterLine, Statement, StatementLine, Vat};
+use super::model::{
+    ActDocument, Party, PayoutRegister, RegisterLine, Statement, StatementLine, Vat,
+};
 use crate::partners::PartnerKind;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -39,7 +41,9 @@ pub fn partner(vat_payer: bool) -> Party {
             inn: Some("7804431521".into()),
             kpp: Some("780401001".into()),
             ogrn: Some("1107847010941".into()),
-            address: Some("194064, г. Санкт-Петербург, Тихорецкий пр-кт, д. 29, корп. 2, кв. 53".into()),
+            address: Some(
+                "194064, г. Санкт-Петербург, Тихорецкий пр-кт, д. 29, корп. 2, кв. 53".into(),
+            ),
             bik: Some("044030653".into()),
             account: Some("40702810455000012345".into()),
             edo_id: Some("2LT-600072763".into()),
@@ -138,7 +142,9 @@ pub fn register() -> PayoutRegister {
         vat: None,
         pay_due: Some(day(2026, 11, 19)),
         paid: None,
-        purpose: format!("Партнёрское вознаграждение по акту № {number} от 02.11.2026. Без налога (НДС)"),
+        purpose: format!(
+            "Партнёрское вознаграждение по акту № {number} от 02.11.2026. Без налога (НДС)"
+        ),
     };
     PayoutRegister {
         month: "2026-11".into(),
