@@ -4,7 +4,9 @@
 //! nothing here reads the book.
 
 pub mod model;
+pub mod pdf;
 #[doc(hidden)]
 pub mod sample;
 
 pub use model::{ActDocument, Party, PayoutRegister, RegisterLine, Statement, StatementLine, Vat};
+pub use pdf::act_pdf;
