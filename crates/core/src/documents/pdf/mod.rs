@@ -5,9 +5,11 @@
 
 mod act;
 mod fonts;
+mod invoice;
 mod layout;
 mod russian;
 mod sfnt;
 mod table;
 
 pub use act::act_pdf;
+pub use invoice::invoice_pdf;
