@@ -9,7 +9,9 @@ mod invoice;
 mod layout;
 mod russian;
 mod sfnt;
+mod statement;
 mod table;
 
 pub use act::act_pdf;
 pub use invoice::invoice_pdf;
+pub use statement::statement_pdf;
