@@ -9,4 +9,4 @@ pub mod pdf;
 pub mod sample;
 
 pub use model::{ActDocument, Party, PayoutRegister, RegisterLine, Statement, StatementLine, Vat};
-pub use pdf::{act_pdf, invoice_pdf, statement_pdf};
+pub use pdf::{act_pdf, invoice_pdf, register_pdf, statement_pdf};

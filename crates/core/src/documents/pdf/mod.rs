@@ -7,6 +7,7 @@ mod act;
 mod fonts;
 mod invoice;
 mod layout;
+mod register;
 mod russian;
 mod sfnt;
 mod statement;
@@ -14,4 +15,5 @@ mod table;
 
 pub use act::act_pdf;
 pub use invoice::invoice_pdf;
+pub use register::register_pdf;
 pub use statement::statement_pdf;
