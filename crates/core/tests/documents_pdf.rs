@@ -353,6 +353,25 @@ fn invoice_names_the_currency_by_its_code() {
 }
 
 #[test]
+fn an_ip_paying_vat_signs_the_invoice_as_an_ip() {
+    let mut doc = sample::act(false);
+    doc.vat = sample::act(true).vat;
+    let pdf = write("invoice-ip.pdf", &invoice_pdf(&doc).expect("invoice PDF"));
+    let text = text(&pdf);
+    assert_has(
+        &text,
+        &[
+            "ИП Орлова Мария Сергеевна",
+            "ИНН/КПП продавца: 500100732259",
+            "Орлова М. С.",
+            "ОГРНИП 304500116000157",
+            "реквизиты свидетельства о государственной регистрации",
+        ],
+    );
+    assert!(!text.contains("500100732259/"), "an ИП has no КПП:\n{text}");
+}
+
+#[test]
 fn no_invoice_without_vat() {
     let err = invoice_pdf(&sample::act(false)).expect_err("an ИП without VAT issues no invoice");
     assert_eq!(err.code(), "invoice_without_vat");
@@ -465,6 +484,33 @@ fn a_long_statement_paginates_with_the_head_on_every_page() {
         .find(|l| l.contains("Запись 10: начало"))
         .expect("the long reason");
     assert!(!start_line.contains("конец причины 10."), "{start_line}");
+}
+
+#[test]
+fn an_entry_longer_than_a_page_continues_on_the_next() {
+    let mut statement = sample::statement();
+    let words: Vec<String> = (1..=1500).map(|i| format!("слово{i}")).collect();
+    statement.lines[1].reason = words.join(" ");
+    let pdf = write(
+        "statement-long-entry.pdf",
+        &statement_pdf(&statement).expect("PDF"),
+    );
+    let text = text(&pdf);
+    let (_, _, pages) = info(&pdf);
+    assert!(pages >= 2, "a 1 500-word reason on {pages} page(s)");
+    let flat_text = flat(&text);
+    let mut at = 0;
+    for word in &words {
+        let found = flat_text[at..].find(&format!("{word} ")).map(|i| at + i);
+        at = found.unwrap_or_else(|| panic!("{word} is missing or out of order"));
+    }
+    assert_has(
+        &text,
+        &statement_requisites(&statement)
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
 }
 
 #[test]

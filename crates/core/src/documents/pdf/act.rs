@@ -119,11 +119,7 @@ fn totals(sheet: &mut Sheet, doc: &ActDocument) {
     sheet.paragraph(bold, Align::Left, &doc.amount_words);
     if let Some(note) = &doc.conversion_note {
         sheet.gap(4.0);
-        sheet.paragraph(
-            TEXT,
-            Align::Left,
-            &format!("Сумма получена конвертацией: {note}"),
-        );
+        sheet.paragraph(TEXT, Align::Left, &format!("Расчёт суммы: {note}"));
     }
 }
 
