@@ -7,6 +7,7 @@ pub mod bank_exchange;
 pub mod edo;
 pub mod figures;
 pub mod model;
+pub mod pdf;
 pub mod register_month;
 pub mod register_xlsx;
 #[doc(hidden)]
@@ -16,6 +17,7 @@ pub mod words;
 pub use bank_exchange::{bank_exchange, in_bank_exchange};
 pub use edo::{edo_xml, EdoFile};
 pub use model::{ActDocument, Party, PayoutRegister, RegisterLine, Statement, StatementLine, Vat};
+pub use pdf::{act_pdf, invoice_pdf, register_pdf, statement_pdf};
 pub use register_month::month_days;
 pub use register_xlsx::register_xlsx;
 pub use words::amount_in_words;
