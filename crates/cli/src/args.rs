@@ -172,7 +172,7 @@ pub enum Command {
 #[derive(Subcommand, Debug)]
 pub enum VendorCommand {
     /// Set the vendor's requisites (only the options given change).
-    Set(VendorArgs),
+    Set(Box<VendorArgs>),
     /// Show the vendor's requisites.
     Show {
         #[arg(long)]

@@ -196,3 +196,103 @@ fn the_months_register_goes_to_the_bank_as_a_1c_file_and_to_excel() {
         register_file(book.db(), "2026-02", RegisterFormat::Bank, now).expect_err("nothing due");
     assert_eq!(paid_later.code(), "bank_file_nothing_to_pay");
 }
+
+/// Saves `bytes` as `name` in a new folder and reads its text back.
+fn saved_pdf_text(name: &str, bytes: &[u8]) -> String {
+    assert!(bytes.starts_with(b"%PDF"), "{name} is a PDF");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).expect("written");
+    pdf_text(&path)
+}
+
+#[test]
+fn the_act_pdf_carries_every_requisite_of_both_parties_and_the_amount_in_words() {
+    let (book, act) = book_with_act(true, &[ActStep::Send(day(2026, 3, 11))]);
+    let now = day(2026, 3, 12).and_hms_opt(9, 0, 0).expect("now");
+    let file = act_file(book.db(), &act, ActFormat::Pdf, now).expect("pdf");
+    assert_eq!(file.name, "act-2026-0001.pdf");
+    let text = saved_pdf_text(&file.name, &file.bytes);
+    for needle in [
+        "2026-0001",
+        "10.03.2026",
+        "ООО «Партнёр P-A»",
+        INN_SBER,
+        KPP,
+        "1027700132195",
+        "117997, г. Москва, ул. Вавилова, д. 19",
+        "ООО «Вендор Софт»",
+        INN_TBANK,
+        "771001001",
+        "1027739642281",
+        "П-2025/118",
+        "6 100,00",
+        "1 100,00",
+        "22 %",
+        "Шесть тысяч сто рублей 00 копеек",
+        "Директор",
+        "Генеральный директор",
+        "Кузнецов",
+        "Смирнова",
+    ] {
+        assert!(text.contains(needle), "«{needle}» in the act:\n{text}");
+    }
+    let invoice = act_file(book.db(), &act, ActFormat::Invoice, now).expect("счёт-фактура");
+    let text = saved_pdf_text(&invoice.name, &invoice.bytes).to_lowercase();
+    assert!(
+        text.contains("фактура") && text.contains("2026-0001") && text.contains("1 100,00"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_act_without_vat_says_so_and_has_no_invoice() {
+    let (book, act) = book_with_act(false, &[]);
+    let now = day(2026, 3, 12).and_hms_opt(9, 0, 0).expect("now");
+    let file = act_file(book.db(), &act, ActFormat::Pdf, now).expect("pdf");
+    let text = saved_pdf_text(&file.name, &file.bytes);
+    assert!(text.contains("Без налога (НДС)"), "{text}");
+    assert!(
+        act_file(book.db(), &act, ActFormat::Invoice, now).is_err(),
+        "no счёт-фактура without VAT"
+    );
+}
+
+#[test]
+fn the_statement_and_the_register_print_their_balances_and_totals() {
+    let (book, _) = book_with_act(
+        false,
+        &[
+            ActStep::Send(day(2026, 3, 11)),
+            ActStep::Sign(day(2026, 3, 12)),
+        ],
+    );
+    let file = statement_file(
+        book.db(),
+        "P-A",
+        day(2026, 3, 1),
+        day(2026, 3, 31),
+        day(2026, 4, 1),
+    )
+    .expect("statement");
+    let text = saved_pdf_text(&file.name, &file.bytes);
+    for needle in [
+        "ООО «Партнёр P-A»",
+        "01.03.2026",
+        "31.03.2026",
+        "6 100,00",
+        "Начисление",
+        "Конвертация",
+    ] {
+        assert!(
+            text.contains(needle),
+            "«{needle}» in the statement:\n{text}"
+        );
+    }
+    let now = day(2026, 3, 20).and_hms_opt(9, 15, 0).expect("now");
+    let register = register_file(book.db(), "2026-03", RegisterFormat::Pdf, now).expect("register");
+    let text = saved_pdf_text(&register.name, &register.bytes);
+    for needle in ["2026-0001", INN_SBER, "40702810938000000001", "6 100,00"] {
+        assert!(text.contains(needle), "«{needle}» in the register:\n{text}");
+    }
+}
