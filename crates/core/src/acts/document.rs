@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use super::store::StoredAct;
-use crate::documents::figures::{ru_amount, ru_date};
+use crate::documents::russian::{date as ru_date, money as ru_amount, unit_word};
 use crate::documents::words::amount_in_words;
 use crate::documents::{ActDocument, Party, Vat};
 use crate::money::from_minor;
@@ -127,7 +127,7 @@ pub fn act_document(db: &Connection, act: &StoredAct) -> Result<ActDocument> {
             "Конвертация {} бонусов по курсу 1 бонус = {} {}",
             ru_amount(amount),
             per_unit,
-            crate::documents::figures::currency_word(&act.currency)
+            unit_word(&act.currency)
         )
     });
     Ok(ActDocument {

@@ -7,8 +7,8 @@ use rusqlite::{params, Connection};
 
 use super::document::{act_document, vendor_party};
 use super::store::{stored_act, StoredAct, COLUMNS};
-use crate::documents::figures::ru_date;
 use crate::documents::month_days;
+use crate::documents::russian::{date as ru_date, money as ru_amount};
 use crate::documents::{PayoutRegister, RegisterLine};
 use crate::vendor::vendor;
 use crate::Result;
@@ -33,7 +33,7 @@ pub fn payout_register(db: &Connection, month: &str, made: NaiveDate) -> Result<
             Some(vat) => format!(
                 "В том числе НДС {} % — {}",
                 vat.rate.normalize(),
-                crate::documents::figures::ru_amount(vat.amount)
+                ru_amount(vat.amount)
             ),
             None => "Без налога (НДС)".to_owned(),
         };

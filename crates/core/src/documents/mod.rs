@@ -5,11 +5,11 @@
 
 pub mod bank_exchange;
 pub mod edo;
-pub mod figures;
 pub mod model;
 pub mod pdf;
 pub mod register_month;
 pub mod register_xlsx;
+pub mod russian;
 #[doc(hidden)]
 pub mod sample;
 pub mod words;

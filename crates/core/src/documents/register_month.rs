@@ -1,25 +1,9 @@
 //! The month a payout register covers: its first and last day, and its name in Russian.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 
 use super::model::PayoutRegister;
 use crate::{Error, Result};
-
-/// Nominative month names, as a title says them: «Реестр выплат за ноябрь 2026».
-const MONTHS_RU: [&str; 12] = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-];
 
 impl PayoutRegister {
     /// The first and the last day of `month` (`2026-11` → 01.11.2026 and 30.11.2026).
@@ -32,10 +16,7 @@ impl PayoutRegister {
     /// «ноябрь 2026».
     pub fn month_words(&self) -> Result<String> {
         let (first, _) = self.period()?;
-        let name = MONTHS_RU
-            .get(first.month0() as usize)
-            .ok_or_else(|| bad_month(&self.month))?;
-        Ok(format!("{name} {}", first.year()))
+        Ok(super::russian::month(&first.format("%Y-%m").to_string()))
     }
 }
 

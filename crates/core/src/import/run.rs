@@ -139,7 +139,7 @@ pub fn run_import(
                 note(found, &mut problems);
             }
         }
-        if report.rows % PROGRESS_EVERY == 0 {
+        if report.rows.is_multiple_of(PROGRESS_EVERY) {
             let table = reader.table();
             let go_on = progress(ImportProgress {
                 rows: report.rows,

@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 
 use super::fonts::Style;
 use super::layout::{Align, Orientation, Sheet};
-use super::russian;
 use super::table::{Cell, Column, Table};
 use crate::documents::model::{ActDocument, Party};
+use crate::documents::russian;
 use crate::Result;
 
 const TEXT: Style = Style::regular(9.0);

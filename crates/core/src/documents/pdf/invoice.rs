@@ -6,9 +6,9 @@
 use super::act::net;
 use super::fonts::Style;
 use super::layout::{Align, Orientation, Sheet};
-use super::russian;
 use super::table::{Cell, Column, Head, Table};
 use crate::documents::model::{ActDocument, Party};
+use crate::documents::russian;
 use crate::{Error, Result};
 
 const TEXT: Style = Style::regular(8.0);

@@ -8,7 +8,6 @@ mod fonts;
 mod invoice;
 mod layout;
 mod register;
-mod russian;
 mod sfnt;
 mod statement;
 mod table;

@@ -4,9 +4,9 @@
 
 use super::fonts::Style;
 use super::layout::{Align, Orientation, Sheet};
-use super::russian;
 use super::table::{Cell, Column, Table};
 use crate::documents::model::{PayoutRegister, RegisterLine};
+use crate::documents::russian;
 use crate::Result;
 
 const TEXT: Style = Style::regular(9.0);

@@ -36,7 +36,7 @@ fn grouped(digits: &str) -> String {
     let count = digits.chars().count();
     let mut out = String::with_capacity(digits.len() + count / 3 * 2);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (count - i) % 3 == 0 {
+        if i > 0 && (count - i).is_multiple_of(3) {
             out.push(GROUP);
         }
         out.push(c);
