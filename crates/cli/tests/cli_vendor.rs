@@ -32,7 +32,7 @@ fn vendor_set_then_show_json() {
     assert_eq!(
         scene.ok(&["vendor", "show", "--json"]).json(),
         json!({"name": null, "inn": null, "kpp": null, "ogrn": null, "address": null, "edo_id": null,
-               "signer": null, "signer_position": null})
+               "signer": null, "signer_position": null, "bik": null, "account": null})
     );
     let run = scene.ok(&FULL);
     assert_eq!(run.stderr.trim(), "Реквизиты поставщика сохранены.");
@@ -40,8 +40,14 @@ fn vendor_set_then_show_json() {
         scene.ok(&["vendor", "show", "--json"]).json(),
         json!({"name": "ООО «Вендор»", "inn": "7736207543", "kpp": "773601001", "ogrn": "1027700229193",
                "address": "Москва, ул. Льва Толстого, 16", "edo_id": "2BE1234567890",
-               "signer": "Иванов И. И.", "signer_position": "Генеральный директор"})
+               "signer": "Иванов И. И.", "signer_position": "Генеральный директор",
+               "bik": null, "account": null})
     );
+    scene.ok(&["vendor", "set", "--bik", "044525225", "--account", "40702810938000000001"]);
+    let bank = scene.ok(&["vendor", "show", "--json"]).json();
+    assert_eq!((bank["bik"].clone(), bank["account"].clone()), (json!("044525225"), json!("40702810938000000001")));
+    let wrong = scene.run(&["vendor", "set", "--account", "40702810938000000002"]);
+    assert_eq!(wrong.code, 1, "the account does not match the БИК: {wrong:?}");
 }
 
 #[test]
