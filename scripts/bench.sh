@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Builds the release binaries and runs the benchmarks of Partnerbook: the imports part
-# (partners and clients against sqlite3, the partners table) and the billing part (a
-# realistic year against sqlite3, pandas and openpyxl, and `balances --as-of`).
+# (partners and clients against sqlite3, the partners table), the billing part (a
+# realistic year against sqlite3, pandas and openpyxl, and `balances --as-of`) and the
+# acts part (1 000 acts' PDF and EDO XML made in-process against LibreOffice headless
+# converting the same acts to PDF, and `act pdf` / `act xml` for one act).
 #
-#   scripts/bench.sh                                # both parts, full size
+#   scripts/bench.sh                                # all three parts, full size
 #   scripts/bench.sh --imports                      # only the imports part
 #   scripts/bench.sh --billing                      # only the billing part
+#   scripts/bench.sh --acts                         # only the acts part
+#   scripts/bench.sh --acts --office-acts 10        # acts part, LibreOffice converts 10 acts
 #   scripts/bench.sh --billing --scale 0.01         # quick: every generated count × 0.01
 #   scripts/bench.sh --partners 5000 --clients 50000   # imports part, smaller
 #   scripts/bench.sh --keep /tmp/bench              # keep the generated files, books, peer databases
 #   scripts/bench.sh --billing --generate-only --keep /tmp/bench   # only write the files
 #
 # Every argument goes to partnerbook-bench (see --help). Needs Debian's sqlite3 (the peer)
-# and GNU time (peak RSS); the billing part also needs Python with pandas and openpyxl.
+# and GNU time (peak RSS); the billing part also needs Python with pandas and openpyxl,
+# the acts part LibreOffice Writer (`soffice`, Debian's libreoffice-writer-nogui).
 # Missing ones are installed when apt-get is at hand; pandas and openpyxl, if apt cannot
 # install them, go into a virtualenv under the target directory (from PyPI). A peer that
 # still cannot run is reported as such by the benchmark, never given a number.
@@ -38,22 +43,34 @@ if [ ${#need[@]} -gt 0 ]; then
     apt_install "${need[@]}" || echo "bench.sh: please install: ${need[*]}" >&2
 fi
 
-# Which parts run: both, unless --imports or --billing says otherwise. The billing part
-# needs the Python peers, unless it only generates its files.
-need_python=1
-imports_flag="" billing_flag="" generate_only="" python_given=""
+# Which parts run: all three, unless --imports, --billing or --acts choose. The billing
+# part needs the Python peers and the acts part LibreOffice, unless they only generate
+# their files.
+need_python=1 need_office=1
+imports_flag="" billing_flag="" acts_flag="" generate_only="" python_given="" soffice_given=""
 for arg in "$@"; do
     case "$arg" in
         --imports) imports_flag=1 ;;
         --billing) billing_flag=1 ;;
+        --acts) acts_flag=1 ;;
         --generate-only) generate_only=1 ;;
         --python | --python=*) python_given=1 ;;
+        --soffice | --soffice=*) soffice_given=1 ;;
     esac
 done
-if [ -n "$imports_flag" ] && [ -z "$billing_flag" ]; then
-    need_python=0
+if [ -n "$imports_flag$billing_flag$acts_flag" ]; then
+    [ -z "$billing_flag" ] && need_python=0
+    [ -z "$acts_flag" ] && need_office=0
 fi
-[ -n "$generate_only" ] && need_python=0
+[ -n "$generate_only" ] && need_python=0 && need_office=0
+[ -n "$soffice_given" ] && need_office=0
+
+# LibreOffice Writer without the GUI (Debian 12: libreoffice-writer-nogui), else with it.
+if [ "$need_office" = 1 ] && ! command -v soffice >/dev/null 2>&1; then
+    echo "bench.sh: no soffice; trying apt (libreoffice-writer-nogui)" >&2
+    apt_install libreoffice-writer-nogui >&2 || apt_install libreoffice-writer >&2 \
+        || echo "bench.sh: LibreOffice unavailable: the benchmark reports that peer as not run" >&2
+fi
 
 # A Python that imports pandas and openpyxl: $PYTHON, python3, Debian's, or our venv.
 venv="$target/bench-python"

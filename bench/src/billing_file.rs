@@ -28,7 +28,7 @@ use crate::partners_file::{date_between, Issued, ATLANTYS, BITRIX24, PROGRAMS, Q
 use crate::year::{first_day, last_day, YearClient};
 
 /// The columns of the Billing table (FORMATS.md), in English and in Russian.
-const HEADER: [&str; 14] = [
+pub const HEADER: [&str; 14] = [
     "payment_id",
     "program",
     "date",

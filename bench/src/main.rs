@@ -1,6 +1,8 @@
-//! `partnerbook-bench`: the benchmark of Partnerbook's imports, partners table and billing.
+//! `partnerbook-bench`: the benchmark of Partnerbook's imports, partners table, billing
+//! and acts.
 //!
-//! Two parts, each runnable alone (`--imports`, `--billing`; both by default):
+//! Three parts, each runnable alone or with another (`--imports`, `--billing`, `--acts`;
+//! all three by default):
 //!
 //! - **imports**: generates realistic `partners.csv` and `clients.csv` (not timed), then
 //!   measures in one run `partnerbook import partners` and `import clients` (release
@@ -14,6 +16,10 @@
 //! Prints every figure with its peer, target and whether it was met. A benchmark, not a
 //! test: nothing here fails on a missed target.
 
+mod act_fodt;
+mod acts;
+mod acts_book;
+mod acts_report;
 mod billing;
 mod billing_file;
 mod child;
@@ -21,6 +27,7 @@ mod clients_file;
 mod ids;
 mod imports;
 mod names;
+mod office;
 mod partners_file;
 mod peers;
 mod phases;
@@ -44,15 +51,26 @@ use summary::Figures;
 #[derive(Parser, Debug)]
 #[command(
     name = "partnerbook-bench",
-    about = "Benchmark of Partnerbook's imports, partners table and billing"
+    about = "Benchmark of Partnerbook's imports, partners table, billing and acts",
+    long_about = "Benchmark of Partnerbook's imports, partners table, billing and acts.\n\n\
+        Three parts, all by default; --imports, --billing and --acts choose among them:\n\
+        - imports: partners.csv and clients.csv against sqlite3 .import, the partners table;\n\
+        - billing: a realistic year against sqlite3, pandas and openpyxl, balances --as-of;\n\
+        - acts: 1 000 acts' PDF and EDO XML made in-process against LibreOffice headless\n  \
+        converting the same acts (.fodt) to PDF; `act pdf` / `act xml` for one act.\n\n\
+        Every figure is printed with its peer, its target and whether it was met; nothing \
+        fails on a missed target."
 )]
 struct Args {
-    /// Run only the imports part (partners and clients against sqlite3, the partners table).
+    /// Run the imports part (partners and clients against sqlite3, the partners table).
     #[arg(long)]
     imports: bool,
-    /// Run only the billing part (a realistic year against sqlite3, pandas and openpyxl).
+    /// Run the billing part (a realistic year against sqlite3, pandas and openpyxl).
     #[arg(long)]
     billing: bool,
+    /// Run the acts part (acts' PDF and EDO XML against LibreOffice headless).
+    #[arg(long)]
+    acts: bool,
     /// Write the generated files (into --keep DIR) and stop: nothing is timed.
     #[arg(long)]
     generate_only: bool,
@@ -77,6 +95,12 @@ struct Args {
     /// Billing part: the first rows of the year also written as XLSX.
     #[arg(long, default_value_t = 200_000)]
     xlsx_rows: usize,
+    /// Acts part: partners, so acts, to generate.
+    #[arg(long, default_value_t = 1_000)]
+    act_count: usize,
+    /// Acts part: acts LibreOffice converts (one invocation each, then all in one).
+    #[arg(long, default_value_t = 20)]
+    office_acts: usize,
     /// Keep the files (CSV, XLSX, books, peer databases) in this directory.
     #[arg(long)]
     keep: Option<PathBuf>,
@@ -86,6 +110,9 @@ struct Args {
     /// The peer's `sqlite3` command.
     #[arg(long, default_value = "sqlite3")]
     sqlite3: PathBuf,
+    /// The peer's LibreOffice command (acts part).
+    #[arg(long, default_value = "soffice")]
+    soffice: PathBuf,
     /// The Python that runs the pandas and openpyxl peers.
     #[arg(long, default_value = "python3")]
     python: PathBuf,
@@ -93,8 +120,9 @@ struct Args {
     /// and writes).
     #[arg(long)]
     no_dry_run: bool,
-    /// Kill an import (or dry run, or Python peer) still running after this many seconds;
-    /// it is then reported as "> N s (killed)".
+    /// Kill an import (or dry run, Python peer, act command or LibreOffice run; LibreOffice
+    /// otherwise after 300 s) still running after this many seconds; it is then reported
+    /// as "> N s (killed)" or as a peer that did not run.
     #[arg(long)]
     timeout: Option<u64>,
     /// Seed of the generated data.
@@ -145,8 +173,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     report::print_facts("Machine", &facts);
 
-    let (imports_part, billing_part) = match (args.imports, args.billing) {
-        (false, false) => (true, true),
+    let (imports_part, billing_part, acts_part) = match (args.imports, args.billing, args.acts) {
+        (false, false, false) => (true, true, true),
         chosen => chosen,
     };
     if imports_part {
@@ -168,6 +196,21 @@ fn main() -> Result<(), Box<dyn Error>> {
                 rows: args.scaled(args.billing_rows),
                 xlsx_rows: args.scaled(args.xlsx_rows),
             },
+            limit: args.timeout.map(Duration::from_secs),
+            generate_only: args.generate_only,
+        })?;
+    }
+    if acts_part {
+        if imports_part || billing_part {
+            println!();
+        }
+        acts::run(&acts::Options {
+            partnerbook: &partnerbook,
+            soffice: &args.soffice,
+            dir: &dir.join("acts"),
+            seed: args.seed,
+            acts: args.scaled(args.act_count),
+            office_acts: args.office_acts.max(1),
             limit: args.timeout.map(Duration::from_secs),
             generate_only: args.generate_only,
         })?;

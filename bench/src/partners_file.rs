@@ -23,7 +23,7 @@ pub const CIAWIFI: usize = 4;
 /// Only 90 000 five-digit codes exist; a realistic program uses a fraction of them.
 pub const CIAWIFI_MAX: usize = 20_000;
 
-const HEADER: &str = "partner_id,program,name,kind,inn,kpp,ogrn,vat_payer,vat_rate,code,rate,\
+pub const HEADER: &str = "partner_id,program,name,kind,inn,kpp,ogrn,vat_payer,vat_rate,code,rate,\
 contract_no,contract_date,registered,status,bik,account,address,signer,signer_position,email,edo_id";
 
 /// The codes issued in each program (indexed like [`PROGRAMS`]), for the clients file.

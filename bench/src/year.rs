@@ -21,7 +21,7 @@ use crate::partners_file::{
     date_between, day, show_date, Issued, ATLANTYS, BITRIX24, PROGRAMS, QUANTOWER, TELE2,
 };
 
-const HEADER: &str = "client_id,program,name,inn,registered,partner_code,channel,bound_at,\
+pub const HEADER: &str = "client_id,program,name,inn,registered,partner_code,channel,bound_at,\
 users,active_since,promo_ends";
 
 /// Share of each program's clients, in percent (indexed like [`PROGRAMS`]).
