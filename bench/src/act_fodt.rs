@@ -4,7 +4,9 @@
 //! amount in words, the conversion note and both signatures, on one A4 page.
 
 use chrono::{Datelike, NaiveDate};
-use partnerbook_core::documents::figures::{currency_word, ru_amount, ru_date};
+use partnerbook_core::documents::russian::{
+    date as ru_date, money as ru_amount, unit_word as currency_word,
+};
 use partnerbook_core::documents::{ActDocument, Party};
 
 const MONTHS: [&str; 12] = [

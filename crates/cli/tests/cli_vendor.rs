@@ -43,11 +43,24 @@ fn vendor_set_then_show_json() {
                "signer": "Иванов И. И.", "signer_position": "Генеральный директор",
                "bik": null, "account": null})
     );
-    scene.ok(&["vendor", "set", "--bik", "044525225", "--account", "40702810938000000001"]);
+    scene.ok(&[
+        "vendor",
+        "set",
+        "--bik",
+        "044525225",
+        "--account",
+        "40702810938000000001",
+    ]);
     let bank = scene.ok(&["vendor", "show", "--json"]).json();
-    assert_eq!((bank["bik"].clone(), bank["account"].clone()), (json!("044525225"), json!("40702810938000000001")));
+    assert_eq!(
+        (bank["bik"].clone(), bank["account"].clone()),
+        (json!("044525225"), json!("40702810938000000001"))
+    );
     let wrong = scene.run(&["vendor", "set", "--account", "40702810938000000002"]);
-    assert_eq!(wrong.code, 1, "the account does not match the БИК: {wrong:?}");
+    assert_eq!(
+        wrong.code, 1,
+        "the account does not match the БИК: {wrong:?}"
+    );
 }
 
 #[test]
