@@ -3,6 +3,8 @@
 //! glyphs it uses (without the license's full text, see `sfnt`). Measures text with the font's own advance widths, so that lines wrap
 //! and numbers right-align where the reader draws them.
 
+use std::sync::OnceLock;
+
 use printpdf::{FontId, ParsedFont, PdfDocument, PdfFontHandle};
 
 use super::sfnt;
@@ -44,22 +46,30 @@ impl Style {
 
 /// One face, parsed for its metrics and registered with the document.
 struct Face {
-    parsed: ParsedFont,
+    parsed: &'static ParsedFont,
     id: FontId,
     units_per_em: f32,
 }
 
+/// The faces parsed once per process: parsing a 700 KB font took most of an act's time.
+static PARSED: OnceLock<[Option<ParsedFont>; 2]> = OnceLock::new();
+
+fn parse(bytes: &[u8]) -> Option<ParsedFont> {
+    let trimmed = sfnt::without_license_text(bytes);
+    let bytes = trimmed.as_deref().unwrap_or(bytes);
+    ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
+}
+
 impl Face {
-    fn load(doc: &mut PdfDocument, bytes: &[u8], name: &str) -> Result<Face> {
-        let trimmed = sfnt::without_license_text(bytes);
-        let bytes = trimmed.as_deref().unwrap_or(bytes);
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).ok_or_else(|| {
+    fn load(doc: &mut PdfDocument, index: usize, name: &str) -> Result<Face> {
+        let faces = PARSED.get_or_init(|| [parse(REGULAR), parse(BOLD)]);
+        let parsed = faces.get(index).and_then(Option::as_ref).ok_or_else(|| {
             Error::Io(std::io::Error::other(format!(
                 "the built-in font {name} could not be read"
             )))
         })?;
         let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em.max(1));
-        let id = doc.add_font(&parsed);
+        let id = doc.add_font(parsed);
         Ok(Face {
             parsed,
             id,
@@ -94,8 +104,8 @@ impl Typeface {
     /// Parses both faces and adds them to `doc` (embedded, subset at save).
     pub fn load(doc: &mut PdfDocument) -> Result<Typeface> {
         Ok(Typeface {
-            regular: Face::load(doc, REGULAR, "DejaVu Sans")?,
-            bold: Face::load(doc, BOLD, "DejaVu Sans Bold")?,
+            regular: Face::load(doc, 0, "DejaVu Sans")?,
+            bold: Face::load(doc, 1, "DejaVu Sans Bold")?,
         })
     }
 
