@@ -39,7 +39,11 @@ pub fn overview(db: &Connection, as_of: NaiveDate) -> Result<Overview> {
             week.push(d);
         }
     }
-    let drafts: u32 = db.query_row("SELECT count(*) FROM acts WHERE status = 'draft'", [], |r| r.get(0))?;
+    let drafts: u32 = db.query_row(
+        "SELECT count(*) FROM acts WHERE status = 'draft'",
+        [],
+        |r| r.get(0),
+    )?;
     Ok(Overview {
         as_of: as_of.to_string(),
         overdue,

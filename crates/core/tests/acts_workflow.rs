@@ -32,7 +32,14 @@ fn bitrix_book(paid: &str) -> Book {
     let program = program(&book, "bitrix24");
     let client = add_client(&book, "bitrix24", "B-1", None, day(2026, 2, 1));
     assert_eq!(
-        outcome_code(&attempt(&book, &program, client, "ALFA", Channel::Migrator, day(2026, 2, 1))),
+        outcome_code(&attempt(
+            &book,
+            &program,
+            client,
+            "ALFA",
+            Channel::Migrator,
+            day(2026, 2, 1)
+        )),
         "bound"
     );
     billing_ok(
@@ -51,12 +58,19 @@ fn request(partner: &str, date: NaiveDate, amount: Option<&str>) -> ConvertReque
     }
 }
 
-fn try_convert(book: &mut Book, req: ConvertRequest) -> Result<partnerbook_core::acts::Conversion, Error> {
+fn try_convert(
+    book: &mut Book,
+    req: ConvertRequest,
+) -> Result<partnerbook_core::acts::Conversion, Error> {
     let actor = actor();
     book.write(|tx| convert(tx, &actor, &req))
 }
 
-fn step(book: &mut Book, act: &str, step: ActStep) -> Result<partnerbook_core::acts::ActState, Error> {
+fn step(
+    book: &mut Book,
+    act: &str,
+    step: ActStep,
+) -> Result<partnerbook_core::acts::ActState, Error> {
     let actor = actor();
     book.write(|tx| act_step(tx, &actor, act, &step))
 }
@@ -77,19 +91,30 @@ fn money(book: &Book, partner: &str, as_of: NaiveDate) -> [String; 3] {
 #[test]
 fn a_conversion_takes_the_amount_from_the_available_balance_and_drafts_an_act() {
     let mut book = bitrix_book("20000");
-    let done = try_convert(&mut book, request("P-A", day(2026, 3, 10), Some("6000"))).expect("converted");
+    let done =
+        try_convert(&mut book, request("P-A", day(2026, 3, 10), Some("6000"))).expect("converted");
     assert_eq!(done.partner, "P-A");
     assert_eq!(done.amount, "6000.00");
     assert_eq!(done.unit, "bonus");
     assert_eq!(done.number, "2026-0001");
-    assert_eq!(money(&book, "P-A", day(2026, 3, 10)), ["4000.00", "6000.00", "0.00"]);
-    assert_eq!(money(&book, "P-A", day(2026, 3, 9)), ["10000.00", "0.00", "0.00"], "as of the day before");
+    assert_eq!(
+        money(&book, "P-A", day(2026, 3, 10)),
+        ["4000.00", "6000.00", "0.00"]
+    );
+    assert_eq!(
+        money(&book, "P-A", day(2026, 3, 9)),
+        ["10000.00", "0.00", "0.00"],
+        "as of the day before"
+    );
     let act = get_act(book.db(), &done.act).expect("the act");
     assert_eq!(act.status, ActStatus::Draft);
     assert_eq!(act.money, 600_000, "1 bonus = 1 RUB");
     assert_eq!(act.currency, "RUB");
     assert_eq!(act.period_to, day(2026, 3, 10));
-    assert_eq!(get_act(book.db(), "2026-0001").expect("by number").id, act.id);
+    assert_eq!(
+        get_act(book.db(), "2026-0001").expect("by number").id,
+        act.id
+    );
 }
 
 #[test]
@@ -97,7 +122,10 @@ fn without_an_amount_everything_available_is_converted() {
     let mut book = bitrix_book("20000");
     let done = try_convert(&mut book, request("P-A", day(2026, 3, 10), None)).expect("converted");
     assert_eq!(done.amount, "10000.00");
-    assert_eq!(money(&book, "P-A", day(2026, 3, 10)), ["0.00", "10000.00", "0.00"]);
+    assert_eq!(
+        money(&book, "P-A", day(2026, 3, 10)),
+        ["0.00", "10000.00", "0.00"]
+    );
 }
 
 #[test]
@@ -105,10 +133,19 @@ fn refusals_say_why_and_change_nothing() {
     let mut book = bitrix_book("20000");
     let before = money(&book, "P-A", day(2026, 3, 10));
     let cases = [
-        (request("P-A", day(2026, 3, 10), Some("4999.99")), "under_threshold"),
-        (request("P-A", day(2026, 3, 10), Some("10000.01")), "above_available"),
+        (
+            request("P-A", day(2026, 3, 10), Some("4999.99")),
+            "under_threshold",
+        ),
+        (
+            request("P-A", day(2026, 3, 10), Some("10000.01")),
+            "above_available",
+        ),
         (request("P-A", day(2026, 3, 1), None), "nothing_to_convert"),
-        (request("P-A", day(2026, 3, 10), Some("5000.001")), "bad_amount"),
+        (
+            request("P-A", day(2026, 3, 10), Some("5000.001")),
+            "bad_amount",
+        ),
         (
             ConvertRequest {
                 payout_kind: Some(PayoutKind::LicenceCredit),
@@ -119,20 +156,31 @@ fn refusals_say_why_and_change_nothing() {
         (request("P-NOBODY", day(2026, 3, 10), None), "not_found"),
     ];
     for (req, code) in cases {
-        assert_eq!(refusal(try_convert(&mut book, req.clone())), code, "{req:?}");
+        assert_eq!(
+            refusal(try_convert(&mut book, req.clone())),
+            code,
+            "{req:?}"
+        );
     }
     assert_eq!(money(&book, "P-A", day(2026, 3, 10)), before);
-    let acts: i64 = book.db().query_row("SELECT count(*) FROM acts", [], |r| r.get(0)).expect("count");
+    let acts: i64 = book
+        .db()
+        .query_row("SELECT count(*) FROM acts", [], |r| r.get(0))
+        .expect("count");
     assert_eq!(acts, 0);
 }
 
 #[test]
 fn the_under_threshold_message_names_the_threshold_and_what_is_available() {
     let mut book = bitrix_book("9000");
-    let err = try_convert(&mut book, request("P-A", day(2026, 3, 10), None)).expect_err("4 500 < 5 000");
+    let err =
+        try_convert(&mut book, request("P-A", day(2026, 3, 10), None)).expect_err("4 500 < 5 000");
     assert_eq!(err.code(), "under_threshold");
     let text = err.to_string();
-    assert!(text.contains("5000.00") && text.contains("4500.00"), "{text}");
+    assert!(
+        text.contains("5000.00") && text.contains("4500.00"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -140,10 +188,25 @@ fn a_bitrix24_partner_without_a_signed_contract_cannot_convert() {
     let mut book = bitrix_book("20000");
     let actor = actor();
     book.write(|tx| {
-        update_partner(tx, &actor, "P-A", PartnerInput { contract_no: s(""), contract_date: s(""), ..partner_a() })
+        update_partner(
+            tx,
+            &actor,
+            "P-A",
+            PartnerInput {
+                contract_no: s(""),
+                contract_date: s(""),
+                ..partner_a()
+            },
+        )
     })
     .expect("contract removed");
-    assert_eq!(refusal(try_convert(&mut book, request("P-A", day(2026, 3, 10), None))), "no_contract");
+    assert_eq!(
+        refusal(try_convert(
+            &mut book,
+            request("P-A", day(2026, 3, 10), None)
+        )),
+        "no_contract"
+    );
 }
 
 #[test]
@@ -151,10 +214,24 @@ fn a_contract_dated_after_the_conversion_does_not_count() {
     let mut book = bitrix_book("20000");
     let actor = actor();
     book.write(|tx| {
-        update_partner(tx, &actor, "P-A", PartnerInput { contract_date: s("2026-04-01"), ..partner_a() })
+        update_partner(
+            tx,
+            &actor,
+            "P-A",
+            PartnerInput {
+                contract_date: s("2026-04-01"),
+                ..partner_a()
+            },
+        )
     })
     .expect("contract moved");
-    assert_eq!(refusal(try_convert(&mut book, request("P-A", day(2026, 3, 10), None))), "no_contract");
+    assert_eq!(
+        refusal(try_convert(
+            &mut book,
+            request("P-A", day(2026, 3, 10), None)
+        )),
+        "no_contract"
+    );
     try_convert(&mut book, request("P-A", day(2026, 4, 1), None)).expect("from the contract's day");
 }
 
@@ -163,18 +240,43 @@ fn a_suspended_partner_accrues_but_cannot_convert() {
     let mut book = bitrix_book("20000");
     let actor = actor();
     book.write(|tx| {
-        update_partner(tx, &actor, "P-A", PartnerInput { status: s("suspended"), status_since: s("2026-03-05"), ..partner_a() })
+        update_partner(
+            tx,
+            &actor,
+            "P-A",
+            PartnerInput {
+                status: s("suspended"),
+                status_since: s("2026-03-05"),
+                ..partner_a()
+            },
+        )
     })
     .expect("suspended");
-    assert_eq!(refusal(try_convert(&mut book, request("P-A", day(2026, 3, 10), None))), "partner_suspended");
-    assert_eq!(money(&book, "P-A", day(2026, 3, 10))[0], "10000.00", "the balance stays");
+    assert_eq!(
+        refusal(try_convert(
+            &mut book,
+            request("P-A", day(2026, 3, 10), None)
+        )),
+        "partner_suspended"
+    );
+    assert_eq!(
+        money(&book, "P-A", day(2026, 3, 10))[0],
+        "10000.00",
+        "the balance stays"
+    );
 }
 
 #[test]
 fn tele2_rewards_with_discounts_and_converts_nothing() {
     let mut book = book();
     add_partner(&mut book, ooo("T-1", "tele2-ats", INN_YANDEX, "T2CODE1"));
-    assert_eq!(refusal(try_convert(&mut book, request("T-1", day(2026, 3, 10), None))), "no_conversion");
+    assert_eq!(
+        refusal(try_convert(
+            &mut book,
+            request("T-1", day(2026, 3, 10), None)
+        )),
+        "no_conversion"
+    );
 }
 
 #[test]
@@ -195,7 +297,10 @@ fn sending_and_signing_set_the_deadlines_on_the_production_calendar() {
     let paid = step(&mut book, &done.number, ActStep::Pay(day(2026, 5, 27))).expect("paid");
     assert_eq!(paid.status, ActStatus::Paid);
     assert_eq!(paid.paid.as_deref(), Some("2026-05-27"));
-    assert_eq!(money(&book, "P-A", day(2026, 5, 27)), ["0.00", "10000.00", "10000.00"]);
+    assert_eq!(
+        money(&book, "P-A", day(2026, 5, 27)),
+        ["0.00", "10000.00", "10000.00"]
+    );
 }
 
 #[test]
@@ -206,69 +311,145 @@ fn a_deadline_over_the_new_year_holidays_skips_them() {
     // the New Year holidays of 2027 follow (the calendar's own tests hold the data).
     let sent = step(&mut book, &done.act, ActStep::Send(day(2026, 12, 30))).expect("sent");
     let due = sent.sign_due.expect("a sign-by day");
-    assert!(due.as_str() > "2027-01-11", "sign-by {due} falls after the holidays");
+    assert!(
+        due.as_str() > "2027-01-11",
+        "sign-by {due} falls after the holidays"
+    );
 }
 
 #[test]
 fn a_rejected_act_returns_its_amount_and_keeps_the_reason() {
     let mut book = bitrix_book("20000");
-    let done = try_convert(&mut book, request("P-A", day(2026, 3, 10), Some("7000"))).expect("converted");
+    let done =
+        try_convert(&mut book, request("P-A", day(2026, 3, 10), Some("7000"))).expect("converted");
     step(&mut book, &done.act, ActStep::Send(day(2026, 3, 11))).expect("sent");
-    assert_eq!(refusal(step(&mut book, &done.act, ActStep::Reject(day(2026, 3, 12), "  ".into()))), "invalid");
-    let rejected = step(&mut book, &done.act, ActStep::Reject(day(2026, 3, 12), "Неверные реквизиты банка".into()))
-        .expect("rejected");
+    assert_eq!(
+        refusal(step(
+            &mut book,
+            &done.act,
+            ActStep::Reject(day(2026, 3, 12), "  ".into())
+        )),
+        "invalid"
+    );
+    let rejected = step(
+        &mut book,
+        &done.act,
+        ActStep::Reject(day(2026, 3, 12), "Неверные реквизиты банка".into()),
+    )
+    .expect("rejected");
     assert_eq!(rejected.status, ActStatus::Rejected);
     assert_eq!(rejected.reason.as_deref(), Some("Неверные реквизиты банка"));
-    assert_eq!(money(&book, "P-A", day(2026, 3, 11)), ["3000.00", "7000.00", "0.00"]);
-    assert_eq!(money(&book, "P-A", day(2026, 3, 12)), ["10000.00", "0.00", "0.00"]);
-    let last = partnerbook_core::ledger::partner_entries(book.db(), "P-A", partnerbook_core::Lang::Ru)
-        .expect("ledger")
-        .pop()
-        .expect("an entry");
+    assert_eq!(
+        money(&book, "P-A", day(2026, 3, 11)),
+        ["3000.00", "7000.00", "0.00"]
+    );
+    assert_eq!(
+        money(&book, "P-A", day(2026, 3, 12)),
+        ["10000.00", "0.00", "0.00"]
+    );
+    let last =
+        partnerbook_core::ledger::partner_entries(book.db(), "P-A", partnerbook_core::Lang::Ru)
+            .expect("ledger")
+            .pop()
+            .expect("an entry");
     assert_eq!(last.kind, "conversion_reversal");
-    assert!(last.reason.contains("Неверные реквизиты банка"), "{}", last.reason);
-    assert_eq!(refusal(step(&mut book, &done.act, ActStep::Sign(day(2026, 3, 13)))), "act_wrong_state");
+    assert!(
+        last.reason.contains("Неверные реквизиты банка"),
+        "{}",
+        last.reason
+    );
+    assert_eq!(
+        refusal(step(&mut book, &done.act, ActStep::Sign(day(2026, 3, 13)))),
+        "act_wrong_state"
+    );
 }
 
 #[test]
 fn steps_out_of_order_or_dated_before_the_last_are_refused() {
     let mut book = bitrix_book("20000");
     let done = try_convert(&mut book, request("P-A", day(2026, 3, 10), None)).expect("converted");
-    assert_eq!(refusal(step(&mut book, &done.act, ActStep::Sign(day(2026, 3, 11)))), "act_wrong_state");
-    assert_eq!(refusal(step(&mut book, &done.act, ActStep::Pay(day(2026, 3, 11)))), "act_wrong_state");
-    assert_eq!(refusal(step(&mut book, &done.act, ActStep::Send(day(2026, 3, 9)))), "act_date_order");
+    assert_eq!(
+        refusal(step(&mut book, &done.act, ActStep::Sign(day(2026, 3, 11)))),
+        "act_wrong_state"
+    );
+    assert_eq!(
+        refusal(step(&mut book, &done.act, ActStep::Pay(day(2026, 3, 11)))),
+        "act_wrong_state"
+    );
+    assert_eq!(
+        refusal(step(&mut book, &done.act, ActStep::Send(day(2026, 3, 9)))),
+        "act_date_order"
+    );
     step(&mut book, &done.act, ActStep::Send(day(2026, 3, 11))).expect("sent");
-    assert_eq!(refusal(step(&mut book, &done.act, ActStep::Send(day(2026, 3, 12)))), "act_wrong_state");
-    assert_eq!(refusal(step(&mut book, &done.act, ActStep::Sign(day(2026, 3, 10)))), "act_date_order");
+    assert_eq!(
+        refusal(step(&mut book, &done.act, ActStep::Send(day(2026, 3, 12)))),
+        "act_wrong_state"
+    );
+    assert_eq!(
+        refusal(step(&mut book, &done.act, ActStep::Sign(day(2026, 3, 10)))),
+        "act_date_order"
+    );
     step(&mut book, &done.act, ActStep::Sign(day(2026, 3, 12))).expect("signed");
-    assert_eq!(refusal(step(&mut book, &done.act, ActStep::Reject(day(2026, 3, 13), "поздно".into()))), "act_wrong_state");
+    assert_eq!(
+        refusal(step(
+            &mut book,
+            &done.act,
+            ActStep::Reject(day(2026, 3, 13), "поздно".into())
+        )),
+        "act_wrong_state"
+    );
     step(&mut book, &done.act, ActStep::Pay(day(2026, 3, 13))).expect("paid");
-    assert_eq!(refusal(step(&mut book, &done.act, ActStep::Pay(day(2026, 3, 14)))), "act_wrong_state");
-    assert_eq!(refusal(step(&mut book, "2026-0999", ActStep::Pay(day(2026, 3, 14)))), "not_found");
+    assert_eq!(
+        refusal(step(&mut book, &done.act, ActStep::Pay(day(2026, 3, 14)))),
+        "act_wrong_state"
+    );
+    assert_eq!(
+        refusal(step(&mut book, "2026-0999", ActStep::Pay(day(2026, 3, 14)))),
+        "not_found"
+    );
 }
 
 #[test]
 fn an_act_is_not_sent_before_the_vendors_requisites_are_set() {
     let mut book = bitrix_book("20000");
-    book.db().execute("DELETE FROM settings WHERE key = 'vendor'", []).expect("forgotten");
-    let done = try_convert(&mut book, request("P-A", day(2026, 3, 10), None)).expect("a draft needs none");
-    assert_eq!(refusal(step(&mut book, &done.act, ActStep::Send(day(2026, 3, 11)))), "vendor_missing");
-    assert_eq!(get_act(book.db(), &done.act).expect("act").status, ActStatus::Draft);
+    book.db()
+        .execute("DELETE FROM settings WHERE key = 'vendor'", [])
+        .expect("forgotten");
+    let done =
+        try_convert(&mut book, request("P-A", day(2026, 3, 10), None)).expect("a draft needs none");
+    assert_eq!(
+        refusal(step(&mut book, &done.act, ActStep::Send(day(2026, 3, 11)))),
+        "vendor_missing"
+    );
+    assert_eq!(
+        get_act(book.db(), &done.act).expect("act").status,
+        ActStatus::Draft
+    );
 }
 
 #[test]
 fn act_numbers_run_per_year_and_a_rejected_number_is_never_given_again() {
     let mut book = bitrix_book("40000");
     let first = try_convert(&mut book, request("P-A", day(2026, 3, 10), Some("5000"))).expect("1");
-    step(&mut book, &first.act, ActStep::Reject(day(2026, 3, 11), "ошибка".into())).expect("rejected");
+    step(
+        &mut book,
+        &first.act,
+        ActStep::Reject(day(2026, 3, 11), "ошибка".into()),
+    )
+    .expect("rejected");
     let second = try_convert(&mut book, request("P-A", day(2026, 3, 12), Some("5000"))).expect("2");
     let third = try_convert(&mut book, request("P-A", day(2027, 1, 12), Some("5000"))).expect("3");
     let fourth = try_convert(&mut book, request("P-A", day(2027, 2, 1), Some("5000"))).expect("4");
     let numbers = [first.number, second.number, third.number, fourth.number];
-    assert_eq!(numbers, ["2026-0001", "2026-0002", "2027-0001", "2027-0002"]);
+    assert_eq!(
+        numbers,
+        ["2026-0001", "2026-0002", "2027-0001", "2027-0002"]
+    );
     let deleted = book.db().execute("DELETE FROM acts", []);
     assert!(deleted.is_err(), "acts are never deleted");
-    let renumbered = book.db().execute("UPDATE acts SET number = 'X' WHERE seq = 1", []);
+    let renumbered = book
+        .db()
+        .execute("UPDATE acts SET number = 'X' WHERE seq = 1", []);
     assert!(renumbered.is_err(), "an act keeps its number");
 }
 
@@ -277,8 +458,15 @@ fn the_next_act_covers_the_days_after_the_last_one() {
     let mut book = bitrix_book("40000");
     let first = try_convert(&mut book, request("P-A", day(2026, 3, 10), Some("5000"))).expect("1");
     let second = try_convert(&mut book, request("P-A", day(2026, 4, 10), Some("5000"))).expect("2");
-    let (a, b) = (get_act(book.db(), &first.act).expect("a"), get_act(book.db(), &second.act).expect("b"));
-    assert_eq!(a.period_from, day(2025, 1, 10), "from the partner's registration");
+    let (a, b) = (
+        get_act(book.db(), &first.act).expect("a"),
+        get_act(book.db(), &second.act).expect("b"),
+    );
+    assert_eq!(
+        a.period_from,
+        day(2025, 1, 10),
+        "from the partner's registration"
+    );
     assert_eq!(b.period_from, day(2026, 3, 11));
     assert_eq!(b.period_to, day(2026, 4, 10));
 }
@@ -293,7 +481,10 @@ fn deadlines_list_acts_to_sign_and_to_pay_and_flag_the_overdue() {
     step(&mut book, &b.act, ActStep::Send(day(2026, 3, 11))).expect("sent");
     step(&mut book, &b.act, ActStep::Sign(day(2026, 3, 12))).expect("signed");
     let list = deadlines(book.db(), day(2026, 3, 17)).expect("deadlines");
-    let seen: Vec<_> = list.iter().map(|d| (d.number.as_str(), d.what, d.due.as_str(), d.overdue)).collect();
+    let seen: Vec<_> = list
+        .iter()
+        .map(|d| (d.number.as_str(), d.what, d.due.as_str(), d.overdue))
+        .collect();
     assert_eq!(
         seen,
         [

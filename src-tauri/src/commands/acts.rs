@@ -5,9 +5,9 @@
 use std::sync::atomic::Ordering;
 
 use partnerbook_core::acts::{
-    act_document, act_step as step_act, acts_page as page_of, convert, convert_ready, deadlines as deadlines_of,
-    get_act, ready_to_convert, ActPage, ActQuery, ActState, ActStep, BatchProgress, Conversion, ConvertRequest,
-    Deadline, ReadyBalance,
+    act_document, act_step as step_act, acts_page as page_of, convert, convert_ready,
+    deadlines as deadlines_of, get_act, ready_to_convert, ActPage, ActQuery, ActState, ActStep,
+    BatchProgress, Conversion, ConvertRequest, Deadline, ReadyBalance,
 };
 use partnerbook_core::documents::ActDocument;
 use partnerbook_core::overview::{overview as overview_of, Overview};
@@ -46,7 +46,10 @@ fn amount(value: Option<String>) -> Result<Option<Decimal>, Error> {
         .map_err(|_| {
             Error::Invalid(vec![Problem::new(
                 "bad_amount",
-                Text::new(format!("«{text}» — не сумма"), format!("«{text}» is not an amount")),
+                Text::new(
+                    format!("«{text}» — не сумма"),
+                    format!("«{text}» is not an amount"),
+                ),
             )
             .field("amount")])
         })
@@ -105,7 +108,10 @@ pub fn act_preview(state: State<'_, AppState>, act: String) -> Result<ActDocumen
 }
 
 #[tauri::command(async)]
-pub fn deadlines(state: State<'_, AppState>, as_of: Option<String>) -> Result<Vec<Deadline>, ErrorDto> {
+pub fn deadlines(
+    state: State<'_, AppState>,
+    as_of: Option<String>,
+) -> Result<Vec<Deadline>, ErrorDto> {
     state.read(|book, _| deadlines_of(book.db(), day_or_today("as_of", as_of.as_deref())?))
 }
 
@@ -115,7 +121,13 @@ pub fn ready_balances(
     as_of: Option<String>,
     program: Option<String>,
 ) -> Result<Vec<ReadyBalance>, ErrorDto> {
-    state.read(|book, _| ready_to_convert(book.db(), day_or_today("as_of", as_of.as_deref())?, program.as_deref()))
+    state.read(|book, _| {
+        ready_to_convert(
+            book.db(),
+            day_or_today("as_of", as_of.as_deref())?,
+            program.as_deref(),
+        )
+    })
 }
 
 #[tauri::command(async)]

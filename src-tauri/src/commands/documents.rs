@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use partnerbook_core::acts::{act_file, register_file, statement_file, ActFormat, DocumentFile, RegisterFormat};
+use partnerbook_core::acts::{
+    act_file, register_file, statement_file, ActFormat, DocumentFile, RegisterFormat,
+};
 use partnerbook_core::{Error, ErrorDto, Lang};
 use tauri::{AppHandle, State};
 
@@ -16,7 +18,10 @@ use crate::file_dialog;
 use crate::state::AppState;
 
 fn kind_of(name: &str, lang: Lang) -> (&'static str, &'static str) {
-    let ext = Path::new(name).extension().and_then(|e| e.to_str()).unwrap_or("");
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
     match (ext, lang) {
         ("pdf", Lang::Ru) => ("Документ PDF", "pdf"),
         ("pdf", Lang::En) => ("PDF document", "pdf"),
@@ -30,10 +35,16 @@ fn kind_of(name: &str, lang: Lang) -> (&'static str, &'static str) {
 }
 
 /// Asks where to save `file` and writes it there, whole or not at all.
-async fn save(app: &AppHandle, state: &AppState, file: DocumentFile) -> Result<Option<String>, ErrorDto> {
-    let (folder, lang) = state.read(|book, lang| Ok((book_settings::get(book.db(), LAST_FOLDER)?, lang)))?;
+async fn save(
+    app: &AppHandle,
+    state: &AppState,
+    file: DocumentFile,
+) -> Result<Option<String>, ErrorDto> {
+    let (folder, lang) =
+        state.read(|book, lang| Ok((book_settings::get(book.db(), LAST_FOLDER)?, lang)))?;
     let (what, ext) = kind_of(&file.name, lang);
-    let picked = file_dialog::save_as(app, folder.map(PathBuf::from), file.name, what, ext, lang).await?;
+    let picked =
+        file_dialog::save_as(app, folder.map(PathBuf::from), file.name, what, ext, lang).await?;
     let Some(path) = picked else { return Ok(None) };
     write_whole(&path, &file.bytes).map_err(|e| to_dto(Error::Io(e), lang))?;
     if let Some(dir) = path.parent().and_then(Path::to_str) {
@@ -44,7 +55,10 @@ async fn save(app: &AppHandle, state: &AppState, file: DocumentFile) -> Result<O
 
 /// Into a temporary file beside `path`, then renamed over it.
 fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = path.with_file_name(format!(".{name}.partial"));
     std::fs::write(&tmp, bytes)?;
     std::fs::rename(&tmp, path).inspect_err(|_| {
@@ -85,6 +99,14 @@ pub async fn save_statement(
     to: String,
 ) -> Result<Option<String>, ErrorDto> {
     let today = chrono::Local::now().date_naive();
-    let file = state.read(|book, _| statement_file(book.db(), &partner, day("from", &from)?, day("to", &to)?, today))?;
+    let file = state.read(|book, _| {
+        statement_file(
+            book.db(),
+            &partner,
+            day("from", &from)?,
+            day("to", &to)?,
+            today,
+        )
+    })?;
     save(&app, &state, file).await
 }

@@ -74,12 +74,15 @@ pub fn act(ctx: &mut Context, command: &ActCommand) -> Result<ExitCode> {
     let (args, step) = match command {
         ActCommand::Send(a) => (a, ActStep::Send(day("date", &a.date)?)),
         ActCommand::Sign(a) => (a, ActStep::Sign(day("date", &a.date)?)),
-        ActCommand::Reject { step, reason } => {
-            (step, ActStep::Reject(day("date", &step.date)?, reason.clone()))
-        }
+        ActCommand::Reject { step, reason } => (
+            step,
+            ActStep::Reject(day("date", &step.date)?, reason.clone()),
+        ),
         ActCommand::Pay(a) => (a, ActStep::Pay(day("date", &a.date)?)),
         ActCommand::Pdf { id, out } => return save_act(ctx, id, ActFormat::Pdf, out, false),
-        ActCommand::Invoice { id, out } => return save_act(ctx, id, ActFormat::Invoice, out, false),
+        ActCommand::Invoice { id, out } => {
+            return save_act(ctx, id, ActFormat::Invoice, out, false)
+        }
         ActCommand::Xml { id, out } => return save_act(ctx, id, ActFormat::Xml, out, true),
         ActCommand::Show { id, json } => {
             let state = get_act(ctx.book.db(), id)?.state();
@@ -122,7 +125,13 @@ fn print_state(ctx: &Context, state: &ActState, json: bool) {
 }
 
 /// Saves an act's document: to `out`, or into the folder `out` under its own name.
-fn save_act(ctx: &mut Context, id: &str, format: ActFormat, out: &Path, into_folder: bool) -> Result<ExitCode> {
+fn save_act(
+    ctx: &mut Context,
+    id: &str,
+    format: ActFormat,
+    out: &Path,
+    into_folder: bool,
+) -> Result<ExitCode> {
     let actor = ctx.actor();
     let file = act_file(ctx.book.db(), id, format, actor.now)?;
     let path = if into_folder {
@@ -162,7 +171,14 @@ pub fn acts(ctx: &mut Context, filter: ActsFilter, json: bool) -> Result<ExitCod
     let mut rows = Vec::new();
     let mut offset = 0;
     loop {
-        let page = acts_page(ctx.book.db(), &ActQuery { offset: Some(offset), ..query.clone() }, today)?;
+        let page = acts_page(
+            ctx.book.db(),
+            &ActQuery {
+                offset: Some(offset),
+                ..query.clone()
+            },
+            today,
+        )?;
         offset += page.rows.len() as u32;
         let done = page.rows.is_empty() || offset >= page.total;
         rows.extend(page.rows);
@@ -234,7 +250,11 @@ pub fn deadlines(ctx: &mut Context, as_of: &str, json: bool) -> Result<ExitCode>
                 format!("{} {}", d.partner, d.name),
                 d.money,
                 d.currency,
-                if d.overdue { ctx.say("да", "yes").to_owned() } else { String::new() },
+                if d.overdue {
+                    ctx.say("да", "yes").to_owned()
+                } else {
+                    String::new()
+                },
             ]
         })
         .collect();

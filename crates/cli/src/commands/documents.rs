@@ -10,7 +10,13 @@ use crate::context::Context;
 use crate::dates::day;
 use crate::output;
 
-pub fn statement(ctx: &mut Context, partner: &str, from: &str, to: &str, out: &Path) -> Result<ExitCode> {
+pub fn statement(
+    ctx: &mut Context,
+    partner: &str,
+    from: &str,
+    to: &str,
+    out: &Path,
+) -> Result<ExitCode> {
     let (from, to) = (day("from", from)?, day("to", to)?);
     let today = ctx.actor().today();
     let file = statement_file(ctx.book.db(), partner, from, to, today)?;

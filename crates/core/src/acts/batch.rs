@@ -38,7 +38,11 @@ pub struct BatchProgress {
 
 /// Partners (of one program, or all) whose available balance on `as_of` reaches their
 /// program's threshold and who may convert (active, with a contract where one is needed).
-pub fn ready_to_convert(db: &Connection, as_of: NaiveDate, program: Option<&str>) -> Result<Vec<ReadyBalance>> {
+pub fn ready_to_convert(
+    db: &Connection,
+    as_of: NaiveDate,
+    program: Option<&str>,
+) -> Result<Vec<ReadyBalance>> {
     let mut programs = ProgramCache::default();
     let mut ready = Vec::new();
     for row in balances(db, as_of, program)? {
@@ -46,8 +50,13 @@ pub fn ready_to_convert(db: &Connection, as_of: NaiveDate, program: Option<&str>
         if available <= 0 || row.status != "active" {
             continue;
         }
-        let Some(program) = programs.get(db, &row.program)? else { continue };
-        let Some(rules) = program.version_on(as_of).and_then(|v| v.rules.conversion.clone()) else {
+        let Some(program) = programs.get(db, &row.program)? else {
+            continue;
+        };
+        let Some(rules) = program
+            .version_on(as_of)
+            .and_then(|v| v.rules.conversion.clone())
+        else {
             continue;
         };
         let min = to_minor(rules.min_amount).unwrap_or(0);

@@ -93,7 +93,12 @@ pub fn convert(db: &Connection, actor: &Actor, request: &ConvertRequest) -> Resu
         "convert",
         "partner",
         &partner.partner_id,
-        Some(&format!("{}: {} {} → акт {number}", request.date, minor_text(amount), program.unit)),
+        Some(&format!(
+            "{}: {} {} → акт {number}",
+            request.date,
+            minor_text(amount),
+            program.unit
+        )),
     )?;
     Ok(Conversion {
         conversion: entry.to_string(),
@@ -116,31 +121,53 @@ fn conversion_rules(program: &Program, date: NaiveDate) -> Result<&ConversionRul
                     "Программа {} не выплачивает деньги: её вознаграждение — скидки",
                     program.id
                 ),
-                format!("The program {} pays no money: it rewards with discounts", program.id),
+                format!(
+                    "The program {} pays no money: it rewards with discounts",
+                    program.id
+                ),
             )
         })
 }
 
-pub(crate) fn may_convert(partner: &Partner, rules: &ConversionRules, date: NaiveDate) -> Result<()> {
+pub(crate) fn may_convert(
+    partner: &Partner,
+    rules: &ConversionRules,
+    date: NaiveDate,
+) -> Result<()> {
     match partner.status {
         PartnerStatus::Active => {}
         PartnerStatus::Suspended => {
             return Err(Error::refused(
                 "partner_suspended",
-                format!("Партнёр {} приостановлен и не может конвертировать баланс", partner.partner_id),
-                format!("Partner {} is suspended and cannot convert", partner.partner_id),
+                format!(
+                    "Партнёр {} приостановлен и не может конвертировать баланс",
+                    partner.partner_id
+                ),
+                format!(
+                    "Partner {} is suspended and cannot convert",
+                    partner.partner_id
+                ),
             ))
         }
         PartnerStatus::Terminated | PartnerStatus::Disqualified => {
             return Err(Error::refused(
                 "partner_ended",
-                format!("Партнёрство {} прекращено: конвертировать нечего", partner.partner_id),
-                format!("The partnership of {} has ended: nothing to convert", partner.partner_id),
+                format!(
+                    "Партнёрство {} прекращено: конвертировать нечего",
+                    partner.partner_id
+                ),
+                format!(
+                    "The partnership of {} has ended: nothing to convert",
+                    partner.partner_id
+                ),
             ))
         }
     }
     if rules.requires_contract {
-        let signed = partner.contract_no.as_deref().is_some_and(|n| !n.trim().is_empty())
+        let signed = partner
+            .contract_no
+            .as_deref()
+            .is_some_and(|n| !n.trim().is_empty())
             && partner
                 .contract_date
                 .as_deref()
@@ -165,7 +192,11 @@ pub(crate) fn may_convert(partner: &Partner, rules: &ConversionRules, date: Naiv
 }
 
 fn payout_kind(rules: &ConversionRules, asked: Option<PayoutKind>) -> Result<PayoutKind> {
-    let first = rules.payout_kinds.first().copied().unwrap_or(PayoutKind::Bank);
+    let first = rules
+        .payout_kinds
+        .first()
+        .copied()
+        .unwrap_or(PayoutKind::Bank);
     match asked {
         None => Ok(first),
         Some(kind) if rules.payout_kinds.contains(&kind) => Ok(kind),
@@ -205,8 +236,14 @@ fn amount_to_convert(
     if available <= 0 || amount <= 0 {
         return Err(Error::refused(
             "nothing_to_convert",
-            format!("Доступно {} {unit}: конвертировать нечего", minor_text(available)),
-            format!("{} {unit} available: nothing to convert", minor_text(available)),
+            format!(
+                "Доступно {} {unit}: конвертировать нечего",
+                minor_text(available)
+            ),
+            format!(
+                "{} {unit} available: nothing to convert",
+                minor_text(available)
+            ),
         ));
     }
     if amount > available {
@@ -261,8 +298,20 @@ fn vat_of(partner: &Partner, money: i64, date: NaiveDate) -> (Option<Decimal>, O
     let rate = partner
         .vat_rate
         .as_deref()
-        .and_then(|r| r.trim().trim_end_matches('%').trim().parse::<Decimal>().ok())
-        .unwrap_or_else(|| if date.year() >= 2026 { Decimal::from(22) } else { Decimal::from(20) });
+        .and_then(|r| {
+            r.trim()
+                .trim_end_matches('%')
+                .trim()
+                .parse::<Decimal>()
+                .ok()
+        })
+        .unwrap_or_else(|| {
+            if date.year() >= 2026 {
+                Decimal::from(22)
+            } else {
+                Decimal::from(20)
+            }
+        });
     let vat = (from_minor(money) * rate / (Decimal::ONE_HUNDRED + rate))
         .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     (Some(rate), to_minor(vat))
@@ -291,5 +340,12 @@ fn new_guid() -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }

@@ -118,7 +118,11 @@ pub fn act_document(db: &Connection, act: &StoredAct) -> Result<ActDocument> {
         _ => None,
     };
     let conversion_note = (program.unit != act.currency).then(|| {
-        let per_unit = if amount.is_zero() { Decimal::ZERO } else { (money / amount).normalize() };
+        let per_unit = if amount.is_zero() {
+            Decimal::ZERO
+        } else {
+            (money / amount).normalize()
+        };
         format!(
             "Конвертация {} бонусов по курсу 1 бонус = {} {}",
             ru_amount(amount),

@@ -14,7 +14,9 @@ const PAY_DAYS: u32 = 10;
 
 /// The last day to sign an act sent on `sent`.
 pub fn sign_due(sent: NaiveDate, rules: Option<&ConversionRules>) -> NaiveDate {
-    let days = rules.and_then(|r| r.sign_business_days).unwrap_or(SIGN_DAYS);
+    let days = rules
+        .and_then(|r| r.sign_business_days)
+        .unwrap_or(SIGN_DAYS);
     add_business_days(sent, days)
 }
 
@@ -28,8 +30,7 @@ pub fn pay_due(date: NaiveDate, signed: NaiveDate, rules: Option<&ConversionRule
         } else {
             (date.year(), date.month() + 1)
         };
-        let due = NaiveDate::from_ymd_opt(year, month, due_day.clamp(1, 28))
-            .unwrap_or(date);
+        let due = NaiveDate::from_ymd_opt(year, month, due_day.clamp(1, 28)).unwrap_or(date);
         return on_or_after_business_day(due);
     }
     let days = rules.and_then(|r| r.pay_business_days).unwrap_or(PAY_DAYS);

@@ -56,7 +56,12 @@ impl RegisterFormat {
 }
 
 /// The act `id` (number or row id) as `format`; `now` stamps the EDO file.
-pub fn act_file(db: &Connection, id: &str, format: ActFormat, now: NaiveDateTime) -> Result<DocumentFile> {
+pub fn act_file(
+    db: &Connection,
+    id: &str,
+    format: ActFormat,
+    now: NaiveDateTime,
+) -> Result<DocumentFile> {
     let act = get_act(db, id)?;
     let doc = act_document(db, &act)?;
     Ok(match format {

@@ -42,9 +42,15 @@ pub fn acts_page(db: &Connection, query: &ActQuery, today: NaiveDate) -> Result<
     let mut stmt = db.prepare_cached(&sql)?;
     let rows = stmt
         .query_map(args, |r| Ok((stored_act(r)?, r.get(24)?, r.get(25)?)))?
-        .map(|row| row.map(|(act, name, unit): (StoredAct, String, String)| act.row(name, unit, as_of)))
+        .map(|row| {
+            row.map(|(act, name, unit): (StoredAct, String, String)| act.row(name, unit, as_of))
+        })
         .collect::<rusqlite::Result<Vec<ActRow>>>()?;
-    Ok(ActPage { total, offset, rows })
+    Ok(ActPage {
+        total,
+        offset,
+        rows,
+    })
 }
 
 /// Acts sent and not yet signed or rejected, and acts signed and not yet paid, soonest

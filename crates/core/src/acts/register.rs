@@ -14,8 +14,8 @@ use crate::{Error, Result};
 
 /// The first and last day of `YYYY-MM`.
 pub fn month_days(month: &str) -> Result<(NaiveDate, NaiveDate)> {
-    let first = NaiveDate::parse_from_str(&format!("{}-01", month.trim()), "%Y-%m-%d")
-        .map_err(|_| {
+    let first =
+        NaiveDate::parse_from_str(&format!("{}-01", month.trim()), "%Y-%m-%d").map_err(|_| {
             Error::refused(
                 "bad_month",
                 format!("Месяц «{month}» не читается: нужен ГГГГ-ММ, например 2026-11"),

@@ -40,8 +40,9 @@ pub(crate) const COLUMNS: &str = "a.id, a.number, a.partner, a.program, a.conver
 
 fn day(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
     let text: String = r.get(i)?;
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 fn opt_day(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
@@ -84,7 +85,9 @@ pub(crate) fn stored_act(r: &Row) -> rusqlite::Result<StoredAct> {
 /// The act `id`: its number (`2026-0007`) or its row id (`12`).
 pub fn find_act(db: &Connection, id: &str) -> Result<Option<StoredAct>> {
     let id = id.trim();
-    let sql = format!("SELECT {COLUMNS} FROM acts a WHERE a.number = ?1 OR (?2 IS NOT NULL AND a.id = ?2)");
+    let sql = format!(
+        "SELECT {COLUMNS} FROM acts a WHERE a.number = ?1 OR (?2 IS NOT NULL AND a.id = ?2)"
+    );
     let rowid = id.parse::<i64>().ok();
     Ok(db
         .prepare_cached(&sql)?

@@ -58,7 +58,10 @@ pub fn act_step(db: &Connection, actor: &Actor, id: &str, step: &ActStep) -> Res
         return Err(wrong_state(&act, step));
     }
     let day = step.day();
-    let earliest = [Some(act.date), act.sent, act.signed].into_iter().flatten().max();
+    let earliest = [Some(act.date), act.sent, act.signed]
+        .into_iter()
+        .flatten()
+        .max();
     if let Some(earliest) = earliest.filter(|e| day < *e) {
         return Err(Error::refused(
             "act_date_order",
@@ -68,7 +71,10 @@ pub fn act_step(db: &Connection, actor: &Actor, id: &str, step: &ActStep) -> Res
                 act.number,
                 earliest.format("%d.%m.%Y")
             ),
-            format!("{day} is before the act {}'s previous step ({earliest})", act.number),
+            format!(
+                "{day} is before the act {}'s previous step ({earliest})",
+                act.number
+            ),
         ));
     }
     let program = load_program(db, &act.program)?;
@@ -93,11 +99,21 @@ pub fn act_step(db: &Connection, actor: &Actor, id: &str, step: &ActStep) -> Res
             if reason.is_empty() {
                 return Err(Error::Invalid(vec![Problem::new(
                     "reason_required",
-                    Text::new("укажите причину отклонения акта", "give the reason for rejecting the act"),
+                    Text::new(
+                        "укажите причину отклонения акта",
+                        "give the reason for rejecting the act",
+                    ),
                 )
                 .field("reason")]));
             }
-            settled_by = Some(entry(db, actor, &act, Kind::ConversionReversal, *d, reason)?);
+            settled_by = Some(entry(
+                db,
+                actor,
+                &act,
+                Kind::ConversionReversal,
+                *d,
+                reason,
+            )?);
             act.status = ActStatus::Rejected;
             act.rejected = Some(*d);
             act.reason = Some(reason.to_owned());
@@ -148,13 +164,22 @@ fn entry(
 
 fn wrong_state(act: &StoredAct, step: &ActStep) -> Error {
     let (ru, en) = match step {
-        ActStep::Send(_) => ("отправить можно только черновик", "only a draft can be sent"),
-        ActStep::Sign(_) => ("подписать можно только отправленный акт", "only a sent act can be signed"),
+        ActStep::Send(_) => (
+            "отправить можно только черновик",
+            "only a draft can be sent",
+        ),
+        ActStep::Sign(_) => (
+            "подписать можно только отправленный акт",
+            "only a sent act can be signed",
+        ),
         ActStep::Reject(..) => (
             "отклонить можно только черновик или отправленный акт",
             "only a draft or a sent act can be rejected",
         ),
-        ActStep::Pay(_) => ("оплатить можно только подписанный акт", "only a signed act can be paid"),
+        ActStep::Pay(_) => (
+            "оплатить можно только подписанный акт",
+            "only a signed act can be paid",
+        ),
     };
     Error::refused(
         "act_wrong_state",

@@ -74,7 +74,11 @@ fn vendor_if_unset(demo: &mut Demo) -> Result<()> {
     let founded = demo.days_ago(9 * 365);
     let inn = numbers::inn_legal(&mut demo.dice, "7714");
     let ogrn = numbers::ogrn(&mut demo.dice, founded, "7714");
-    let bik = numbers::BIKS.first().copied().unwrap_or_default().to_owned();
+    let bik = numbers::BIKS
+        .first()
+        .copied()
+        .unwrap_or_default()
+        .to_owned();
     let account = numbers::account(&mut demo.dice, &bik, "40702");
     let change = Vendor {
         name: Some("ООО «Облачные Платформы»".into()),

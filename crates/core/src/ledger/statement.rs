@@ -38,7 +38,11 @@ pub fn statement(
     if to < from {
         return Err(Error::refused(
             "bad_period",
-            format!("Период с {} по {} пуст: конец раньше начала", from.format("%d.%m.%Y"), to.format("%d.%m.%Y")),
+            format!(
+                "Период с {} по {} пуст: конец раньше начала",
+                from.format("%d.%m.%Y"),
+                to.format("%d.%m.%Y")
+            ),
             format!("The period {from} to {to} is empty: it ends before it starts"),
         ));
     }
