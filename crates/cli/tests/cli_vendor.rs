@@ -32,7 +32,7 @@ fn vendor_set_then_show_json() {
     assert_eq!(
         scene.ok(&["vendor", "show", "--json"]).json(),
         json!({"name": null, "inn": null, "kpp": null, "ogrn": null, "address": null, "edo_id": null,
-               "signer": null, "signer_position": null})
+               "signer": null, "signer_position": null, "bik": null, "account": null})
     );
     let run = scene.ok(&FULL);
     assert_eq!(run.stderr.trim(), "Реквизиты поставщика сохранены.");
@@ -40,7 +40,8 @@ fn vendor_set_then_show_json() {
         scene.ok(&["vendor", "show", "--json"]).json(),
         json!({"name": "ООО «Вендор»", "inn": "7736207543", "kpp": "773601001", "ogrn": "1027700229193",
                "address": "Москва, ул. Льва Толстого, 16", "edo_id": "2BE1234567890",
-               "signer": "Иванов И. И.", "signer_position": "Генеральный директор"})
+               "signer": "Иванов И. И.", "signer_position": "Генеральный директор",
+               "bik": null, "account": null})
     );
 }
 
