@@ -116,7 +116,11 @@ export function ActDialog({ act, onClose, onChanged }: { act: string; onClose: (
                 <dt>{t("col.money")}</dt>
                 <dd className="money" data-testid="act-money" data-value={row.money}>
                   {formatMoney(row.money, row.currency, lang)}
-                  {row.vat && ` (${t("act.vatIncluded", { rate: row.vat_rate ?? "", vat: formatMoney(row.vat, row.currency, lang) })})`}
+                  {row.vat && (
+                    <span className="muted act-vat">
+                      {t("act.vatIncluded", { rate: row.vat_rate ?? "", vat: formatMoney(row.vat, row.currency, lang) })}
+                    </span>
+                  )}
                 </dd>
                 <dt>{t("act.payoutKind")}</dt>
                 <dd>{row.payout_kind === "licence_credit" ? t("payout.licence_credit") : t("payout.bank")}</dd>

@@ -36,14 +36,13 @@ describe("the month's batch of acts", () => {
     expect(plain(screen.getByTestId("batch-total-bonus").textContent)).toContain("6 000 бонусов");
     expect(plain(screen.getByTestId("batch-total-KZT").textContent)).toContain("75 000 ₸");
 
-    await user.selectOptions(screen.getByTestId("batch-program"), "atlantys");
+    await user.click(screen.getByTestId("batch-program-atlantys"));
     await waitFor(() => expect(callsOf("ready_balances").at(-1)).toEqual({ asOf: previousMonthEnd(), program: "atlantys" }));
-    await user.selectOptions(screen.getByTestId("batch-program"), "");
     await user.click(screen.getByTestId("batch-run"));
     const summary = await screen.findByTestId("batch-summary");
     expect(summary).toHaveTextContent("Сформировано актов: 2");
     expect(within(summary).getByText("2026-0002")).toBeInTheDocument();
-    expect(callsOf("acts_batch")).toEqual([{ date: previousMonthEnd() }]);
+    expect(callsOf("acts_batch")).toEqual([{ date: previousMonthEnd(), program: "atlantys" }]);
     expect(done).toHaveBeenCalledTimes(1);
   });
 

@@ -7,6 +7,7 @@ import type { ReadyBalance } from "../bindings/ReadyBalance";
 import { useBook } from "../book";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { Modal } from "../components/Modal";
+import { ProgramChips } from "../components/ProgramChips";
 import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { problemsByField, toErrorDto } from "../errors";
 import { formatCount, formatDate, formatMoney, previousMonthEnd, sumDecimals, unitLabel } from "../format";
@@ -111,18 +112,8 @@ export function BatchDialog({ onClose, onDone }: { onClose: () => void; onDone: 
                 <span>{t("batch.date")}</span>
                 <input type="date" name="date" data-testid="batch-date" value={date} onChange={(e) => setDate(e.target.value)} />
               </label>
-              <label className="inline-field">
-                <span>{t("col.program")}</span>
-                <select name="program" data-testid="batch-program" value={program} onChange={(e) => setProgram(e.target.value)}>
-                  <option value="">{t("batch.allPrograms")}</option>
-                  {programs.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {programName(programs, p.id, lang)}
-                    </option>
-                  ))}
-                </select>
-              </label>
             </div>
+            <ProgramChips value={program || undefined} onChange={(p) => setProgram(p ?? "")} testIdPrefix="batch-program" />
             {byField.has("date") && (
               <div className="field-error" data-testid="error-date" role="alert">
                 {(byField.get("date") ?? []).map((p) => p.message).join("; ")}

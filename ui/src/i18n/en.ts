@@ -381,7 +381,6 @@ export const en: Record<MessageKey, string> = {
   "batch.open": "Make the month's acts…",
   "batch.title": "Make the month's acts",
   "batch.date": "Acts dated",
-  "batch.allPrograms": "all programs",
   "batch.threshold": "Threshold",
   "batch.explain": "Balances available on {date} of partners who reached their program's threshold and may convert become draft acts. All in one transaction: cancelling changes nothing.",
   "batch.nothingReady": "No balances are ready for conversion.",

@@ -19,7 +19,7 @@ export function DeadlineCard(props: { group: Group; title: string; empty: string
   const { group, title, empty, deadlines, onOpen } = props;
   const { t, lang } = useI18n();
   return (
-    <section className={`ov-card ov-deadlines ov-${group}`} data-testid={`overview-${group}`} aria-label={title}>
+    <section className={`ov-card ov-deadlines ov-${group}${deadlines.length > 0 ? " ov-has" : ""}`} data-testid={`overview-${group}`} aria-label={title}>
       <header className="ov-card-head">
         <h2>{title}</h2>
         <span className="ov-count" data-testid={`overview-${group}-count`}>
