@@ -36,6 +36,7 @@ const COMMANDS: &[&str] = &[
     "act_step",
     "acts_page",
     "act_preview",
+    "payout_register",
     "deadlines",
     "ready_balances",
     "overview",

@@ -58,6 +58,7 @@ fn main() {
             commands::acts::act_step,
             commands::acts::acts_page,
             commands::acts::act_preview,
+            commands::acts::payout_register,
             commands::acts::deadlines,
             commands::acts::ready_balances,
             commands::acts::overview,

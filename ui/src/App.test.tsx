@@ -16,13 +16,16 @@ describe("the app", () => {
       partners_page: () => ({ total: 0, offset: 0, rows: [] }),
       import_history: () => [],
       vendor_get: () => ({ name: "ООО Вендор" }),
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], drafts: 0, last_import: null }),
+      monthly_accruals: () => [],
     });
   });
 
   it("starts in Russian on the overview, with the book's file", async () => {
     render(<App />);
     expect(await screen.findByText("/data/book.sqlite")).toBeInTheDocument();
-    expect(screen.getByRole("heading", { name: "Добро пожаловать в Partnerbook" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Сводка" })).toBeInTheDocument();
+    expect(screen.getByTestId("overview-week")).toHaveTextContent("В ближайшие 7 дней сроков нет.");
     expect(screen.getByTestId("nav-overview")).toHaveAttribute("aria-current", "page");
   });
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { AccrualsScreen } from "./accruals/AccrualsScreen";
+import { ActsScreen } from "./acts/ActsScreen";
 import { appInfo, programs, setLang } from "./api";
 import type { ErrorDto } from "./bindings/ErrorDto";
 import type { Lang } from "./bindings/Lang";
@@ -12,7 +13,6 @@ import { ImportScreen } from "./import/ImportScreen";
 import type { Section, View } from "./navigation";
 import { OverviewScreen } from "./OverviewScreen";
 import { PartnersSection } from "./partners/PartnersSection";
-import { PlaceholderScreen } from "./PlaceholderScreen";
 import { ProgramsScreen } from "./programs/ProgramsScreen";
 import { SettingsScreen } from "./settings/SettingsScreen";
 import { Sidebar } from "./Sidebar";
@@ -75,7 +75,7 @@ export function App() {
           <Sidebar active={view.section} onGo={go} />
           <main className="main">
             <ErrorBanner error={error} />
-            {view.section === "overview" && <OverviewScreen onGo={go} />}
+            {view.section === "overview" && <OverviewScreen onGo={go} onOpenPartner={(partner) => openPartner(partner)} />}
             {view.section === "partners" && (
               <PartnersSection
                 partner={view.partner}
@@ -89,7 +89,7 @@ export function App() {
             )}
             {view.section === "import" && <ImportScreen />}
             {view.section === "accruals" && <AccrualsScreen onOpenPartner={(partner) => openPartner(partner)} />}
-            {view.section === "acts" && <PlaceholderScreen title="nav.acts" text="placeholder.acts" />}
+            {view.section === "acts" && <ActsScreen />}
             {view.section === "programs" && <ProgramsScreen />}
             {view.section === "settings" && <SettingsScreen onLang={changeLang} />}
           </main>

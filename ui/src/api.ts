@@ -1,7 +1,20 @@
 // Every Tauri command the UI calls, one typed function each. All reject with an `ErrorDto`.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { ActDocument } from "./bindings/ActDocument";
+import type { ActFormat } from "./bindings/ActFormat";
+import type { ActPage } from "./bindings/ActPage";
+import type { ActQuery } from "./bindings/ActQuery";
+import type { ActState } from "./bindings/ActState";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { BatchProgress } from "./bindings/BatchProgress";
+import type { Conversion } from "./bindings/Conversion";
+import type { Deadline } from "./bindings/Deadline";
+import type { Overview } from "./bindings/Overview";
+import type { PayoutKind } from "./bindings/PayoutKind";
+import type { PayoutRegister } from "./bindings/PayoutRegister";
+import type { ReadyBalance } from "./bindings/ReadyBalance";
+import type { RegisterFormat } from "./bindings/RegisterFormat";
 import type { PartnerCard } from "./bindings/PartnerCard";
 import type { ClientCard } from "./bindings/ClientCard";
 import type { ClientPage } from "./bindings/ClientPage";
@@ -113,3 +126,48 @@ export const annulForBreach = (partner: string, date: string, reason: string) =>
 export const programVersions = () => call<Program[]>("program_versions");
 export const programAddVersion = (program: string, from: string, rules: RuleSet) =>
   call<ProgramVersion>("program_add_version", { program, from, rules });
+
+/** Converts a partner's available balance on `date` (all of it when `amount` is empty) into a draft act. */
+export const convertBalance = (partner: string, date: string, amount?: string, payoutKind?: PayoutKind) =>
+  call<Conversion>("convert_balance", {
+    partner,
+    date,
+    ...(amount && amount.trim() ? { amount: amount.trim() } : {}),
+    ...(payoutKind ? { payoutKind } : {}),
+  });
+export type ActStepKind = "send" | "sign" | "reject" | "pay";
+/** Takes the act one step on `date`; a rejection needs its reason. */
+export const actStep = (act: string, step: ActStepKind, date: string, reason?: string) =>
+  call<ActState>("act_step", { act, step, date, ...(reason !== undefined ? { reason } : {}) });
+export const actsPage = (query: ActQuery) => call<ActPage>("acts_page", { query });
+/** The act as its documents show it (parties, service, money, VAT, amount in words). */
+export const actPreview = (act: string) => call<ActDocument>("act_preview", { act });
+/** Acts awaiting signature or payment as of a day (today when none), soonest first. */
+export const deadlines = (asOf?: string) => call<Deadline[]>("deadlines", asOf ? { asOf } : {});
+/** Partners whose available balance may be converted on a day (today when none). */
+export const readyBalances = (asOf?: string, program?: string) =>
+  call<ReadyBalance[]>("ready_balances", { ...(asOf ? { asOf } : {}), ...(program ? { program } : {}) });
+/** Сводка as of a day (today when none). */
+export const overview = (asOf?: string) => call<Overview>("overview", asOf ? { asOf } : {});
+/** Converts every ready balance on `date` in one transaction; progress comes as `acts-batch-progress`. */
+export const actsBatch = (date: string, program?: string) =>
+  call<Conversion[]>("acts_batch", { date, ...(program ? { program } : {}) });
+/** Stops a running batch: nothing it did stays. */
+export const actsBatchCancel = () => call<null>("acts_batch_cancel");
+/** Progress of a running batch of acts; resolves to the function that stops listening. */
+export async function onBatchProgress(handler: (progress: BatchProgress) => void): Promise<UnlistenFn> {
+  try {
+    return await listen<BatchProgress>("acts-batch-progress", (event) => handler(event.payload));
+  } catch {
+    return () => {};
+  }
+}
+/** The month's payout register (`YYYY-MM`), as its files show it. */
+export const payoutRegister = (month: string) => call<PayoutRegister>("payout_register", { month });
+
+// Saving documents: each opens the system's save dialog and answers the path saved, or null when cancelled.
+export const saveAct = (act: string, format: ActFormat) => call<string | null>("save_act", { act, format });
+export const saveRegister = (month: string, format: RegisterFormat) =>
+  call<string | null>("save_register", { month, format });
+export const saveStatement = (partner: string, from: string, to: string) =>
+  call<string | null>("save_statement", { partner, from, to });

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDate, formatDateTime, formatMoney, minorToDecimal, sumDecimals, toMinor } from "./format";
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDocumentAmount,
+  formatMoney,
+  minorToDecimal,
+  monthIso,
+  previousMonthEnd,
+  sumDecimals,
+  toMinor,
+  yearStart,
+} from "./format";
 
 describe("formatDate", () => {
   it("shows ДД.ММ.ГГГГ in Russian", () => {
@@ -65,5 +77,24 @@ describe("decimal sums", () => {
     expect(sumDecimals(["0.10", "0.20", "-0.05"])).toBe("0.25");
     expect(sumDecimals(["99999999999999.99", "0.01"])).toBe("100000000000000.00");
     expect(minorToDecimal(-5n)).toBe("-0.05");
+  });
+});
+
+describe("days for acts", () => {
+  it("knows the month, the last day of the month before, and the year's first day", () => {
+    const now = new Date(2026, 2, 30);
+    expect(monthIso(now)).toBe("2026-03");
+    expect(previousMonthEnd(now)).toBe("2026-02-28");
+    expect(previousMonthEnd(new Date(2026, 0, 15))).toBe("2025-12-31");
+    expect(yearStart(now)).toBe("2026-01-01");
+  });
+});
+
+describe("formatDocumentAmount", () => {
+  it("prints two decimals with a comma and no-break spaces, as a paper act does", () => {
+    expect(formatDocumentAmount("6000")).toBe("6\u00a0000,00");
+    expect(formatDocumentAmount("1234567.5")).toBe("1\u00a0234\u00a0567,50");
+    expect(formatDocumentAmount("-0.05")).toBe("-0,05");
+    expect(formatDocumentAmount("n/a")).toBe("n/a");
   });
 });

@@ -116,3 +116,30 @@ export function todayIso(now: Date = new Date()): string {
   const p = (n: number) => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
+
+/** The month of a day, `YYYY-MM` (what a month input holds). */
+export function monthIso(now: Date = new Date()): string {
+  return todayIso(now).slice(0, 7);
+}
+
+/** The last day of the month before `now`'s, `YYYY-MM-DD`: the day a month's acts are made on. */
+export function previousMonthEnd(now: Date = new Date()): string {
+  return todayIso(new Date(now.getFullYear(), now.getMonth(), 0));
+}
+
+/** The first day of `now`'s year, `YYYY-MM-DD`. */
+export function yearStart(now: Date = new Date()): string {
+  return `${now.getFullYear()}-01-01`;
+}
+
+/**
+ * An amount as a Russian document prints it: always two decimals, no-break spaces between
+ * thousands, a comma (`6 000,00`). What is not a decimal is shown as it came.
+ */
+export function formatDocumentAmount(value: string): string {
+  const minor = toMinor(value);
+  if (minor === null) return value;
+  const abs = minor < 0n ? -minor : minor;
+  const cents = String(abs % 100n).padStart(2, "0");
+  return `${minor < 0n ? "-" : ""}${group(String(abs / 100n), NBSP)},${cents}`;
+}

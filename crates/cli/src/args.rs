@@ -169,6 +169,8 @@ pub enum Command {
     },
 }
 
+// Parsed once per run: the size of the largest variant costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum VendorCommand {
     /// Set the vendor's requisites (only the options given change).

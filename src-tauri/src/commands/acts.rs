@@ -1,15 +1,15 @@
 //! Acts and payouts: convert a balance, take an act through its workflow, list acts and
-//! deadlines, preview an act, convert every ready balance as a batch (with progress and
-//! cancel), and the overview (Сводка).
+//! deadlines, preview an act and a month's payout register, convert every ready balance
+//! as a batch (with progress and cancel), and the overview (Сводка).
 
 use std::sync::atomic::Ordering;
 
 use partnerbook_core::acts::{
     act_document, act_step as step_act, acts_page as page_of, convert, convert_ready,
-    deadlines as deadlines_of, get_act, ready_to_convert, ActPage, ActQuery, ActState, ActStep,
-    BatchProgress, Conversion, ConvertRequest, Deadline, ReadyBalance,
+    deadlines as deadlines_of, get_act, payout_register as register_of, ready_to_convert, ActPage,
+    ActQuery, ActState, ActStep, BatchProgress, Conversion, ConvertRequest, Deadline, ReadyBalance,
 };
-use partnerbook_core::documents::ActDocument;
+use partnerbook_core::documents::{ActDocument, PayoutRegister};
 use partnerbook_core::overview::{overview as overview_of, Overview};
 use partnerbook_core::programs::PayoutKind;
 use partnerbook_core::{Error, ErrorDto, Lang, Problem, Text};
@@ -105,6 +105,15 @@ pub fn acts_page(state: State<'_, AppState>, query: ActQuery) -> Result<ActPage,
 #[tauri::command(async)]
 pub fn act_preview(state: State<'_, AppState>, act: String) -> Result<ActDocument, ErrorDto> {
     state.read(|book, _| act_document(book.db(), &get_act(book.db(), &act)?))
+}
+
+/// The month's payout register (`YYYY-MM`) as the saved files show it, for the preview.
+#[tauri::command(async)]
+pub fn payout_register(
+    state: State<'_, AppState>,
+    month: String,
+) -> Result<PayoutRegister, ErrorDto> {
+    state.read(|book, _| register_of(book.db(), &month, chrono::Local::now().date_naive()))
 }
 
 #[tauri::command(async)]

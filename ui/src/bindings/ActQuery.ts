@@ -4,7 +4,11 @@ import type { ActStatus } from "./ActStatus";
 /**
  * A filter over the acts list.
  */
-export type ActQuery = { status?: ActStatus, partner?: string, program?: string, 
+export type ActQuery = { 
+/**
+ * One act: its row id or its number.
+ */
+act?: string, status?: ActStatus, partner?: string, program?: string, 
 /**
  * Only what is overdue on `as_of`.
  */

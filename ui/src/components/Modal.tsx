@@ -4,8 +4,16 @@ import { useI18n } from "../i18n";
 const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex="0"]';
 
 /** A modal dialog: Esc closes it, Tab stays inside, focus returns where it was on close. */
-export function Modal(props: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
-  const { title, onClose, children, wide } = props;
+export function Modal(props: {
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  wide?: boolean;
+  /** Extra classes of the dialog box (a size: `modal-act`). */
+  className?: string;
+  testId?: string;
+}) {
+  const { title, onClose, children, wide, className, testId } = props;
   const { t } = useI18n();
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
@@ -50,7 +58,8 @@ export function Modal(props: { title: string; onClose: () => void; children: Rea
     <div className="modal-backdrop">
       <div
         ref={box}
-        className={wide ? "modal modal-wide" : "modal"}
+        className={["modal", wide ? "modal-wide" : "", className ?? ""].filter(Boolean).join(" ")}
+        data-testid={testId}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -3,7 +3,8 @@ import { programName, useI18n } from "../i18n";
 import { Chips } from "./Chips";
 
 /** The filter by program: one chip a program of the book, and «all». */
-export function ProgramChips({ value, onChange }: { value?: string; onChange: (program?: string) => void }) {
+export function ProgramChips(props: { value?: string; onChange: (program?: string) => void; testIdPrefix?: string }) {
+  const { value, onChange, testIdPrefix } = props;
   const { t, lang } = useI18n();
   const { programs } = useBook();
   return (
@@ -13,6 +14,7 @@ export function ProgramChips({ value, onChange }: { value?: string; onChange: (p
       chips={programs.map((p) => ({ value: p.id, label: programName(programs, p.id, lang) }))}
       value={value}
       onChange={onChange}
+      testIdPrefix={testIdPrefix}
     />
   );
 }

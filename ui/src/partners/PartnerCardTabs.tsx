@@ -7,6 +7,7 @@ import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { formatDate, formatDateTime } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 import { PartnerDiscountsTab, PartnerInvitedTab } from "../discounts/DiscountTabs";
+import { PartnerActsTab } from "../acts/PartnerActsTab";
 import { PartnerAccrualsTab } from "./PartnerAccrualsTab";
 
 /** Audit actions the UI knows how to name; others show as the shell sends them. */
@@ -16,9 +17,19 @@ const ACTIONS: Record<string, MessageKey> = {
   import: "action.import",
   vendor: "action.vendor",
   annul: "action.annul",
+  convert: "action.convert",
 };
 
-export type CardTab = "requisites" | "contract" | "clients" | "discounts" | "invited" | "accruals" | "refused" | "history";
+export type CardTab =
+  | "requisites"
+  | "contract"
+  | "clients"
+  | "discounts"
+  | "invited"
+  | "accruals"
+  | "acts"
+  | "refused"
+  | "history";
 
 /** A list of label — value pairs; empty values show as «—». */
 function Facts({ rows }: { rows: readonly [MessageKey, string | null | undefined][] }) {
@@ -104,6 +115,7 @@ export function PartnerCardTabs({ tab, card, onOpenClient }: { tab: CardTab; car
   if (tab === "discounts") return <PartnerDiscountsTab partner={p.partner_id} />;
   if (tab === "invited") return <PartnerInvitedTab partner={p.partner_id} program={p.program} onOpenClient={onOpenClient} />;
   if (tab === "accruals") return <PartnerAccrualsTab partner={p.partner_id} />;
+  if (tab === "acts") return <PartnerActsTab partner={p.partner_id} program={p.program} />;
   if (tab === "refused") {
     const columns: SimpleColumn<BindingEvent>[] = [
       { header: t("col.date"), cell: (e) => date(e.date) },

@@ -22,7 +22,7 @@ type Props = {
 };
 
 /**
- * A partner's card: the header, and tabs for requisites, contract, clients, accruals, refusals
+ * A partner's card: the header, and tabs for requisites, contract, clients, accruals, acts, refusals
  * and history; for a program with discounts (tele2-ats) also its discount history and invited clients.
  */
 export function PartnerCardView({ partner, version, onBack, onEdit, onOpenClient }: Props) {
@@ -59,6 +59,7 @@ export function PartnerCardView({ partner, version, onBack, onEdit, onOpenClient
             ]
           : []),
         { key: "accruals", label: t("card.tab.accruals") },
+        { key: "acts", label: t("card.tab.acts") },
         { key: "refused", label: t("card.tab.refused"), count: card.refused.length },
         { key: "history", label: t("card.tab.history") },
       ]

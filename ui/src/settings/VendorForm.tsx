@@ -7,7 +7,18 @@ import { FormField } from "../components/FormField";
 import { problemsByField, toErrorDto } from "../errors";
 import { useI18n } from "../i18n";
 
-const VENDOR_FIELDS = ["name", "inn", "kpp", "ogrn", "address", "edo_id", "signer", "signer_position"] as const;
+const VENDOR_FIELDS = [
+  "name",
+  "inn",
+  "kpp",
+  "ogrn",
+  "address",
+  "bik",
+  "account",
+  "edo_id",
+  "signer",
+  "signer_position",
+] as const;
 type VendorValues = Record<(typeof VENDOR_FIELDS)[number], string>;
 
 const valuesOf = (v: Vendor): VendorValues =>

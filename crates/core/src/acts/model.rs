@@ -120,6 +120,8 @@ pub struct ActRow {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, optional_fields)]
 pub struct ActQuery {
+    /// One act: its row id or its number.
+    pub act: Option<String>,
     pub status: Option<ActStatus>,
     pub partner: Option<String>,
     pub program: Option<String>,
@@ -139,6 +141,17 @@ pub struct ActPage {
     pub total: u32,
     pub offset: u32,
     pub rows: Vec<ActRow>,
+    /// The money of every act the query matches (all pages), per currency.
+    pub totals: Vec<ActTotal>,
+}
+
+/// The acts a query matches in one currency: how many, and their money (VAT included).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActTotal {
+    pub currency: String,
+    pub count: u32,
+    pub money: String,
 }
 
 /// What a deadline asks for: the vendor's signature, or the payout.

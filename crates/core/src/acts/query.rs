@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
-use super::model::{ActPage, ActQuery, ActRow, ActStatus, Deadline, DeadlineKind};
+use super::model::{ActPage, ActQuery, ActRow, ActStatus, ActTotal, Deadline, DeadlineKind};
 use super::store::{stored_act, StoredAct, COLUMNS};
 use crate::money::minor_text;
 use crate::store::MAX_PAGE;
@@ -20,7 +20,8 @@ pub fn acts_page(db: &Connection, query: &ActQuery, today: NaiveDate) -> Result<
         .unwrap_or(today);
     let filter = "(?1 IS NULL OR a.status = ?1) AND (?2 IS NULL OR a.partner = ?2)
          AND (?3 IS NULL OR a.program = ?3) AND (?4 IS NULL OR substr(a.date, 1, 7) = ?4)
-         AND (?5 = 0 OR (a.status = 'sent' AND a.sign_due < ?6) OR (a.status = 'signed' AND a.pay_due < ?6))";
+         AND (?5 = 0 OR (a.status = 'sent' AND a.sign_due < ?6) OR (a.status = 'signed' AND a.pay_due < ?6))
+         AND (?7 IS NULL OR a.number = ?7 OR CAST(a.id AS TEXT) = ?7)";
     let args = params![
         query.status.map(ActStatus::key),
         query.partner,
@@ -28,6 +29,7 @@ pub fn acts_page(db: &Connection, query: &ActQuery, today: NaiveDate) -> Result<
         query.month,
         query.overdue.unwrap_or(false),
         as_of.to_string(),
+        query.act.as_deref().map(str::trim),
     ];
     let total: u32 = db
         .prepare_cached(&format!("SELECT count(*) FROM acts a WHERE {filter}"))?
@@ -46,10 +48,24 @@ pub fn acts_page(db: &Connection, query: &ActQuery, today: NaiveDate) -> Result<
             row.map(|(act, name, unit): (StoredAct, String, String)| act.row(name, unit, as_of))
         })
         .collect::<rusqlite::Result<Vec<ActRow>>>()?;
+    let totals = db
+        .prepare_cached(&format!(
+            "SELECT a.currency, count(*), sum(a.money) FROM acts a WHERE {filter}
+             GROUP BY a.currency ORDER BY a.currency"
+        ))?
+        .query_map(args, |r| {
+            Ok(ActTotal {
+                currency: r.get(0)?,
+                count: r.get(1)?,
+                money: minor_text(r.get(2)?),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<ActTotal>>>()?;
     Ok(ActPage {
         total,
         offset,
         rows,
+        totals,
     })
 }
 

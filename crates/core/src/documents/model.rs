@@ -103,7 +103,8 @@ pub struct StatementLine {
 }
 
 /// The month's payout register (реестр выплат), for the bank.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct PayoutRegister {
     /// `2026-11`.
     pub month: String,
@@ -113,7 +114,8 @@ pub struct PayoutRegister {
     pub made: NaiveDate,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct RegisterLine {
     pub partner_id: String,
     pub name: String,
@@ -123,6 +125,7 @@ pub struct RegisterLine {
     pub account: Option<String>,
     pub act_number: String,
     pub act_date: NaiveDate,
+    #[ts(type = "string")]
     pub amount: Decimal,
     /// ISO 4217 letters.
     pub currency: String,

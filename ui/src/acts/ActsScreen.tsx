@@ -1,0 +1,50 @@
+import { useState } from "react";
+import { Tabs } from "../components/Tabs";
+import { useI18n } from "../i18n";
+import { ActDialog } from "./ActDialog";
+import { ActsTab } from "./ActsTab";
+import type { ActFilter } from "./ActsTable";
+import { BatchDialog } from "./BatchDialog";
+import { RegisterTab } from "./RegisterTab";
+
+type ActsScreenTab = "acts" | "register";
+
+/**
+ * Акты и выплаты: the acts by state with their deadlines (a row opens the act), the month's
+ * payout register, and «Сформировать акты за месяц» (every ready balance as a batch).
+ */
+export function ActsScreen() {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<ActsScreenTab>("acts");
+  const [filter, setFilter] = useState<ActFilter>({});
+  const [version, setVersion] = useState(0);
+  const [open, setOpen] = useState<string | null>(null);
+  const [batch, setBatch] = useState(false);
+  const changed = () => setVersion((v) => v + 1);
+
+  return (
+    <section className="screen">
+      <header className="screen-header">
+        <h1>{t("nav.acts")}</h1>
+        <button type="button" className="primary" onClick={() => setBatch(true)} data-testid="acts-batch-open">
+          {t("batch.open")}
+        </button>
+      </header>
+      <Tabs
+        tabs={[
+          { key: "acts", label: t("acts.tab.acts") },
+          { key: "register", label: t("acts.tab.register") },
+        ]}
+        active={tab}
+        onChange={setTab}
+        testIdPrefix="acts-tab"
+      />
+      <div className="tab-panel tab-fill" role="tabpanel">
+        {tab === "acts" && <ActsTab filter={filter} onFilter={setFilter} version={version} onOpen={setOpen} />}
+        {tab === "register" && <RegisterTab />}
+      </div>
+      {open && <ActDialog act={open} onClose={() => setOpen(null)} onChanged={changed} />}
+      {batch && <BatchDialog onClose={() => setBatch(false)} onDone={changed} />}
+    </section>
+  );
+}
