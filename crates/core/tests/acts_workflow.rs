@@ -495,3 +495,25 @@ fn deadlines_list_acts_to_sign_and_to_pay_and_flag_the_overdue() {
     assert_eq!(list[0].days_left, -1);
     assert_eq!(list[1].money, "6000.00");
 }
+
+#[test]
+fn a_conversion_dated_before_the_partners_last_one_is_refused_and_the_batch_skips_the_partner() {
+    let mut book = bitrix_book("40000");
+    try_convert(&mut book, request("P-A", day(2026, 4, 20), Some("6000"))).expect("converted");
+    assert_eq!(
+        refusal(try_convert(
+            &mut book,
+            request("P-A", day(2026, 4, 10), None)
+        )),
+        "conversion_out_of_order"
+    );
+    let ready =
+        partnerbook_core::acts::ready_to_convert(book.db(), day(2026, 4, 10), None).expect("ready");
+    assert!(ready.is_empty(), "{ready:?}");
+    try_convert(&mut book, request("P-A", day(2026, 4, 20), Some("5000")))
+        .expect("the same day is fine");
+    assert_eq!(
+        money(&book, "P-A", day(2026, 4, 20)),
+        ["9000.00", "11000.00", "0.00"]
+    );
+}

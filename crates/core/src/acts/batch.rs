@@ -6,7 +6,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::convert::{convert, may_convert, ConvertRequest};
+use super::convert::{convert, last_conversion, may_convert, ConvertRequest};
 use super::model::Conversion;
 use crate::audit::Actor;
 use crate::ledger::balances;
@@ -63,7 +63,9 @@ pub fn ready_to_convert(
         if available < min.max(1) {
             continue;
         }
-        if may_convert(&get_partner(db, &row.partner)?, &rules, as_of).is_err() {
+        if may_convert(&get_partner(db, &row.partner)?, &rules, as_of).is_err()
+            || last_conversion(db, &row.partner)?.is_some_and(|last| last > as_of)
+        {
             continue;
         }
         ready.push(ReadyBalance {

@@ -32,6 +32,7 @@ pub fn convert(db: &Connection, actor: &Actor, request: &ConvertRequest) -> Resu
     let program = load_program(db, &partner.program)?;
     let rules = conversion_rules(&program, request.date)?;
     may_convert(&partner, rules, request.date)?;
+    in_date_order(db, &partner.partner_id, request.date)?;
     let kind = payout_kind(rules, request.payout_kind)?;
     let available = partner_balance(db, &partner.partner_id, request.date)?.available();
     let amount = amount_to_convert(request.amount, available, rules, &program.unit)?;
@@ -189,6 +190,30 @@ pub(crate) fn may_convert(
         }
     }
     Ok(())
+}
+
+/// The day of the partner's latest conversion, if any.
+pub(crate) fn last_conversion(db: &Connection, partner: &str) -> Result<Option<NaiveDate>> {
+    let last: Option<String> = db
+        .prepare_cached("SELECT max(date) FROM ledger WHERE partner = ?1 AND kind = 'conversion'")?
+        .query_row([partner], |r| r.get(0))?;
+    Ok(last.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
+}
+
+/// Conversions follow one another in time: one dated before the partner's latest would
+/// take again what that one took (the balance on its day does not know of it).
+fn in_date_order(db: &Connection, partner: &str, date: NaiveDate) -> Result<()> {
+    match last_conversion(db, partner)? {
+        Some(last) if last > date => Err(Error::refused(
+            "conversion_out_of_order",
+            format!(
+                "У партнёра {partner} уже есть конвертация от {}: новая не может быть датирована раньше",
+                last.format("%d.%m.%Y")
+            ),
+            format!("Partner {partner} already converted on {last}: a new conversion cannot be dated earlier"),
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn payout_kind(rules: &ConversionRules, asked: Option<PayoutKind>) -> Result<PayoutKind> {
