@@ -442,6 +442,13 @@ fn acts_in_every_state_with_deadlines_overdue_and_due() {
         paid,
         number(db, "SELECT count(*) FROM acts WHERE status = 'paid'")
     );
+    let overview = crate::overview::overview(db, today).expect("overview");
+    assert!(
+        !overview.overdue.is_empty() && !overview.week.is_empty(),
+        "{overview:?}"
+    );
+    assert!(overview.overdue.iter().all(|d| d.overdue) && overview.week.iter().all(|d| !d.overdue));
+    assert!(overview.drafts > 0 && overview.last_import.is_some());
     let returned = number(
         db,
         "SELECT count(*) FROM ledger WHERE kind = 'conversion_reversal'",
