@@ -14,7 +14,6 @@ use partnerbook_core::acts::{
     RegisterFormat,
 };
 use partnerbook_core::partners::PartnerInput;
-use partnerbook_core::programs::Channel;
 use partnerbook_core::store::Book;
 use partnerbook_core::vendor::{set_vendor, Vendor};
 
@@ -58,20 +57,7 @@ fn book_with_act(vat: bool, steps: &[ActStep]) -> (Book, String) {
     book.write(|tx| set_vendor(tx, &actor, vendor()))
         .expect("vendor");
     add_partner(&mut book, partner(vat));
-    let program = program(&book, "bitrix24");
-    let client = add_client(&book, "bitrix24", "B-1", None, day(2026, 2, 1));
-    attempt(
-        &book,
-        &program,
-        client,
-        "ALFA",
-        Channel::Migrator,
-        day(2026, 2, 1),
-    );
-    billing_ok(
-        &mut book,
-        &format!("{BILLING_HEADER}B-1,bitrix24,2026-03-02,B-1,12200,,,,,,,\n"),
-    );
+    bitrix_client_paying(&mut book, "B-1", "ALFA", "12200");
     let req = ConvertRequest {
         partner: "P-A".into(),
         date: day(2026, 3, 10),

@@ -7,7 +7,6 @@ use common::*;
 use partnerbook_core::acts::{
     act_step, acts_page, convert, ActQuery, ActStatus, ActStep, ConvertRequest,
 };
-use partnerbook_core::programs::Channel;
 use partnerbook_core::store::Book;
 
 /// A bitrix24 partner with a contract whose client's first purchase of 40 000 on
@@ -23,20 +22,7 @@ fn book_with_bonuses() -> Book {
             ..ooo("P-A", "bitrix24", INN_SBER, "ALFA")
         },
     );
-    let program = program(&book, "bitrix24");
-    let client = add_client(&book, "bitrix24", "B-1", None, day(2026, 2, 1));
-    attempt(
-        &book,
-        &program,
-        client,
-        "ALFA",
-        Channel::Migrator,
-        day(2026, 2, 1),
-    );
-    billing_ok(
-        &mut book,
-        &format!("{BILLING_HEADER}B-1,bitrix24,2026-03-02,B-1,40000,,,,,,,\n"),
-    );
+    bitrix_client_paying(&mut book, "B-1", "ALFA", "40000");
     book
 }
 

@@ -10,7 +10,6 @@ use partnerbook_core::acts::{
 };
 use partnerbook_core::ledger::statement;
 use partnerbook_core::partners::{update_partner, PartnerInput};
-use partnerbook_core::programs::Channel;
 use partnerbook_core::store::Book;
 use rust_decimal::Decimal;
 
@@ -33,22 +32,8 @@ fn book_of_two() -> Book {
     set_vendor(&mut book);
     add_partner(&mut book, partner("P-A", INN_SBER, "ALFA", false));
     add_partner(&mut book, partner("P-V", INN_YANDEX, "VITA", true));
-    let program = program(&book, "bitrix24");
-    for (client, code) in [("B-1", "ALFA"), ("B-2", "VITA")] {
-        let id = add_client(&book, "bitrix24", client, None, day(2026, 2, 1));
-        attempt(
-            &book,
-            &program,
-            id,
-            code,
-            Channel::Migrator,
-            day(2026, 2, 1),
-        );
-    }
-    billing_ok(
-        &mut book,
-        &format!("{BILLING_HEADER}B-1,bitrix24,2026-03-02,B-1,20000,,,,,,,\nB-2,bitrix24,2026-03-02,B-2,30000,,,,,,,\n"),
-    );
+    bitrix_client_paying(&mut book, "B-1", "ALFA", "20000");
+    bitrix_client_paying(&mut book, "B-2", "VITA", "30000");
     book
 }
 

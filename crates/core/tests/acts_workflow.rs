@@ -10,7 +10,7 @@ use partnerbook_core::acts::{
     act_step, convert, deadlines, get_act, ActStatus, ActStep, ConvertRequest, DeadlineKind,
 };
 use partnerbook_core::partners::{update_partner, PartnerInput};
-use partnerbook_core::programs::{Channel, PayoutKind};
+use partnerbook_core::programs::PayoutKind;
 use partnerbook_core::store::Book;
 use partnerbook_core::Error;
 use rust_decimal::Decimal;
@@ -29,23 +29,7 @@ fn bitrix_book(paid: &str) -> Book {
     let mut book = book();
     set_vendor(&mut book);
     add_partner(&mut book, partner_a());
-    let program = program(&book, "bitrix24");
-    let client = add_client(&book, "bitrix24", "B-1", None, day(2026, 2, 1));
-    assert_eq!(
-        outcome_code(&attempt(
-            &book,
-            &program,
-            client,
-            "ALFA",
-            Channel::Migrator,
-            day(2026, 2, 1)
-        )),
-        "bound"
-    );
-    billing_ok(
-        &mut book,
-        &format!("{BILLING_HEADER}B-1,bitrix24,2026-03-02,B-1,{paid},,,,,,,\n"),
-    );
+    bitrix_client_paying(&mut book, "B-1", "ALFA", paid);
     book
 }
 

@@ -347,3 +347,17 @@ pub fn set_vendor(book: &mut Book) {
     book.write(|tx| partnerbook_core::vendor::set_vendor(tx, &actor, vendor))
         .expect("the vendor's requisites");
 }
+
+/// A bitrix24 client registered on 2026-02-01 and bound that day by the migrator to
+/// `code`, with its first purchase of `paid` RUB on 2026-03-02 (payment id = client id):
+/// half of it is credited to the partner.
+pub fn bitrix_client_paying(book: &mut Book, client: &str, code: &str, paid: &str) {
+    let program = program(book, "bitrix24");
+    let id = add_client(book, "bitrix24", client, None, day(2026, 2, 1));
+    let bound = attempt(book, &program, id, code, Channel::Migrator, day(2026, 2, 1));
+    assert_eq!(outcome_code(&bound), "bound");
+    billing_ok(
+        book,
+        &format!("{BILLING_HEADER}{client},bitrix24,2026-03-02,{client},{paid},,,,,,,\n"),
+    );
+}
