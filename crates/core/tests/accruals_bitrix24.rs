@@ -404,3 +404,47 @@ fn an_unknown_client_in_the_billing_is_created_unbound() {
         .expect("the clients import can fill it in");
     assert_eq!(recorded, partnerbook_core::clients::Recorded::Updated);
 }
+
+/// A client first seen in the billing pays without a code, then with B1's promo code,
+/// then again: the code binds it to B1 on the second payment (50 % of it, the first
+/// purchase while bound) and the third earns 20 % — whether the rows come in one file
+/// or three. The three-year window runs from its first payment, the day the book first
+/// saw it.
+fn new_client_bound_by_a_promo_code_mid_stream(files: &[&[(&str, &str, &str, &str)]]) {
+    let mut book = book();
+    add_partner(&mut book, ooo("B1", "bitrix24", INN_SBER, "BONE"));
+    for rows in files {
+        let mut csv = BILLING_HEADER.to_owned();
+        for (id, date, amount, code) in rows.iter() {
+            csv.push_str(&format!("{id},bitrix24,{date},cz,{amount},,,,,,{code},\n"));
+        }
+        billing_ok(&mut book, &csv);
+    }
+    assert_eq!(
+        entries(&book, "B1"),
+        vec![
+            ("credit".into(), "1000.00".into(), "first_purchase".into()),
+            ("credit".into(), "600.00".into(), "later_purchase".into()),
+        ]
+    );
+    assert_eq!(reason_of(&book, "Z-1").as_deref(), Some("not_bound"));
+    assert_eq!(reason_of(&book, "Z-2"), None);
+    assert_eq!(reason_of(&book, "Z-3"), None);
+    assert_eq!(balance(&book, "B1", day(2025, 12, 31)).available, "1600.00");
+}
+
+const CZ_ROWS: [(&str, &str, &str, &str); 3] = [
+    ("Z-1", "2025-06-01", "1000", ""),
+    ("Z-2", "2025-06-02", "2000", "BONE"),
+    ("Z-3", "2025-06-03", "3000", ""),
+];
+
+#[test]
+fn a_promo_code_earlier_in_the_same_file_binds_the_client_for_its_later_rows() {
+    new_client_bound_by_a_promo_code_mid_stream(&[&CZ_ROWS]);
+}
+
+#[test]
+fn a_promo_code_binds_the_client_for_later_files_too() {
+    new_client_bound_by_a_promo_code_mid_stream(&[&CZ_ROWS[..1], &CZ_ROWS[1..2], &CZ_ROWS[2..]]);
+}

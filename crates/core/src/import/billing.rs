@@ -13,9 +13,9 @@ use super::field_problems::{problem, required};
 use super::rows::{RowImport, RowResult};
 use super::table::{amount, col, date, text, yes_no, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
-use crate::ledger::{AccrualTotal, Accruer, StoredPayment};
+use crate::ledger::{accrue_import, AccrualTotal};
 use crate::money::to_minor;
-use crate::programs::{Program, ProgramCache};
+use crate::programs::{Category, Program, ProgramCache};
 use crate::{Problem, Result};
 
 pub const BILLING_COLUMNS: &[ColumnSpec] = &[
@@ -40,8 +40,6 @@ pub struct BillingRows {
     default_program: Option<String>,
     programs: ProgramCache,
     clients: HashMap<(String, String), i64>,
-    /// The payments this import added: (date, row id), to accrue in date order.
-    added: Vec<(NaiveDate, i64)>,
     import: i64,
     at: String,
 }
@@ -52,7 +50,6 @@ impl BillingRows {
             default_program,
             programs: ProgramCache::default(),
             clients: HashMap::new(),
-            added: Vec::new(),
             import,
             at: actor.stamp(),
         }
@@ -91,7 +88,7 @@ struct Payment {
     date: NaiveDate,
     amount: i64,
     list_price: i64,
-    category: &'static str,
+    category: Category,
     direct: bool,
     refund_of: Option<String>,
     promo_code: Option<String>,
@@ -109,7 +106,7 @@ impl Payment {
             self.client_id,
             self.amount,
             self.list_price,
-            self.category,
+            self.category.key(),
             self.direct,
             o(&self.refund_of),
             o(&self.promo_code),
@@ -184,7 +181,7 @@ impl BillingRows {
             Ok(c) => c,
             Err(p) => {
                 problems.push(p.field("category"));
-                "tariff"
+                Category::Tariff
             }
         };
         let direct = match yes_no(cell("direct")) {
@@ -391,33 +388,7 @@ impl RowImport for BillingRows {
         if !clean {
             return Ok(vec![]);
         }
-        let mut accruer = Accruer::new(Some(self.import), self.at.clone());
-        let mut added = std::mem::take(&mut self.added);
-        // stable: rows of one day keep the file's order
-        added.sort_by_key(|(date, _)| *date);
-        let mut stmt = db.prepare_cached(
-            "SELECT program, client, amount, list_price, category, direct, refund_of, promo_code, promotion
-             FROM payments WHERE id = ?1",
-        )?;
-        for (date, id) in added {
-            let payment = stmt.query_row([id], |r| {
-                Ok(StoredPayment {
-                    id,
-                    date,
-                    program: r.get(0)?,
-                    client: r.get(1)?,
-                    amount: r.get(2)?,
-                    list_price: r.get(3)?,
-                    category: r.get(4)?,
-                    direct: r.get(5)?,
-                    refund_of: r.get(6)?,
-                    promo_code: r.get(7)?,
-                    promotion: r.get(8)?,
-                })
-            })?;
-            accruer.payment(db, &payment)?;
-        }
-        accruer.finish(db)
+        accrue_import(db, self.import, self.at.clone())
     }
 
     fn row(
@@ -453,13 +424,12 @@ impl RowImport for BillingRows {
                  ON CONFLICT (program, payment_id) DO NOTHING",
             )?
             .execute(params![
-                p.program.id, p.payment_id, client, p.date.to_string(), p.amount, p.list_price, p.category,
+                p.program.id, p.payment_id, client, p.date.to_string(), p.amount, p.list_price, p.category.key(),
                 p.direct, refund_of, p.promo_code, p.promotion, p.product, content, import
             ])?;
         if inserted == 0 {
             return Ok(known_payment(db, &p, &content)?.unwrap_or(RowResult::Unchanged));
         }
-        self.added.push((p.date, db.last_insert_rowid()));
         Ok(RowResult::Added)
     }
 }

@@ -1,18 +1,17 @@
 //! The billing file's own kinds of value: the category and the operation type.
 
 use super::table::{text, Cell};
+use crate::programs::Category;
 use crate::{Problem, Text};
 
 /// `tariff` (default), `sms` or `other`, in English or Russian.
-pub fn category(cell: &Cell) -> Result<&'static str, Problem> {
+pub fn category(cell: &Cell) -> Result<Category, Problem> {
     let Some(value) = text(cell) else {
-        return Ok("tariff");
+        return Ok(Category::Tariff);
     };
-    match value.to_lowercase().as_str() {
-        "tariff" | "тариф" => Ok("tariff"),
-        "sms" | "смс" => Ok("sms"),
-        "other" | "прочее" => Ok("other"),
-        _ => Err(Problem::new(
+    match Category::parse(&value) {
+        Some(category) => Ok(category),
+        None => Err(Problem::new(
             "bad_category",
             Text::new(
                 format!("категория «{value}» неизвестна (тариф, смс, прочее)"),

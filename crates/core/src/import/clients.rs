@@ -7,7 +7,8 @@ use super::rows::{RowImport, RowResult};
 use super::table::{col, date, text, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
 use crate::clients::{fresh_facts, record_client, BindOutcome, Binder, ClientRecord, Recorded};
-use crate::ledger::{AccrualTotal, Accruer};
+use crate::ledger::fold::Activity;
+use crate::ledger::{accrue_activity, AccrualTotal};
 use crate::programs::{Channel, ProgramCache};
 use crate::Result;
 
@@ -36,8 +37,10 @@ pub const CLIENT_COLUMNS: &[ColumnSpec] = &[
 pub struct ClientRows {
     programs: ProgramCache,
     binder: Binder,
-    /// Accrues the one-off reward of clients that became active.
-    accruer: Accruer,
+    /// Clients that became active: their one-off reward is accrued at the end.
+    activities: Vec<Activity>,
+    import: i64,
+    at: String,
 }
 
 impl ClientRows {
@@ -45,16 +48,21 @@ impl ClientRows {
         ClientRows {
             programs: ProgramCache::default(),
             binder: Binder::default(),
-            accruer: Accruer::new(Some(import), actor.stamp()),
+            activities: Vec::new(),
+            import,
+            at: actor.stamp(),
         }
     }
 }
 
 impl RowImport for ClientRows {
-    fn finish(&mut self, db: &Connection, _clean: bool) -> Result<Vec<AccrualTotal>> {
+    fn finish(&mut self, db: &Connection, clean: bool) -> Result<Vec<AccrualTotal>> {
         std::mem::take(&mut self.binder).finish(db)?;
-        let accruer = std::mem::replace(&mut self.accruer, Accruer::new(None, String::new()));
-        accruer.finish(db)
+        if !clean {
+            return Ok(vec![]);
+        }
+        let activities = std::mem::take(&mut self.activities);
+        accrue_activity(db, self.import, self.at.clone(), &activities)
     }
 
     fn row(
@@ -188,7 +196,12 @@ impl RowImport for ClientRows {
             _ => None,
         };
         if let (Some(users), Some(since)) = (users, active_since) {
-            self.accruer.activity(db, &program, client, users, since)?;
+            self.activities.push(Activity {
+                program: program.id.clone(),
+                client,
+                users,
+                active_since: since,
+            });
         }
         Ok(match (recorded, outcome) {
             (_, Some(BindOutcome::Refused(_))) => RowResult::Refused,

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::clients::Refusal;
+use crate::programs::Category;
 use crate::Text;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,7 +12,7 @@ pub enum NoEarn {
     /// The client was bound to no partner on the payment's date.
     NotBound,
     /// The row's category does not count (bitrix24: only `tariff`).
-    CategoryNotCounted(String),
+    CategoryNotCounted(Category),
     /// Not paid directly to the vendor.
     NotDirect,
     /// Carries another promotion, which the partner's code does not combine with.
@@ -68,7 +69,8 @@ impl NoEarn {
     /// The detail stored beside the code, enough to rebuild the message.
     pub fn detail(&self) -> String {
         match self {
-            NoEarn::CategoryNotCounted(c) | NoEarn::PromotionNotCombinable(c) => c.clone(),
+            NoEarn::CategoryNotCounted(c) => c.key().to_owned(),
+            NoEarn::PromotionNotCombinable(c) => c.clone(),
             NoEarn::OutsideWindow { last_day } => last_day.to_string(),
             NoEarn::PartnerEnded { partner, since } => format!("{partner} {since}"),
             NoEarn::NoContractRate { partner } => partner.clone(),
@@ -151,11 +153,6 @@ impl NoEarn {
     }
 }
 
-fn category_ru(key: &str) -> &str {
-    match key {
-        "sms" => "смс",
-        "other" => "прочее",
-        "tariff" => "тариф",
-        other => other,
-    }
+fn category_ru(key: &str) -> String {
+    Category::parse(key).map_or_else(|| key.to_owned(), |c| c.name_ru().to_owned())
 }

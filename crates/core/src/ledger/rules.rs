@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::reasons::NoEarn;
 use crate::money::percent_of;
-use crate::programs::{Channel, RewardRule, RuleSet};
+use crate::programs::{Category, Channel, RewardRule, RuleSet};
 
 /// A billing row as the rules see it. Money in minor units.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,8 +15,7 @@ pub struct Purchase {
     pub date: NaiveDate,
     pub amount: i64,
     pub list_price: i64,
-    /// `tariff`, `sms` or `other`.
-    pub category: String,
+    pub category: Category,
     pub direct: bool,
     pub promotion: Option<String>,
     /// The row carried the attributed partner's own code.
@@ -75,7 +74,7 @@ pub fn evaluate(
     }
     let filter = &rules.payments;
     if !filter.categories.is_empty() && !filter.categories.contains(&purchase.category) {
-        return Err(NoEarn::CategoryNotCounted(purchase.category.clone()));
+        return Err(NoEarn::CategoryNotCounted(purchase.category));
     }
     if filter.direct_only && !purchase.direct {
         return Err(NoEarn::NotDirect);

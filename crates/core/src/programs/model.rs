@@ -74,6 +74,53 @@ impl Channel {
     }
 }
 
+/// What a billing row paid for (FORMATS.md: `tariff`, `sms`, `other`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Category {
+    Tariff,
+    Sms,
+    Other,
+}
+
+impl Category {
+    pub const ALL: [Category; 3] = [Category::Tariff, Category::Sms, Category::Other];
+
+    /// The key the book stores.
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::Tariff => "tariff",
+            Category::Sms => "sms",
+            Category::Other => "other",
+        }
+    }
+
+    pub fn name_ru(self) -> &'static str {
+        match self {
+            Category::Tariff => "тариф",
+            Category::Sms => "смс",
+            Category::Other => "прочее",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Category::Tariff => "tariff",
+            Category::Sms => "sms",
+            Category::Other => "other",
+        }
+    }
+
+    /// A key or its Russian name, in any case.
+    pub fn parse(value: &str) -> Option<Category> {
+        let v = value.trim().to_lowercase();
+        Category::ALL
+            .into_iter()
+            .find(|c| c.key() == v || c.name_ru() == v)
+    }
+}
+
 /// What a binding through a channel may do to a client already bound to another partner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -135,7 +182,7 @@ pub struct BindingRules {
 #[ts(export)]
 pub struct PaymentFilter {
     /// Categories that count (`tariff`, `sms`, `other`); empty = all.
-    pub categories: Vec<String>,
+    pub categories: Vec<Category>,
     /// Only payments made directly to the vendor count.
     pub direct_only: bool,
     /// A payment that carries another promotion earns nothing.

@@ -72,7 +72,7 @@ fn bitrix24() -> Template {
         ..channel(c, Never)
     };
     let payments = PaymentFilter {
-        categories: vec!["tariff".into()],
+        categories: vec![Category::Tariff],
         direct_only: true,
         no_other_promotion: false,
         new_clients_only: false,

@@ -1,8 +1,11 @@
 //! Opening the book: one SQLite file, migrations, transactions and backups.
 
+mod accrual_snapshot;
+mod accrual_writer;
 mod backup;
 mod migrations;
 mod page;
+pub(crate) mod values;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -11,6 +14,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::Result;
 
+pub(crate) use accrual_snapshot::{for_each_payment, load_snapshot, Scope};
+pub(crate) use accrual_writer::AccrualWriter;
 pub use migrations::SCHEMA_VERSION;
 pub use page::MAX_PAGE;
 pub(crate) use page::{page_sql, PageSql};

@@ -1,0 +1,55 @@
+//! Typed reads of what the book stores as text: a value that does not parse is an error
+//! naming where it was, never a silent default.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::partners::PartnerStatus;
+use crate::programs::{Category, Channel};
+use crate::{Error, Result};
+
+fn corrupt(what: &str, value: &str) -> Error {
+    Error::refused(
+        "book_corrupt",
+        format!("в книге неверное значение «{value}» ({what})"),
+        format!("the book holds a bad value “{value}” ({what})"),
+    )
+}
+
+/// A `YYYY-MM-DD` day.
+pub fn day(what: &str, value: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| corrupt(what, value))
+}
+
+pub fn optional_day(what: &str, value: Option<&str>) -> Result<Option<NaiveDate>> {
+    value.map(|v| day(what, v)).transpose()
+}
+
+pub fn decimal(what: &str, value: &str) -> Result<Decimal> {
+    value.parse().map_err(|_| corrupt(what, value))
+}
+
+pub fn channel(what: &str, value: &str) -> Result<Channel> {
+    Channel::parse(value).ok_or_else(|| corrupt(what, value))
+}
+
+pub fn category(what: &str, value: &str) -> Result<Category> {
+    Category::parse(value).ok_or_else(|| corrupt(what, value))
+}
+
+pub fn status(what: &str, value: &str) -> Result<PartnerStatus> {
+    PartnerStatus::parse(value).ok_or_else(|| corrupt(what, value))
+}
+
+/// Column `i` of a row as text.
+pub fn text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str> {
+    Ok(row.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+}
+
+/// Column `i` of a row as text, or NULL.
+pub fn optional_text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>> {
+    Ok(row
+        .get_ref(i)?
+        .as_str_or_null()
+        .map_err(rusqlite::Error::from)?)
+}
