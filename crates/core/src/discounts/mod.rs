@@ -17,5 +17,6 @@ pub use model::{DiscountPeriod, DiscountRole, Invitation, InvitedClient};
 pub use schedule::schedule;
 pub use store::{
     client_discounts, discount_history, discount_programs, discount_schedule, invited_clients,
+    program_schedule,
 };
 pub use term::period_end;

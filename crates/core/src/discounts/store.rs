@@ -74,7 +74,9 @@ pub fn discount_programs(db: &Connection) -> Result<Vec<Program>> {
     Ok(out)
 }
 
-fn program_schedule(db: &Connection, program: &Program) -> Result<Vec<DiscountPeriod>> {
+/// The schedule the book's invitations give under `program`'s rules (the book's own, or
+/// what-if's).
+pub fn program_schedule(db: &Connection, program: &Program) -> Result<Vec<DiscountPeriod>> {
     let found = invitations(db, "c.program = ?1", &[&program.id])?;
     let found: Vec<Invitation> = found.into_iter().map(|(i, _)| i).collect();
     Ok(schedule(program, &found))

@@ -72,6 +72,10 @@ fn rule_text(rule: &str) -> Text {
             "the act was rejected; the amount is back on the balance",
         ),
         "payout" => Text::new("выплачено по акту", "paid out under the act"),
+        "rule_change" => Text::new(
+            "корректировка: правила программы изменены задним числом",
+            "correction: the program's rules were changed for past payments",
+        ),
         other => Text::new(other, other),
     }
 }

@@ -13,6 +13,7 @@ pub mod rules;
 mod statement;
 mod summary;
 mod unearned;
+mod whatif;
 pub(crate) mod write;
 
 pub(crate) use accrue::{accrue_activity, accrue_import};
@@ -25,4 +26,8 @@ pub use reasons::NoEarn;
 pub use statement::statement;
 pub use summary::AccrualTotal;
 pub use unearned::{unearned_page, ReasonCount, UnearnedPage, UnearnedPayment, UnearnedQuery};
+pub use whatif::{
+    apply_whatif, whatif, DiscountChange, WhatIfApplied, WhatIfReport, WhatIfRequest, WhatIfRow,
+    WhatIfTotal,
+};
 pub use write::Kind;

@@ -10,4 +10,4 @@ pub(crate) use store::seed_templates;
 pub(crate) use store::ProgramCache;
 pub use store::{find_program, unknown_program};
 pub use store::{load_program, load_programs, ProgramSummary};
-pub use versions::add_version;
+pub use versions::{add_version, check_rules};

@@ -15,7 +15,7 @@ fn invalid(field: &'static str, code: &'static str, ru: String, en: String) -> E
 }
 
 /// Checks what a person could have typed wrong in a rule set.
-fn check(rules: &RuleSet) -> Result<()> {
+pub fn check_rules(rules: &RuleSet) -> Result<()> {
     use super::model::RewardRule::*;
     let hundred = rust_decimal::Decimal::ONE_HUNDRED;
     for rule in &rules.rewards {
@@ -66,7 +66,7 @@ pub fn add_version(
     rules: &RuleSet,
 ) -> Result<ProgramVersion> {
     let existing = load_program(db, program)?;
-    check(rules)?;
+    check_rules(rules)?;
     if existing.versions.iter().any(|v| v.effective_from == from) {
         return Err(invalid(
             "effective_from",

@@ -234,7 +234,9 @@ fn load_bindings(db: &Connection, snapshot: &mut Snapshot, replay: bool) -> Resu
 fn load_client_history(db: &Connection, snapshot: &mut Snapshot) -> Result<()> {
     let mut stmt = db.prepare(
         "SELECT l.client, l.partner, l.rule FROM ledger l JOIN fold_clients f ON f.id = l.client
-         WHERE l.rule IN ('first_purchase', 'active_client')
+         WHERE (l.rule IN ('first_purchase', 'active_client')
+                OR (l.rule = 'rule_change' AND l.kind = 'credit'
+                    AND l.detail LIKE '%\"rule\":\"first_purchase\"%'))
            AND (l.payment IS NULL OR l.payment NOT IN (SELECT id FROM fold_scope))",
     )?;
     let mut rows = stmt.query([])?;
@@ -245,10 +247,10 @@ fn load_client_history(db: &Connection, snapshot: &mut Snapshot) -> Result<()> {
             continue;
         };
         match text(r, 2)? {
-            "first_purchase" => {
+            "active_client" => state.active_rewarded = true,
+            _ => {
                 state.firsts.insert(partner);
             }
-            _ => state.active_rewarded = true,
         }
     }
     Ok(())

@@ -5,6 +5,7 @@ mod accrual_writer;
 mod backup;
 mod migrations;
 mod page;
+mod whatif_book;
 pub(crate) mod values;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +17,9 @@ use crate::Result;
 
 pub(crate) use accrual_snapshot::{for_each_payment, load_snapshot, Scope};
 pub(crate) use accrual_writer::AccrualWriter;
+pub(crate) use whatif_book::{
+    book_net_by_partner, book_net_by_payment, program_unit, replace_outcomes, BookNet,
+};
 pub use migrations::SCHEMA_VERSION;
 pub use page::MAX_PAGE;
 pub(crate) use page::{page_sql, PageSql};
