@@ -159,6 +159,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The programs, each with its versions.
+    Programs {
+        #[arg(long)]
+        json: bool,
+    },
+    /// One program: its rules by version, or a new version.
+    Program {
+        #[command(subcommand)]
+        command: ProgramCommand,
+    },
     /// Every discount period and SMS package granted (tele2-ats), for the billing system.
     Discounts {
         /// Only this program (default: every program that grants discounts).
@@ -230,6 +240,29 @@ pub enum ImportWhat {
     Partners,
     Clients,
     Billing,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProgramCommand {
+    /// The program with every version and its rules.
+    Show {
+        /// The program's id (bitrix24, atlantys, quantower, tele2-ats, ciawifi, …).
+        program: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// A new version of the program's rules in force from a day.
+    AddVersion {
+        program: String,
+        /// The first day of the version (YYYY-MM-DD or DD.MM.YYYY).
+        #[arg(long)]
+        from: String,
+        /// The rule set as JSON, in the shape `program show --json` prints.
+        #[arg(long)]
+        rules: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -7,6 +7,7 @@ mod documents;
 mod import;
 mod ledger;
 mod lists;
+mod programs;
 mod vendor;
 
 use std::process::ExitCode;
@@ -83,6 +84,8 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
         } => documents::statement(ctx, partner, from, to, out),
         Command::Payouts { month, out } => documents::payouts(ctx, month, out),
         Command::Deadlines { as_of, json } => acts::deadlines(ctx, as_of, *json),
+        Command::Programs { json } => programs::list(ctx, *json),
+        Command::Program { command } => programs::program(ctx, command),
         Command::Discounts { program, json } => discounts::run(ctx, program.as_deref(), *json),
     }
 }
