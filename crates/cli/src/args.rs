@@ -169,6 +169,9 @@ pub enum Command {
         #[command(subcommand)]
         command: ProgramCommand,
     },
+    /// Replay a program's payments as if other rules had been in force (the book is not
+    /// changed), or with --apply post the differences and record the rules as a version.
+    Whatif(WhatifArgs),
     /// Every discount period and SMS package granted (tele2-ats), for the billing system.
     Discounts {
         /// Only this program (default: every program that grants discounts).
@@ -330,4 +333,27 @@ pub enum StatusWhat {
     Signed,
     Rejected,
     Paid,
+}
+
+#[derive(Args, Debug)]
+pub struct WhatifArgs {
+    #[arg(long)]
+    pub program: String,
+    /// The first day of the payments replayed; the rules are in force from it.
+    #[arg(long)]
+    pub from: String,
+    /// The last day of the payments replayed (default: every later payment).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// The rule set (JSON, as `program show --json` prints a version's rules).
+    #[arg(long)]
+    pub rules: PathBuf,
+    /// Post the differences as correcting entries dated --date and record the rules.
+    #[arg(long, requires = "date")]
+    pub apply: bool,
+    /// The day of the correcting entries (with --apply).
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub json: bool,
 }

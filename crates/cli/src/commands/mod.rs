@@ -9,6 +9,7 @@ mod ledger;
 mod lists;
 mod programs;
 mod vendor;
+mod whatif;
 
 use std::process::ExitCode;
 
@@ -85,6 +86,7 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
         Command::Payouts { month, out } => documents::payouts(ctx, month, out),
         Command::Deadlines { as_of, json } => acts::deadlines(ctx, as_of, *json),
         Command::Programs { json } => programs::list(ctx, *json),
+        Command::Whatif(args) => whatif::run(ctx, args),
         Command::Program { command } => programs::program(ctx, command),
         Command::Discounts { program, json } => discounts::run(ctx, program.as_deref(), *json),
     }

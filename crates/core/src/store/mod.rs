@@ -5,8 +5,8 @@ mod accrual_writer;
 mod backup;
 mod migrations;
 mod page;
-mod whatif_book;
 pub(crate) mod values;
+mod whatif_book;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -17,12 +17,12 @@ use crate::Result;
 
 pub(crate) use accrual_snapshot::{for_each_payment, load_snapshot, Scope};
 pub(crate) use accrual_writer::AccrualWriter;
-pub(crate) use whatif_book::{
-    book_net_by_partner, book_net_by_payment, program_unit, replace_outcomes, BookNet,
-};
 pub use migrations::SCHEMA_VERSION;
 pub use page::MAX_PAGE;
 pub(crate) use page::{page_sql, PageSql};
+pub(crate) use whatif_book::{
+    book_net_by_partner, book_net_by_payment, program_unit, replace_outcomes, BookNet,
+};
 
 /// An open book. Reads go through [`Book::db`]; every change goes through
 /// [`Book::write`], one `BEGIN IMMEDIATE` transaction that commits whole or not at all.

@@ -8,7 +8,8 @@ use rusqlite::Connection;
 
 use crate::Result;
 
-const NET: &str = "sum(CASE l.kind WHEN 'credit' THEN l.amount WHEN 'reversal' THEN -l.amount ELSE 0 END)";
+const NET: &str =
+    "sum(CASE l.kind WHEN 'credit' THEN l.amount WHEN 'reversal' THEN -l.amount ELSE 0 END)";
 
 /// Net accruals (credits − reversals) of the scope's payments, per partner.
 pub fn book_net_by_partner(db: &Connection) -> Result<HashMap<String, i64>> {
@@ -51,11 +52,11 @@ pub fn book_net_by_payment(db: &Connection) -> Result<HashMap<(i64, String), Boo
 
 /// The program's unit.
 pub fn program_unit(db: &Connection, program: &str) -> Result<String> {
-    Ok(db.query_row(
-        "SELECT unit FROM programs WHERE id = ?1",
-        [program],
-        |r| r.get(0),
-    )?)
+    Ok(
+        db.query_row("SELECT unit FROM programs WHERE id = ?1", [program], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
 /// The reasons of the scope's payments that earn nothing, replaced by `outcomes` (what

@@ -64,7 +64,10 @@ impl Sink for PaymentSums {
         let Some(payment) = e.payment else {
             return Ok(());
         };
-        let under = self.by_payment.entry((payment, e.partner.clone())).or_default();
+        let under = self
+            .by_payment
+            .entry((payment, e.partner.clone()))
+            .or_default();
         under.net += e.net();
         under.client = under.client.or(e.client);
         if e.kind == Kind::Credit {

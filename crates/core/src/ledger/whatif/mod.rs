@@ -112,6 +112,11 @@ pub fn whatif(db: &Connection, request: &WhatIfRequest) -> Result<WhatIfReport> 
         vec![]
     };
     Ok(WhatIfReport::new(
-        request, &unit, sums.payments, &book, &sums.net, discounts,
+        request,
+        &unit,
+        sums.payments,
+        &book,
+        &sums.net,
+        discounts,
     ))
 }
