@@ -44,7 +44,10 @@ fn every_version_of_every_program_replays_to_what_the_book_holds() {
             assert_eq!(report.partners_changed(), 0);
         }
     }
-    assert!(replayed > 1_000, "the demo's billing was replayed: {replayed}");
+    assert!(
+        replayed > 1_000,
+        "the demo's billing was replayed: {replayed}"
+    );
     let after = balances(book.db(), now.date(), None).expect("balances");
     assert_eq!(before, after, "what-if changes nothing");
 }

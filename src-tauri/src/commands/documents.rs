@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use partnerbook_core::acts::{
     act_file, register_file, statement_file, ActFormat, DocumentFile, RegisterFormat,
 };
+use partnerbook_core::ledger::WhatIfRequest;
 use partnerbook_core::{Error, ErrorDto, Lang};
 use tauri::{AppHandle, State};
 
@@ -107,6 +108,23 @@ pub async fn save_statement(
             day("to", &to)?,
             today,
         )
+    })?;
+    save(&app, &state, file).await
+}
+
+/// A what-if's per-partner table as an Excel workbook.
+#[tauri::command]
+pub async fn save_whatif(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    request: WhatIfRequest,
+) -> Result<Option<String>, ErrorDto> {
+    let file = state.read(|book, _| {
+        let report = partnerbook_core::ledger::whatif(book.db(), &request)?;
+        Ok(DocumentFile {
+            name: format!("whatif-{}-{}.xlsx", request.program, request.from),
+            bytes: partnerbook_core::documents::whatif_xlsx(&report)?,
+        })
     })?;
     save(&app, &state, file).await
 }

@@ -1,5 +1,6 @@
 //! The programs screen: every program with its versions, and a new version from a day.
 
+use partnerbook_core::ledger::{apply_whatif, WhatIfApplied, WhatIfReport, WhatIfRequest};
 use partnerbook_core::programs::{
     add_version, load_program, load_programs, Program, ProgramVersion, RuleSet,
 };
@@ -32,5 +33,30 @@ pub fn program_add_version(
     state.change(|book, actor, _| {
         let from = day("effective_from", &from)?;
         book.write(|tx| add_version(tx, actor, &program, from, &rules))
+    })
+}
+
+/// Every payment of the request's program over its range accrued again under its rules,
+/// per partner beside what the book holds. Nothing is changed.
+#[tauri::command(async)]
+pub fn whatif(
+    state: State<'_, AppState>,
+    request: WhatIfRequest,
+) -> Result<WhatIfReport, ErrorDto> {
+    state.read(|book, _| partnerbook_core::ledger::whatif(book.db(), &request))
+}
+
+/// Posts the differences as correcting entries dated `date` and records the rules as a
+/// version from the request's first day (after a backup of the book).
+#[tauri::command(async)]
+pub fn whatif_apply(
+    state: State<'_, AppState>,
+    request: WhatIfRequest,
+    date: String,
+) -> Result<WhatIfApplied, ErrorDto> {
+    state.change(|book, actor, _| {
+        let date = day("date", &date)?;
+        book.backup("before-whatif-apply", actor.now)?;
+        book.write(|tx| apply_whatif(tx, actor, &request, date))
     })
 }

@@ -12,6 +12,7 @@ pub mod register_xlsx;
 pub mod russian;
 #[doc(hidden)]
 pub mod sample;
+pub mod whatif_xlsx;
 pub mod words;
 
 pub use bank_exchange::{bank_exchange, in_bank_exchange};
@@ -20,4 +21,5 @@ pub use model::{ActDocument, Party, PayoutRegister, RegisterLine, Statement, Sta
 pub use pdf::{act_pdf, invoice_pdf, register_pdf, statement_pdf};
 pub use register_month::month_days;
 pub use register_xlsx::register_xlsx;
+pub use whatif_xlsx::whatif_xlsx;
 pub use words::amount_in_words;
