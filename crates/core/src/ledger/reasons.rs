@@ -46,6 +46,25 @@ fn ru_date(d: NaiveDate) -> String {
 }
 
 impl NoEarn {
+    /// The code of every reason of the accrual's own (a binding refusal keeps the
+    /// binding rules' code).
+    pub const CODES: [&'static str; 14] = [
+        "not_bound",
+        "category_not_counted",
+        "not_direct",
+        "promotion_not_combinable",
+        "not_new_client",
+        "no_code_used",
+        "outside_window",
+        "partner_ended",
+        "no_contract_rate",
+        "discounts_only",
+        "no_rule",
+        "program_not_in_force",
+        "refund_of_unearned",
+        "zero_reward",
+    ];
+
     pub fn code(&self) -> &'static str {
         match self {
             NoEarn::NotBound => "not_bound",
@@ -155,4 +174,19 @@ impl NoEarn {
 
 fn category_ru(key: &str) -> String {
     Category::parse(key).map_or_else(|| key.to_owned(), |c| c.name_ru().to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::NoEarn;
+
+    #[test]
+    fn every_reason_has_its_own_russian_and_english_text() {
+        for code in NoEarn::CODES {
+            let text = NoEarn::text(code, "2026-01-01");
+            assert!(!text.ru.contains(code), "{code}: {}", text.ru);
+            assert!(!text.en.contains(code), "{code}: {}", text.en);
+            assert_ne!(text.ru, text.en, "{code}");
+        }
+    }
 }

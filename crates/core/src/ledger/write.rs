@@ -22,6 +22,20 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Credit,
+        Kind::Reversal,
+        Kind::Annulment,
+        Kind::Conversion,
+        Kind::ConversionReversal,
+        Kind::Payout,
+    ];
+
+    /// The kind a stored key names; an unknown key is `None`, never a default.
+    pub fn parse(key: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             Kind::Credit => "credit",
@@ -80,5 +94,18 @@ impl NewEntry<'_> {
             self.at,
         ])?;
         Ok(db.last_insert_rowid())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Kind;
+
+    #[test]
+    fn every_kind_reads_back_from_its_key_and_nothing_else_does() {
+        for kind in Kind::ALL {
+            assert_eq!(Kind::parse(kind.key()), Some(kind));
+        }
+        assert_eq!(Kind::parse("bonus"), None);
     }
 }
