@@ -41,6 +41,9 @@ import type { RuleSet } from "./bindings/RuleSet";
 import type { UnearnedPage } from "./bindings/UnearnedPage";
 import type { UnearnedQuery } from "./bindings/UnearnedQuery";
 import type { Vendor } from "./bindings/Vendor";
+import type { WhatIfApplied } from "./bindings/WhatIfApplied";
+import type { WhatIfReport } from "./bindings/WhatIfReport";
+import type { WhatIfRequest } from "./bindings/WhatIfRequest";
 import { toErrorDto } from "./errors";
 
 /** The options that have a value (the shell reads a missing one as none). */
@@ -126,6 +129,11 @@ export const annulForBreach = (partner: string, date: string, reason: string) =>
 export const programVersions = () => call<Program[]>("program_versions");
 export const programAddVersion = (program: string, from: string, rules: RuleSet) =>
   call<ProgramVersion>("program_add_version", { program, from, rules });
+/** «Что если»: the program's payments replayed under other rules; the book is not changed. */
+export const whatif = (request: WhatIfRequest) => call<WhatIfReport>("whatif", { request });
+/** Posts the differences as correcting entries dated `date` (`YYYY-MM-DD`) and records the rules as a version. */
+export const whatifApply = (request: WhatIfRequest, date: string) =>
+  call<WhatIfApplied>("whatif_apply", { request, date });
 
 /** Converts a partner's available balance on `date` (all of it when `amount` is empty) into a draft act. */
 export const convertBalance = (partner: string, date: string, amount?: string, payoutKind?: PayoutKind) =>
@@ -171,3 +179,4 @@ export const saveRegister = (month: string, format: RegisterFormat) =>
   call<string | null>("save_register", { month, format });
 export const saveStatement = (partner: string, from: string, to: string) =>
   call<string | null>("save_statement", { partner, from, to });
+export const saveWhatif = (request: WhatIfRequest) => call<string | null>("save_whatif", { request });

@@ -107,6 +107,7 @@ export function ProgramsScreen() {
           program={editing.program}
           base={editing.base}
           onClose={() => setEditing(null)}
+          onApplied={load}
           onSaved={(v) => {
             setSaved({ program: lang === "ru" ? editing.program.name_ru : editing.program.name_en, from: v.effective_from });
             setEditing(null);

@@ -6,6 +6,7 @@ import type { ProblemDto } from "../bindings/ProblemDto";
 import type { ProgramVersion } from "../bindings/ProgramVersion";
 import type { RewardRule } from "../bindings/RewardRule";
 import type { RuleSet } from "../bindings/RuleSet";
+import type { WhatIfRequest } from "../bindings/WhatIfRequest";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { FormField } from "../components/FormField";
 import { Modal } from "../components/Modal";
@@ -13,6 +14,7 @@ import { toErrorDto } from "../errors";
 import { formatDate, todayIso, unitLabel } from "../format";
 import { programName, useI18n, type MessageKey } from "../i18n";
 import { useBook } from "../book";
+import { WhatIfDialog } from "./WhatIfView";
 
 /** A reward rule as typed: every parameter as text. */
 type RewardDraft = { rule: RewardRule["rule"]; percent: string; within_years: string; amount: string; min_users: string };
@@ -65,14 +67,22 @@ const SERVER_FIELDS: Record<string, string> = {
  * amounts editable; saved as a new version from the chosen day. A typo is caught at its field
  * before sending; the book's own refusals come back at their fields too.
  */
-export function VersionForm(props: { program: Program; base: ProgramVersion; onClose: () => void; onSaved: (v: ProgramVersion) => void }) {
-  const { program, base, onClose, onSaved } = props;
+export function VersionForm(props: {
+  program: Program;
+  base: ProgramVersion;
+  onClose: () => void;
+  onSaved: (v: ProgramVersion) => void;
+  /** «Что если» → «Применить с даты» posted the corrections and recorded the rules as a version. */
+  onApplied?: () => void;
+}) {
+  const { program, base, onClose, onSaved, onApplied } = props;
   const { t, lang } = useI18n();
   const { programs } = useBook();
   const [draft, setDraft] = useState<Draft>(() => draftOf(base.rules));
   const [local, setLocal] = useState<ProblemDto[]>([]);
   const [error, setError] = useState<ErrorDto | null>(null);
   const [saving, setSaving] = useState(false);
+  const [whatIf, setWhatIf] = useState<WhatIfRequest | null>(null);
 
   const problem = (field: string, key: MessageKey): ProblemDto => ({ code: "invalid", message: t(key), row: null, column: null, field });
   const serverProblems = (error?.problems ?? []).map((p) => ({ ...p, field: p.field ? (SERVER_FIELDS[p.field] ?? p.field) : null }));
@@ -167,9 +177,33 @@ export function VersionForm(props: { program: Program; base: ProgramVersion; onC
     }
   };
 
+  /** «Что если»: the draft's rules replayed from its first day, once what was typed is valid. */
+  const tryRules = () => {
+    const built = build();
+    setError(null);
+    if ("problems" in built) {
+      setLocal(built.problems);
+      return;
+    }
+    setLocal([]);
+    setWhatIf({ program: program.id, from: draft.effective_from, to: null, rules: built.rules });
+  };
+
   const rewardLabel = (r: RewardDraft): string => t(`version.reward.${r.rule}`);
   const unit = unitLabel(program.unit, lang);
   const rewardsProblems = at("rewards");
+
+  if (whatIf) {
+    return (
+      <WhatIfDialog
+        title={t("whatif.title", { program: programName(programs, program.id, lang), from: formatDate(whatIf.from, lang) })}
+        request={whatIf}
+        onBack={() => setWhatIf(null)}
+        onClose={onClose}
+        onApplied={() => onApplied?.()}
+      />
+    );
+  }
 
   return (
     <Modal title={t("version.title", { program: programName(programs, program.id, lang) })} onClose={onClose} wide>
@@ -290,6 +324,9 @@ export function VersionForm(props: { program: Program; base: ProgramVersion; onC
         <footer className="modal-footer">
           <button type="button" onClick={onClose}>
             {t("common.cancel")}
+          </button>
+          <button type="button" onClick={tryRules} disabled={saving} data-testid="program-version-whatif">
+            {t("whatif.open")}
           </button>
           <button type="submit" className="primary" disabled={saving} data-testid="program-version-save">
             {saving ? t("common.saving") : t("version.save")}
