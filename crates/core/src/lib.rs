@@ -7,6 +7,7 @@ pub mod audit;
 pub mod calendar;
 pub mod clients;
 pub mod demo;
+pub(crate) mod detail;
 pub mod discounts;
 pub mod documents;
 pub mod error;

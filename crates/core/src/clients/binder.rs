@@ -10,8 +10,8 @@ use super::binding::{
     decide, AttemptPartner, BindingAttempt, ClientFacts, CurrentBinding, Decision, Refusal,
 };
 use super::store::ClientRecord;
-use crate::partners::PartnerStatus;
 use crate::programs::{Channel, Program};
+use crate::store::values;
 use crate::Result;
 
 /// What the book knows of the client now.
@@ -40,40 +40,48 @@ pub(crate) fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
     let first_payment: Option<String> = db
         .prepare_cached("SELECT min(date) FROM payments WHERE client = ?1 AND amount > 0")?
         .query_row([client], |r| r.get(0))?;
-    let parse = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    let current = match current {
+        Some((partner, channel, since)) => Some(CurrentBinding {
+            partner,
+            channel: values::channel("bindings.channel", &channel)?,
+            since: values::day("bindings.since", &since)?,
+        }),
+        None => None,
+    };
     Ok(ClientFacts {
-        registered: registered.as_deref().and_then(parse),
+        registered: values::optional_day("clients.registered", registered.as_deref())?,
         inn,
         client_id: Some(client_id),
-        current: current.and_then(|(partner, channel, since)| {
-            Some(CurrentBinding {
-                partner,
-                channel: Channel::parse(&channel)?,
-                since: parse(&since)?,
-            })
-        }),
+        current,
         ever_bound,
-        first_payment: first_payment.as_deref().and_then(parse),
+        first_payment: values::optional_day("payments.date", first_payment.as_deref())?,
         promo_discount_used,
     })
 }
 
 fn attempt_partner(db: &Connection, program: &str, code: &str) -> Result<Option<AttemptPartner>> {
-    Ok(db
-        .prepare_cached(
+    db.prepare_cached(
             "SELECT p.id, p.status, p.inn, p.status_since FROM partner_codes c JOIN partners p ON p.id = c.partner
              WHERE c.program = ?1 AND c.code = ?2 AND c.retired IS NULL",
         )?
         .query_row(params![program, code], |r| {
-            let status: String = r.get(1)?;
-            Ok(AttemptPartner {
-                id: r.get(0)?,
-                status: PartnerStatus::parse(&status).unwrap_or(PartnerStatus::Active),
-                inn: r.get(2)?,
-                status_since: NaiveDate::parse_from_str(&r.get::<_, String>(3)?, "%Y-%m-%d").ok(),
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })
+        .optional()?
+        .map(|(id, status, inn, since)| {
+            Ok::<_, crate::Error>(AttemptPartner {
+                id,
+                status: values::status("partners.status", &status)?,
+                inn,
+                status_since: values::optional_day("partners.status_since", since.as_deref())?,
             })
         })
-        .optional()?)
+        .transpose()
 }
 
 /// The same attempt was recorded before.

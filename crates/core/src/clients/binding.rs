@@ -3,6 +3,7 @@
 
 use chrono::{Months, NaiveDate};
 
+use crate::detail::{pair, read_pair};
 use crate::partners::PartnerStatus;
 use crate::programs::{BindingRules, Channel, Takeover};
 use crate::Text;
@@ -123,9 +124,9 @@ impl Refusal {
             "partner_inactive" => Text::new(format!("партнёр {detail} не действует (расторгнут или дисквалифицирован)"), format!("partner {detail} is not active (terminated or disqualified)")),
             "program_not_in_force" => Text::new("программа в эту дату не действовала", "the program was not in force on that date"),
             "channel_not_accepted" => {
-                let (channel, since) = detail.split_once(' ').unwrap_or((detail, ""));
-                let since = NaiveDate::parse_from_str(since, "%Y-%m-%d").ok();
-                let c = Channel::parse(channel);
+                let (channel, since) = read_pair(detail, "channel", "since");
+                let since = NaiveDate::parse_from_str(&since, "%Y-%m-%d").ok();
+                let c = Channel::parse(&channel);
                 let ru = c.map_or(channel.to_owned(), |c| c.name_ru().to_owned());
                 let en = c.map_or(channel.to_owned(), |c| c.name_en().to_owned());
                 match since.filter(|d| *d > crate::programs::templates::origin()) {
@@ -145,8 +146,8 @@ impl Refusal {
             "invite_window_passed" => Text::new(format!("код можно зарегистрировать в течение месяца после регистрации, до {d} включительно"), format!("a code can be registered within one month of registration, up to and including {iso}")),
             "self_referral" => Text::new("партнёр не может привязать сам себя (тот же ИНН или тот же ID клиента)", "a partner cannot bind itself (same ИНН or same client id)"),
             "bound_to_other" => {
-                let (partner, since) = detail.split_once(' ').unwrap_or((detail, ""));
-                let since_ru = NaiveDate::parse_from_str(since, "%Y-%m-%d").map(ru_date).unwrap_or_default();
+                let (partner, since) = read_pair(detail, "partner", "since");
+                let since_ru = NaiveDate::parse_from_str(&since, "%Y-%m-%d").map(ru_date).unwrap_or_default();
                 Text::new(format!("клиент уже привязан к партнёру {partner} с {since_ru}; этот канал не перепривязывает"), format!("the client is bound to partner {partner} since {since}; this channel does not move bindings"))
             }
             "not_new_client" => Text::new("клиент не новый: у него уже были оплаты или привязка", "not a new client: it already had payments or a binding"),
@@ -161,11 +162,15 @@ impl Refusal {
         match self {
             Refusal::UnknownCode(code) => code.clone(),
             Refusal::PartnerInactive { partner, .. } => partner.clone(),
-            Refusal::ChannelNotAccepted { channel, since } => format!("{} {since}", channel.key()),
+            Refusal::ChannelNotAccepted { channel, since } => {
+                pair(("channel", channel.key()), ("since", &since.to_string()))
+            }
             Refusal::BeforeRegistration { registered }
             | Refusal::NotAtRegistration { registered } => registered.to_string(),
             Refusal::WindowPassed { last_day } => last_day.to_string(),
-            Refusal::BoundToOther { partner, since } => format!("{partner} {since}"),
+            Refusal::BoundToOther { partner, since } => {
+                pair(("partner", partner), ("since", &since.to_string()))
+            }
             Refusal::OlderThanCurrent { since } => since.to_string(),
             _ => String::new(),
         }

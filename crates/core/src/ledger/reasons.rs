@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::clients::Refusal;
+use crate::detail::{pair, read_pair};
 use crate::programs::Category;
 use crate::Text;
 
@@ -91,7 +92,9 @@ impl NoEarn {
             NoEarn::CategoryNotCounted(c) => c.key().to_owned(),
             NoEarn::PromotionNotCombinable(c) => c.clone(),
             NoEarn::OutsideWindow { last_day } => last_day.to_string(),
-            NoEarn::PartnerEnded { partner, since } => format!("{partner} {since}"),
+            NoEarn::PartnerEnded { partner, since } => {
+                pair(("partner", partner), ("since", &since.to_string()))
+            }
             NoEarn::NoContractRate { partner } => partner.clone(),
             NoEarn::Binding(r) => r.detail(),
             _ => String::new(),
@@ -137,8 +140,8 @@ impl NoEarn {
                 )
             }
             "partner_ended" => {
-                let (partner, since) = detail.split_once(' ').unwrap_or((detail, ""));
-                let since_ru = NaiveDate::parse_from_str(since, "%Y-%m-%d")
+                let (partner, since) = read_pair(detail, "partner", "since");
+                let since_ru = NaiveDate::parse_from_str(&since, "%Y-%m-%d")
                     .map(ru_date)
                     .unwrap_or_default();
                 Text::new(format!("партнёр {partner} расторгнут или дисквалифицирован с {since_ru}: после этой даты ничего не начисляется"), format!("partner {partner} terminated or disqualified since {since}: nothing accrues after that date"))
