@@ -51,3 +51,47 @@ fn every_version_of_every_program_replays_to_what_the_book_holds() {
     let after = balances(book.db(), now.date(), None).expect("balances");
     assert_eq!(before, after, "what-if changes nothing");
 }
+
+#[test]
+fn tele2_ats_shows_the_discount_periods_a_change_would_add_and_remove() {
+    let mut book = Book::open_in_memory().expect("book");
+    let now = NaiveDate::from_ymd_opt(2026, 11, 21)
+        .and_then(|d| d.and_hms_opt(12, 0, 0))
+        .expect("a date");
+    fill_demo(&mut book, &Actor::new("demo", now)).expect("the demo book");
+    let program = load_program(book.db(), "tele2-ats").expect("tele2-ats");
+    let first = &program.versions[0];
+    let mut rules = first.rules.clone();
+    let discounts = rules.discounts.as_mut().expect("tele2-ats gives discounts");
+    discounts.invitee_percent = rust_decimal::Decimal::from(25);
+    let report = whatif(
+        book.db(),
+        &WhatIfRequest {
+            program: "tele2-ats".into(),
+            from: first.effective_from,
+            to: None,
+            rules,
+        },
+    )
+    .expect("what-if runs");
+    use partnerbook_core::ledger::Change;
+    let added: Vec<_> = report
+        .discounts
+        .iter()
+        .filter(|d| d.change == Change::Added)
+        .collect();
+    let removed: Vec<_> = report
+        .discounts
+        .iter()
+        .filter(|d| d.change == Change::Removed)
+        .collect();
+    assert!(!added.is_empty(), "{:?}", report.discounts);
+    assert_eq!(added.len(), removed.len(), "each invitee's period changes");
+    assert!(added
+        .iter()
+        .all(|d| d.period.percent == Some(rust_decimal::Decimal::from(25))));
+    assert!(removed
+        .iter()
+        .all(|d| d.period.percent == Some(rust_decimal::Decimal::from(20))));
+    assert!(report.rows.is_empty(), "tele2-ats accrues no money");
+}

@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use partnerbook_core::ledger::{apply_whatif, whatif, WhatIfReport, WhatIfRequest};
+use partnerbook_core::ledger::{apply_whatif, whatif, Change, WhatIfReport, WhatIfRequest};
 use partnerbook_core::programs::read_rules_file;
 use partnerbook_core::Result;
 
@@ -93,15 +93,18 @@ fn print(ctx: &Context, report: &WhatIfReport) {
         ));
     }
     for d in &report.discounts {
+        let change = match d.change {
+            Change::Added => ctx.say("добавится", "added"),
+            Change::Removed => ctx.say("отменится", "removed"),
+        };
+        let what = match (d.period.percent, d.period.sms_package) {
+            (Some(percent), _) => format!("{percent} %"),
+            (None, Some(sms)) => format!("{sms} {}", ctx.say("SMS", "SMS")),
+            (None, None) => String::new(),
+        };
         output::line(&format!(
-            "{:?} {} {:?} {} {}–{}",
-            d.change,
+            "{change}: {} {what} {}–{}",
             d.period.client,
-            d.period.role,
-            d.period
-                .percent
-                .map(|p| format!("{p} %"))
-                .unwrap_or_default(),
             d.period.start,
             d.period.end.map(|e| e.to_string()).unwrap_or_default(),
         ));

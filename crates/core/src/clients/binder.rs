@@ -9,7 +9,6 @@ use rusqlite::{params, Connection, OptionalExtension};
 use super::binding::{
     decide, AttemptPartner, BindingAttempt, ClientFacts, CurrentBinding, Decision, Refusal,
 };
-use super::store::ClientRecord;
 use crate::programs::{Channel, Program};
 use crate::store::values;
 use crate::Result;
@@ -108,16 +107,6 @@ pub enum BindOutcome {
     },
     Kept,
     Refused(Refusal),
-}
-
-/// The facts of a client that was added a moment ago: nothing bound, nothing recorded.
-pub(crate) fn fresh_facts(record: &ClientRecord) -> ClientFacts {
-    ClientFacts {
-        registered: record.registered,
-        inn: record.inn.clone(),
-        client_id: Some(record.client_id.clone()),
-        ..ClientFacts::default()
-    }
 }
 
 /// One attempt: the code used, through which channel, on which day.

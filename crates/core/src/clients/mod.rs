@@ -8,7 +8,6 @@ mod query;
 mod store;
 
 pub use binder::{bind, Attempt, BindOutcome};
-pub(crate) use binder::{fresh_facts, Binder};
 pub use binding::{
     decide, AttemptPartner, BindingAttempt, ClientFacts, CurrentBinding, Decision, Refusal,
 };

@@ -10,10 +10,10 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::billing_values::{category, kind, Kind};
 use super::field_problems::{problem, required};
-use super::rows::{RowImport, RowResult};
+use super::rows::{Finished, RowImport, RowResult};
 use super::table::{amount, col, date, text, yes_no, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
-use crate::ledger::{accrue_import, AccrualTotal};
+use crate::ledger::accrue_import;
 use crate::money::to_minor;
 use crate::programs::{Category, Program, ProgramCache};
 use crate::{Problem, Result};
@@ -384,11 +384,14 @@ fn known_payment(db: &Connection, p: &Payment, content: &str) -> Result<Option<R
 }
 
 impl RowImport for BillingRows {
-    fn finish(&mut self, db: &Connection, clean: bool) -> Result<Vec<AccrualTotal>> {
+    fn finish(&mut self, db: &Connection, clean: bool) -> Result<Finished> {
         if !clean {
-            return Ok(vec![]);
+            return Ok(Finished::default());
         }
-        accrue_import(db, self.import, self.at.clone())
+        Ok(Finished {
+            accrued: accrue_import(db, self.import, self.at.clone())?,
+            pending: vec![],
+        })
     }
 
     fn row(

@@ -3,12 +3,12 @@
 use rusqlite::Connection;
 
 use super::field_problems::{problem, required};
-use super::rows::{RowImport, RowResult};
+use super::rows::{Finished, RowImport, RowResult};
 use super::table::{col, date, text, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
-use crate::clients::{fresh_facts, record_client, BindOutcome, Binder, ClientRecord, Recorded};
-use crate::ledger::fold::Activity;
-use crate::ledger::{accrue_activity, AccrualTotal};
+use crate::clients::{record_client, ClientRecord, Decision, Recorded};
+use crate::ledger::fold::{Activity, Attempt, Attempted};
+use crate::ledger::fold_clients;
 use crate::programs::{Channel, ProgramCache};
 use crate::Result;
 
@@ -36,7 +36,9 @@ pub const CLIENT_COLUMNS: &[ColumnSpec] = &[
 
 pub struct ClientRows {
     programs: ProgramCache,
-    binder: Binder,
+    /// The rows' binding attempts, decided by the fold once every row is stored, in the
+    /// file's order.
+    attempts: Vec<(Attempt, Recorded)>,
     /// Clients that became active: their one-off reward is accrued at the end.
     activities: Vec<Activity>,
     import: i64,
@@ -47,7 +49,7 @@ impl ClientRows {
     pub fn new(import: i64, actor: &Actor) -> ClientRows {
         ClientRows {
             programs: ProgramCache::default(),
-            binder: Binder::default(),
+            attempts: Vec::new(),
             activities: Vec::new(),
             import,
             at: actor.stamp(),
@@ -55,21 +57,43 @@ impl ClientRows {
     }
 }
 
+/// What a row with a binding attempt comes to.
+fn settled(attempted: &Attempted, recorded: Recorded) -> RowResult {
+    match (attempted, recorded) {
+        (Attempted::Decided(Decision::Refuse(_)), _) => RowResult::Refused,
+        (Attempted::Decided(_), _) => RowResult::Added,
+        (Attempted::AlreadyRecorded, Recorded::Added | Recorded::Updated) => RowResult::Added,
+        (Attempted::AlreadyRecorded, Recorded::Unchanged) => RowResult::Unchanged,
+    }
+}
+
 impl RowImport for ClientRows {
-    fn finish(&mut self, db: &Connection, clean: bool) -> Result<Vec<AccrualTotal>> {
-        std::mem::take(&mut self.binder).finish(db)?;
-        if !clean {
-            return Ok(vec![]);
-        }
+    /// Folds the rows' binding attempts and the activities over the clients as stored,
+    /// and writes the events and rewards. A file with problems is folded too (its rows
+    /// are counted right), and rolled back by the caller.
+    fn finish(&mut self, db: &Connection, _clean: bool) -> Result<Finished> {
+        let attempts = std::mem::take(&mut self.attempts);
         let activities = std::mem::take(&mut self.activities);
-        accrue_activity(db, self.import, self.at.clone(), &activities)
+        let (accrued, attempted) = fold_clients(
+            db,
+            self.import,
+            self.at.clone(),
+            attempts.iter().map(|(a, _)| a),
+            &activities,
+        )?;
+        let pending = attempts
+            .iter()
+            .zip(&attempted)
+            .map(|((_, recorded), attempted)| settled(attempted, *recorded))
+            .collect();
+        Ok(Finished { accrued, pending })
     }
 
     fn row(
         &mut self,
         db: &Connection,
         _actor: &Actor,
-        import: i64,
+        _import: i64,
         row: &Row,
         columns: &ColumnMap,
     ) -> Result<RowResult> {
@@ -181,18 +205,14 @@ impl RowImport for ClientRows {
             Ok(done) => done,
             Err(problems) => return Ok(RowResult::Problems(problems)),
         };
-        let outcome = match (code, channel, bound_at) {
-            (Some(code), Some(channel), Some(at)) => {
-                let known = (recorded == Recorded::Added).then(|| fresh_facts(&record));
-                Some(self.binder.bind(
-                    db,
-                    &program,
-                    client,
-                    (&code, channel, at),
-                    Some(import),
-                    known,
-                )?)
-            }
+        let attempt = match (code, channel, bound_at) {
+            (Some(code), Some(channel), Some(date)) => Some(Attempt {
+                program: program.id.clone(),
+                client,
+                code,
+                channel,
+                date,
+            }),
             _ => None,
         };
         if let (Some(users), Some(since)) = (users, active_since) {
@@ -203,11 +223,15 @@ impl RowImport for ClientRows {
                 active_since: since,
             });
         }
-        Ok(match (recorded, outcome) {
-            (_, Some(BindOutcome::Refused(_))) => RowResult::Refused,
-            (_, Some(BindOutcome::Bound { .. } | BindOutcome::Kept)) => RowResult::Added,
-            (Recorded::Added | Recorded::Updated, _) => RowResult::Added,
-            (Recorded::Unchanged, _) => RowResult::Unchanged,
+        Ok(match attempt {
+            Some(attempt) => {
+                self.attempts.push((attempt, recorded));
+                RowResult::Pending
+            }
+            None => match recorded {
+                Recorded::Added | Recorded::Updated => RowResult::Added,
+                Recorded::Unchanged => RowResult::Unchanged,
+            },
         })
     }
 }

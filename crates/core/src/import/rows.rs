@@ -15,13 +15,24 @@ pub enum RowResult {
     Refused,
     /// The row is invalid; problems name their field (the column's key).
     Problems(Vec<Problem>),
+    /// Stored; what it comes to (added, unchanged, refused) is known once the whole file
+    /// is folded, and [`RowImport::finish`] says it.
+    Pending,
+}
+
+/// What the end of an import gives: what it accrued, per program, and what each pending
+/// row came to, in the order the rows came.
+#[derive(Default)]
+pub struct Finished {
+    pub accrued: Vec<AccrualTotal>,
+    pub pending: Vec<RowResult>,
 }
 
 pub trait RowImport {
     /// Writes what the rows left pending (called once, after the last row); `clean`
-    /// says no row had a problem. Returns what was accrued, per program.
-    fn finish(&mut self, _db: &Connection, _clean: bool) -> Result<Vec<AccrualTotal>> {
-        Ok(vec![])
+    /// says no row had a problem.
+    fn finish(&mut self, _db: &Connection, _clean: bool) -> Result<Finished> {
+        Ok(Finished::default())
     }
 
     fn row(

@@ -131,6 +131,7 @@ pub fn run_import(
             RowResult::Added => report.added += 1,
             RowResult::Unchanged => report.unchanged += 1,
             RowResult::Refused => report.refused += 1,
+            RowResult::Pending => {}
             RowResult::Problems(found) => {
                 let found = found
                     .into_iter()
@@ -151,7 +152,15 @@ pub fn run_import(
             }
         }
     }
-    report.accrued = rows.finish(&tx, problems.is_empty())?;
+    let finished = rows.finish(&tx, problems.is_empty())?;
+    report.accrued = finished.accrued;
+    for result in finished.pending {
+        match result {
+            RowResult::Unchanged => report.unchanged += 1,
+            RowResult::Refused => report.refused += 1,
+            _ => report.added += 1,
+        }
+    }
     if report.rows == 0 && problems.is_empty() {
         problems.push(Problem::new(
             "no_rows",

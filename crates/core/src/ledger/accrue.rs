@@ -2,7 +2,7 @@
 //! in a few set-based reads; the pure fold over the payments in date order; the entries,
 //! reasons and binding events written as they come.
 
-use super::fold::{Activity, Fold};
+use super::fold::{Activity, Attempt, Attempted, Fold};
 use super::summary::AccrualTotal;
 use crate::store::{for_each_payment, load_snapshot, AccrualWriter, Scope};
 use crate::Result;
@@ -24,26 +24,35 @@ pub(crate) fn accrue_import(
     Ok(totals)
 }
 
-/// Accrues the one-off rewards of clients that became active (a clients import's rows).
-pub(crate) fn accrue_activity(
+/// Folds a clients import's rows: their binding attempts in the file's order, then the
+/// one-off rewards of clients that became active. What each attempt came to, in order.
+pub(crate) fn fold_clients<'a>(
     db: &rusqlite::Connection,
     import: i64,
     at: String,
+    attempts: impl Iterator<Item = &'a Attempt> + Clone,
     activities: &[Activity],
-) -> Result<Vec<AccrualTotal>> {
-    if activities.is_empty() {
-        return Ok(vec![]);
+) -> Result<(Vec<AccrualTotal>, Vec<Attempted>)> {
+    let clients = attempts
+        .clone()
+        .map(|a| a.client)
+        .chain(activities.iter().map(|a| a.client))
+        .collect::<Vec<_>>();
+    if clients.is_empty() {
+        return Ok((vec![], vec![]));
     }
-    let clients = activities.iter().map(|a| a.client).collect();
     let mut snapshot = load_snapshot(db, &Scope::Clients(clients), &[])?;
     let mut writer = AccrualWriter::new(db, Some(import), at)?;
-    let totals = {
+    let (totals, attempted) = {
         let mut fold = Fold::new(&mut snapshot, &mut writer);
+        let attempted = attempts
+            .map(|a| fold.attempt(a))
+            .collect::<Result<Vec<_>>>()?;
         for activity in activities {
             fold.activity(activity)?;
         }
-        fold.totals()
+        (fold.totals(), attempted)
     };
     writer.finish(db)?;
-    Ok(totals)
+    Ok((totals, attempted))
 }

@@ -16,7 +16,7 @@ mod unearned;
 mod whatif;
 pub(crate) mod write;
 
-pub(crate) use accrue::{accrue_activity, accrue_import};
+pub(crate) use accrue::{accrue_import, fold_clients};
 pub use annul::{annul_for_breach, annul_unconverted, AnnulReason};
 pub use balances::{balances, partner_balance, partner_balance_row, Balance, BalanceRow};
 pub use entries::{partner_entries, LedgerEntry};
@@ -27,7 +27,7 @@ pub use statement::statement;
 pub use summary::AccrualTotal;
 pub use unearned::{unearned_page, ReasonCount, UnearnedPage, UnearnedPayment, UnearnedQuery};
 pub use whatif::{
-    apply_whatif, whatif, DiscountChange, WhatIfApplied, WhatIfReport, WhatIfRequest, WhatIfRow,
-    WhatIfTotal,
+    apply_whatif, whatif, Change, DiscountChange, WhatIfApplied, WhatIfReport, WhatIfRequest,
+    WhatIfRow, WhatIfTotal,
 };
 pub use write::Kind;

@@ -209,21 +209,23 @@ fn load_bindings(db: &Connection, snapshot: &mut Snapshot, replay: bool) -> Resu
         }
     }
     let sql = format!(
-        "SELECT e.client, e.date, e.code, e.outcome <> 'refused' AND e.reason IS NULL
+        "SELECT e.client, e.date, e.channel, e.code,
+                e.channel = 'promo' AND e.outcome <> 'refused' AND e.reason IS NULL
          FROM binding_events e JOIN fold_clients f ON f.id = e.client
-         WHERE e.channel = 'promo' AND {kept}"
+         WHERE {kept}"
     );
     let mut stmt = db.prepare(&sql)?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let client: i64 = r.get(0)?;
         let date = day("binding_events.date", text(r, 1)?)?;
-        let code: Option<String> = r.get(2)?;
-        let discount: bool = r.get(3)?;
+        let channel = channel("binding_events.channel", text(r, 2)?)?;
+        let code: Option<String> = r.get(3)?;
+        let discount: bool = r.get(4)?;
         if let Some(state) = snapshot.clients.get_mut(&client) {
             state
-                .promo_attempts
-                .insert((date, code.unwrap_or_default().to_lowercase()));
+                .attempts
+                .insert((date, channel, code.unwrap_or_default().to_lowercase()));
             state.promo_discount_used |= discount;
         }
     }

@@ -4,6 +4,7 @@
 //! what-if folds the same payments over other rules without touching the book.
 
 mod activity;
+mod binding;
 mod output;
 mod purchase;
 mod refund;
@@ -19,6 +20,7 @@ pub use snapshot::{
 };
 
 pub use activity::Activity;
+pub use binding::{Attempt, Attempted};
 
 use super::reasons::NoEarn;
 use super::summary::{AccrualTotal, Tally};

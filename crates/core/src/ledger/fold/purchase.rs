@@ -3,10 +3,11 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::output::{BindingEvent, Entry, EventOutcome, Sink};
+use super::binding::{Attempt, Attempted};
+use super::output::{Entry, Sink};
 use super::snapshot::{Bound, ClientState};
 use super::{Attributed, Fold, Paid};
-use crate::clients::{decide, BindingAttempt, Decision, Refusal};
+use crate::clients::{Decision, Refusal};
 use crate::ledger::reasons::NoEarn;
 use crate::ledger::rules::{evaluate, Attribution, Purchase};
 use crate::ledger::write::Kind;
@@ -146,65 +147,18 @@ impl<S: Sink> Fold<'_, S> {
             .iter()
             .any(|c| c.channel == Channel::Promo);
         let blocked = rules.payments.no_other_promotion && p.promotion.is_some();
-        let key = (p.date, code.to_lowercase());
-        let Some(client) = self.snapshot.clients.get(&p.client) else {
-            return Ok(None);
-        };
-        if !promo || blocked || client.promo_attempts.contains(&key) {
+        if !promo || blocked {
             return Ok(None);
         }
-        let attempt = BindingAttempt {
-            date: p.date,
-            channel: Channel::Promo,
-            code: Some(code.to_owned()),
-            partner: self.snapshot.attempt_partner(&program.id, code),
-        };
-        let facts = client.facts();
-        let decision = decide(
-            Some((&rules.binding, version.effective_from)),
-            &facts,
-            &attempt,
-        );
-        let (outcome, reason, detail) = match &decision {
-            Decision::Bind { note } => (
-                EventOutcome::Bound,
-                note.as_ref().map(Refusal::code),
-                note.as_ref().map(Refusal::detail),
-            ),
-            Decision::Keep => (EventOutcome::Kept, None, None),
-            Decision::Refuse(r) => (EventOutcome::Refused, Some(r.code()), Some(r.detail())),
-        };
-        let partner = attempt.partner.map(|a| a.id);
-        let moved_from = match (&decision, &facts.current) {
-            (Decision::Bind { .. }, Some(current)) => Some(current.partner.clone()),
-            _ => None,
-        };
-        let id = self.snapshot.next_event;
-        self.snapshot.next_event += 1;
-        if let Some(client) = self.snapshot.clients.get_mut(&p.client) {
-            client.promo_attempts.insert(key);
-            if outcome != EventOutcome::Refused && reason.is_none() {
-                client.promo_discount_used = true;
-            }
-            if let (Decision::Bind { .. }, Some(partner)) = (&decision, &partner) {
-                client.bind(partner, Channel::Promo, p.date);
-            }
-        }
-        self.sink.event(BindingEvent {
-            id,
+        let attempt = Attempt {
+            program: program.id.clone(),
             client: p.client,
-            date: p.date,
             code: code.to_owned(),
-            partner,
             channel: Channel::Promo,
-            outcome,
-            reason,
-            detail,
-            version: Some(version.id),
-            moved_from,
-        })?;
-        Ok(match decision {
-            Decision::Refuse(refusal) => Some(refusal),
+            date: p.date,
+        };
+        Ok(match self.decide_attempt(program, &attempt)? {
+            Attempted::Decided(Decision::Refuse(refusal)) => Some(refusal),
             _ => None,
         })
     }

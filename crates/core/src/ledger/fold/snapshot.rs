@@ -99,8 +99,8 @@ pub struct ClientState {
     pub first_payment: Option<NaiveDate>,
     /// The client already had a promo-code discount.
     pub promo_discount_used: bool,
-    /// Promo codes already tried: `(day, code in lower case)`.
-    pub promo_attempts: HashSet<(NaiveDate, String)>,
+    /// Attempts already recorded: `(day, channel, code in lower case)`.
+    pub attempts: HashSet<(NaiveDate, Channel, String)>,
     /// Partners that already earned the client's first purchase.
     pub firsts: HashSet<String>,
     /// The one-off active-client reward was earned.
