@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release binaries and runs the benchmarks of Partnerbook: the imports part
 # (partners and clients against sqlite3, the partners table), the billing part (a
-# realistic year against sqlite3, pandas and openpyxl, and `balances --as-of`) and the
+# realistic year against sqlite3, pandas, openpyxl and python-calamine, `balances --as-of`
+# and `whatif` with the rules in force) and the
 # acts part (1 000 acts' PDF and EDO XML made in-process against LibreOffice headless
 # converting the same acts to PDF, and `act pdf` / `act xml` for one act).
 #
@@ -17,9 +18,11 @@
 #
 # Every argument goes to partnerbook-bench (see --help). Needs Debian's sqlite3 (the peer)
 # and GNU time (peak RSS); the billing part also needs Python with pandas and openpyxl,
-# the acts part LibreOffice Writer (`soffice`, Debian's libreoffice-writer-nogui).
-# Missing ones are installed when apt-get is at hand; pandas and openpyxl, if apt cannot
-# install them, go into a virtualenv under the target directory (from PyPI). A peer that
+# the acts part LibreOffice Writer (`soffice`, Debian's libreoffice-writer-nogui), and the
+# billing part Python with pandas, openpyxl and python-calamine. Missing ones are installed
+# when apt-get is at hand; the Python modules apt cannot install (python-calamine is not
+# packaged by Debian) go into a virtualenv under the target directory (from PyPI), which
+# sees the system's packages. A peer that
 # still cannot run is reported as such by the benchmark, never given a number.
 set -euo pipefail
 
@@ -72,14 +75,15 @@ if [ "$need_office" = 1 ] && ! command -v soffice >/dev/null 2>&1; then
         || echo "bench.sh: LibreOffice unavailable: the benchmark reports that peer as not run" >&2
 fi
 
-# A Python that imports pandas and openpyxl: $PYTHON, python3, Debian's, or our venv.
+# A Python that imports pandas, openpyxl and python_calamine: $PYTHON, python3, Debian's,
+# or our venv.
 venv="$target/bench-python"
 find_python() {
     local py
     for py in "${PYTHON:-}" python3 /usr/bin/python3 "$venv/bin/python"; do
         [ -n "$py" ] || continue
         command -v "$py" >/dev/null 2>&1 || continue
-        if "$py" -c 'import pandas, openpyxl' >/dev/null 2>&1; then
+        if "$py" -c 'import pandas, openpyxl, python_calamine' >/dev/null 2>&1; then
             command -v "$py"
             return 0
         fi
@@ -90,16 +94,16 @@ find_python() {
 python_args=()
 if [ "$need_python" = 1 ] && [ -z "$python_given" ]; then
     if ! python="$(find_python)"; then
-        echo "bench.sh: no Python with pandas and openpyxl; trying apt (python3-pandas python3-openpyxl)" >&2
+        echo "bench.sh: no Python with pandas, openpyxl and python-calamine; trying apt (python3-pandas python3-openpyxl)" >&2
         apt_install python3-pandas python3-openpyxl >&2 || true
         if ! python="$(find_python)"; then
-            echo "bench.sh: trying a virtualenv in $venv (pip install pandas openpyxl)" >&2
+            echo "bench.sh: trying a virtualenv in $venv (pip install pandas openpyxl python-calamine)" >&2
             python=""
             for base in python3 /usr/bin/python3; do
                 command -v "$base" >/dev/null 2>&1 || continue
                 rm -rf "$venv"
-                if "$base" -m venv "$venv" >&2 \
-                    && "$venv/bin/pip" install --quiet pandas openpyxl >&2; then
+                if "$base" -m venv --system-site-packages "$venv" >&2 \
+                    && "$venv/bin/pip" install --quiet pandas openpyxl python-calamine >&2; then
                     python="$(find_python)" || python=""
                     break
                 fi
@@ -109,7 +113,7 @@ if [ "$need_python" = 1 ] && [ -z "$python_given" ]; then
     if [ -n "$python" ]; then
         python_args=(--python "$python")
     else
-        echo "bench.sh: pandas/openpyxl unavailable: the benchmark reports those peers as not run" >&2
+        echo "bench.sh: pandas/openpyxl/python-calamine unavailable: the benchmark reports those peers as not run" >&2
     fi
 fi
 

@@ -1,8 +1,9 @@
 //! The billing benchmark: a generated realistic year (partners, clients, a year of
 //! billing), then in one run `partnerbook import billing` (import and accrual) against
 //! Debian `sqlite3`'s `.import` of the same CSV and pandas' `read_csv` + `to_sql`, the
-//! same year's first rows as XLSX against openpyxl's read-only load, and
-//! `balances --as-of` over the book.
+//! same year's first rows as XLSX against python-calamine's and openpyxl's loads, the
+//! partners and clients imports against `sqlite3 .import`, `balances --as-of` over the
+//! book, and `whatif` with the rules in force over the year (the replay oracle).
 
 use std::error::Error;
 use std::ffi::OsStr;
@@ -12,22 +13,16 @@ use std::time::{Duration, Instant};
 use rand::SeedableRng;
 
 use crate::billing_file::{self, Written};
+use crate::billing_report::{self, Figures};
 use crate::child::{self, Measured};
 use crate::imports::{self, OurRun};
 use crate::partners_file::{self, PROGRAMS};
 use crate::peers::{self, PeerRun};
-use crate::report::{self, mb, ms, secs, Line};
-use crate::summary::wall;
+use crate::report::secs;
 use crate::year;
 
-/// Targets of the issue.
-const SQLITE3_RATIO_TARGET: f64 = 1.5;
-const PANDAS_RATIO_TARGET: f64 = 0.5;
-const OPENPYXL_RATIO_TARGET: f64 = 0.1;
-const RSS_TARGET_MB: f64 = 200.0;
-const BALANCES_TARGET: Duration = Duration::from_millis(300);
 /// Runs of `balances`; the median counts.
-const BALANCES_RUNS: usize = 5;
+pub const BALANCES_RUNS: usize = 5;
 
 /// How much to generate.
 #[derive(Debug, Clone, Copy)]
@@ -171,29 +166,29 @@ fn import(
 }
 
 /// `balances --as-of LAST_DAY --json`, [`BALANCES_RUNS`] times.
-struct Balances {
-    runs: Vec<Measured>,
-    partners: Option<usize>,
+pub struct Balances {
+    pub runs: Vec<Measured>,
+    pub partners: Option<usize>,
 }
 
 impl Balances {
-    fn available(&self) -> bool {
+    pub fn available(&self) -> bool {
         self.runs
             .first()
             .is_some_and(|m| !imports::not_available(m))
     }
 
-    fn ok(&self) -> bool {
+    pub fn ok(&self) -> bool {
         self.runs.iter().all(|m| m.status.success())
     }
 
-    fn sorted(&self) -> Vec<Duration> {
+    pub fn sorted(&self) -> Vec<Duration> {
         let mut walls: Vec<Duration> = self.runs.iter().map(|m| m.wall).collect();
         walls.sort();
         walls
     }
 
-    fn median(&self) -> Option<Duration> {
+    pub fn median(&self) -> Option<Duration> {
         let walls = self.sorted();
         walls.get(walls.len() / 2).copied()
     }
@@ -246,25 +241,6 @@ fn copy_book(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Every figure of a billing run.
-struct Figures {
-    sizes: Sizes,
-    partners: OurRun,
-    clients: OurRun,
-    csv: OurRun,
-    xlsx: OurRun,
-    sqlite3: Measured,
-    sqlite3_rows: u64,
-    pandas: PeerRun,
-    pandas_rows: Option<u64>,
-    openpyxl: PeerRun,
-    balances: Balances,
-    read_csv: (u64, Duration),
-    read_xlsx: (u64, Duration),
-    python: String,
-    book_size: u64,
-}
-
 pub fn run(o: &Options) -> Result<(), Box<dyn Error>> {
     let dir = o.dir;
     std::fs::create_dir_all(dir)?;
@@ -279,6 +255,21 @@ pub fn run(o: &Options) -> Result<(), Box<dyn Error>> {
     }
 
     // 2. The book: its partners and clients (timed, no peer); a copy for the XLSX.
+    //    Their peers first: sqlite3 .import of the same files.
+    let partners_peer = imports::peer(
+        o.sqlite3,
+        &dir.join("peer-partners.db"),
+        &files.partners,
+        "partners",
+        &scratch,
+    )?;
+    let clients_peer = imports::peer(
+        o.sqlite3,
+        &dir.join("peer-clients.db"),
+        &files.clients,
+        "clients",
+        &scratch,
+    )?;
     let book = dir.join("book.sqlite");
     crate::remove_book(&book)?;
     let partners = import(o, &book, "partners", &files.partners, &scratch)?;
@@ -320,7 +311,18 @@ pub fn run(o: &Options) -> Result<(), Box<dyn Error>> {
     let book_size = crate::file_size(&book)
         + crate::file_size(&PathBuf::from(format!("{}-wal", book.display())));
 
-    // 5. The XLSX: openpyxl, then ours into the copy of the book.
+    // 5. `whatif` with the rules in force over the year: must differ nowhere.
+    let whatif = crate::whatif::run(o.partnerbook, &book, &scratch, o.limit)?;
+
+    // 6. The XLSX: python-calamine and openpyxl, then ours into the copy of the book.
+    let calamine = peers::run(
+        o.python,
+        "python_calamine",
+        peers::CALAMINE_SCRIPT,
+        &[files.xlsx.as_os_str()],
+        &scratch,
+        o.limit,
+    )?;
     let openpyxl = peers::run(
         o.python,
         "openpyxl",
@@ -332,7 +334,7 @@ pub fn run(o: &Options) -> Result<(), Box<dyn Error>> {
     let xlsx = import(o, &xlsx_book, "billing", &files.xlsx, &scratch)?;
 
     let python = python_facts(o.python);
-    print(&Figures {
+    billing_report::print(&Figures {
         sizes: Sizes {
             clients: files.client_rows,
             xlsx_rows: files.written.xlsx_rows,
@@ -340,6 +342,8 @@ pub fn run(o: &Options) -> Result<(), Box<dyn Error>> {
         },
         partners,
         clients,
+        partners_peer,
+        clients_peer,
         csv,
         xlsx,
         sqlite3,
@@ -347,7 +351,9 @@ pub fn run(o: &Options) -> Result<(), Box<dyn Error>> {
         pandas,
         pandas_rows,
         openpyxl,
+        calamine,
         balances,
+        whatif,
         read_csv,
         read_xlsx,
         python,
@@ -366,259 +372,11 @@ fn count_rows(sqlite3: &Path, db: &Path, table: &str, scratch: &Path) -> Option<
 fn python_facts(python: &Path) -> String {
     let version = |m: &str| peers::module_version(python, m).unwrap_or_else(|e| e);
     format!(
-        "{} ({}), pandas {}, openpyxl {}",
+        "{} ({}), pandas {}, openpyxl {}, python-calamine {}",
         python.display(),
         peers::python_version(python),
         version("pandas"),
-        version("openpyxl")
-    )
-}
-
-/// Whether our run did its job: exit 0, no problems, committed.
-fn done(run: &OurRun) -> bool {
-    let m = &run.measured;
-    m.status.success() && !m.timed_out && run.outcome.problems == 0 && run.outcome.committed
-}
-
-/// Our wall time, or why there is none.
-fn ours(run: &OurRun) -> String {
-    if imports::not_available(&run.measured) {
-        "command not available (exit 2)".into()
-    } else if run.measured.status.success() || run.measured.timed_out {
-        wall(&run.measured)
-    } else {
-        format!("{} (failed, {})", wall(&run.measured), run.measured.status)
-    }
-}
-
-/// Our time against a peer's: the line with its ratio (ours / peer) and target.
-fn versus(
-    what: String,
-    run: &OurRun,
-    peer: Result<&Measured, &str>,
-    target: &str,
-    max_ratio: f64,
-) -> Line {
-    let line = Line::new(what, ours(run));
-    let available = !imports::not_available(&run.measured);
-    match peer {
-        Err(why) => line
-            .peer(format!("unavailable: {why}"), None)
-            .target(target, None),
-        Ok(p) if available => {
-            let ratio = run.measured.wall.as_secs_f64() / p.wall.as_secs_f64();
-            let mut line = line
-                .peer(secs(p.wall), Some(ratio))
-                .target(target, Some(done(run) && ratio <= max_ratio));
-            if run.measured.timed_out {
-                line.ratio = format!("> {}", line.ratio);
-            }
-            line
-        }
-        Ok(p) => line.peer(secs(p.wall), None).target(target, None),
-    }
-}
-
-fn peer_measured(peer: &PeerRun) -> Result<&Measured, &str> {
-    match peer {
-        PeerRun::Ran { measured, .. } => Ok(measured),
-        PeerRun::Unavailable(why) => Err(why.as_str()),
-    }
-}
-
-fn rss_line(what: &str, run: &OurRun, peer: Result<&Measured, &str>, target: bool) -> Line {
-    let available = !imports::not_available(&run.measured);
-    let rss = run.measured.peak_rss_mb().filter(|_| available);
-    let ours = if available {
-        mb(rss)
-    } else {
-        "command not available (exit 2)".into()
-    };
-    let line = Line::new(what, ours);
-    let line = match peer {
-        Ok(p) => line.peer(
-            mb(p.peak_rss_mb()),
-            rss.zip(p.peak_rss_mb()).map(|(a, b)| a / b),
-        ),
-        Err(why) => line.peer(format!("unavailable: {why}"), None),
-    };
-    if target {
-        line.target(
-            format!("≤ {RSS_TARGET_MB:.0} MB"),
-            rss.map(|r| r <= RSS_TARGET_MB),
-        )
-    } else {
-        line
-    }
-}
-
-fn print(f: &Figures) {
-    let s = f.sizes;
-    println!("Billing results (ratio = ours / peer)");
-    let mut lines = vec![
-        Line::new(
-            format!("import partners, {} rows (builds the book)", s.partners),
-            ours(&f.partners),
-        ),
-        Line::new(
-            format!("import clients, {} rows (builds the book)", s.clients),
-            ours(&f.clients),
-        ),
-        versus(
-            format!("import billing.csv, {} rows — vs sqlite3 .import", s.rows),
-            &f.csv,
-            Ok(&f.sqlite3),
-            &format!("≤ {SQLITE3_RATIO_TARGET}× sqlite3"),
-            SQLITE3_RATIO_TARGET,
-        ),
-        versus(
-            format!(
-                "import billing.csv, {} rows — vs pandas read_csv + to_sql",
-                s.rows
-            ),
-            &f.csv,
-            peer_measured(&f.pandas),
-            "≥ 2× faster (≤ 0.50×)",
-            PANDAS_RATIO_TARGET,
-        ),
-        rss_line(
-            "import billing.csv peak RSS — vs pandas",
-            &f.csv,
-            peer_measured(&f.pandas),
-            true,
-        ),
-        versus(
-            format!(
-                "import billing.xlsx, {} rows — vs openpyxl read-only load",
-                s.xlsx_rows
-            ),
-            &f.xlsx,
-            peer_measured(&f.openpyxl),
-            "≥ 10× faster (≤ 0.10×)",
-            OPENPYXL_RATIO_TARGET,
-        ),
-        rss_line(
-            "import billing.xlsx peak RSS — vs openpyxl",
-            &f.xlsx,
-            peer_measured(&f.openpyxl),
-            false,
-        ),
-    ];
-    let target = format!("≤ {}", ms(BALANCES_TARGET));
-    let b = &f.balances;
-    lines.push(match (b.available(), b.median()) {
-        (true, Some(median)) => Line::new(
-            format!(
-                "balances --as-of {} --json, median of {BALANCES_RUNS}",
-                year::last_day()
-            ),
-            ms(median),
-        )
-        .target(target, Some(b.ok() && median <= BALANCES_TARGET)),
-        _ => Line::new(
-            format!("balances --as-of {} --json", year::last_day()),
-            "command not available (exit 2)".into(),
-        )
-        .target(target, None),
-    });
-    report::print_table(
-        ["measurement", "ours", "peer", "ratio", "target", "met?"],
-        &lines,
-    );
-
-    println!("What the billing run did");
-    let outcome = |name: &str, run: &OurRun| {
-        let o = &run.outcome;
-        if imports::not_available(&run.measured) {
-            println!("  {name:<20} command not available (usage error, exit 2)");
-        } else {
-            println!(
-                "  {name:<20} rows {}, added {}, unchanged {}, refused by rules {}, problems {}, committed {}; {}, peak RSS {}",
-                o.rows, o.added, o.unchanged, o.refused, o.problems, o.committed,
-                run.measured.status, mb(run.measured.peak_rss_mb())
-            );
-        }
-    };
-    outcome("import partners", &f.partners);
-    outcome("import clients", &f.clients);
-    outcome("import billing.csv", &f.csv);
-    outcome("import billing.xlsx", &f.xlsx);
-    println!(
-        "  {:<20} {} rows in {}, peak RSS {}",
-        "sqlite3 .import",
-        f.sqlite3_rows,
-        secs(f.sqlite3.wall),
-        mb(f.sqlite3.peak_rss_mb())
-    );
-    for (name, peer, rows) in [
-        ("pandas", &f.pandas, f.pandas_rows),
-        (
-            "openpyxl",
-            &f.openpyxl,
-            match &f.openpyxl {
-                PeerRun::Ran { rows, .. } => rows.map(|r| r.saturating_sub(1)),
-                PeerRun::Unavailable(_) => None,
-            },
-        ),
-    ] {
-        match peer {
-            PeerRun::Ran { measured, .. } => println!(
-                "  {name:<20} {} rows in {}, {}, peak RSS {}",
-                rows.map_or_else(|| "?".into(), |r| r.to_string()),
-                secs(measured.wall),
-                cpu(measured),
-                mb(measured.peak_rss_mb())
-            ),
-            PeerRun::Unavailable(why) => println!("  {name:<20} did not run: {why}"),
-        }
-    }
-    if b.available() && !b.runs.is_empty() {
-        let walls = b.sorted();
-        println!(
-            "  {:<20} {} partners in the JSON; runs {}",
-            "balances",
-            b.partners.map_or_else(|| "?".into(), |n| n.to_string()),
-            walls.iter().map(|w| ms(*w)).collect::<Vec<_>>().join(", ")
-        );
-    }
-    println!(
-        "  book after the billing import: {:.1} MB (with WAL)",
-        f.book_size as f64 / 1e6
-    );
-    println!("  python: {}", f.python);
-    println!();
-    println!("Where the time goes");
-    println!(
-        "  reading billing.csv alone (open_table, in this process): {} for {} rows",
-        secs(f.read_csv.1),
-        f.read_csv.0
-    );
-    println!(
-        "  reading billing.xlsx alone (open_table, in this process): {} for {} rows",
-        secs(f.read_xlsx.1),
-        f.read_xlsx.0
-    );
-    if !imports::not_available(&f.csv.measured) {
-        println!("  import billing.csv CPU: {}", cpu(&f.csv.measured));
-    }
-    println!("  peak RSS read as {}", f.csv.measured.rss_source);
-    println!(
-        "  load average at the end: {}",
-        std::fs::read_to_string("/proc/loadavg")
-            .unwrap_or_default()
-            .trim()
-    );
-}
-
-fn cpu(m: &Measured) -> String {
-    m.cpu.map_or_else(
-        || "CPU ?".into(),
-        |(u, s)| {
-            format!(
-                "user {:.2} s, sys {:.2} s",
-                u.as_secs_f64(),
-                s.as_secs_f64()
-            )
-        },
+        version("openpyxl"),
+        version("python_calamine")
     )
 }

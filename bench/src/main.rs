@@ -11,7 +11,9 @@
 //! - **billing**: generates a realistic year (partners, clients, a year of billing as CSV
 //!   and its first rows as XLSX), then measures in one run `partnerbook import billing`
 //!   against `sqlite3 .import` and pandas `read_csv` + `to_sql`, the XLSX against
-//!   openpyxl's read-only load, and `balances --as-of` over the book.
+//!   python-calamine and openpyxl, the partners and clients imports against
+//!   `sqlite3 .import`, `balances --as-of` over the book, and `whatif` with the rules in
+//!   force over the year (every partner's difference must be zero).
 //!
 //! Prints every figure with its peer, target and whether it was met. A benchmark, not a
 //! test: nothing here fails on a missed target.
@@ -22,6 +24,7 @@ mod acts_book;
 mod acts_report;
 mod billing;
 mod billing_file;
+mod billing_report;
 mod child;
 mod clients_file;
 mod ids;
@@ -34,6 +37,7 @@ mod phases;
 mod queries;
 mod report;
 mod summary;
+mod whatif;
 mod year;
 
 use std::error::Error;
@@ -55,7 +59,7 @@ use summary::Figures;
     long_about = "Benchmark of Partnerbook's imports, partners table, billing and acts.\n\n\
         Three parts, all by default; --imports, --billing and --acts choose among them:\n\
         - imports: partners.csv and clients.csv against sqlite3 .import, the partners table;\n\
-        - billing: a realistic year against sqlite3, pandas and openpyxl, balances --as-of;\n\
+        - billing: a realistic year against sqlite3, pandas, python-calamine and openpyxl,\n  balances --as-of, whatif with the rules in force;\n\
         - acts: 1 000 acts' PDF and EDO XML made in-process against LibreOffice headless\n  \
         converting the same acts (.fodt) to PDF; `act pdf` / `act xml` for one act.\n\n\
         Every figure is printed with its peer, its target and whether it was met; nothing \
@@ -113,7 +117,7 @@ struct Args {
     /// The peer's LibreOffice command (acts part).
     #[arg(long, default_value = "soffice")]
     soffice: PathBuf,
-    /// The Python that runs the pandas and openpyxl peers.
+    /// The Python that runs the pandas, openpyxl and python-calamine peers.
     #[arg(long, default_value = "python3")]
     python: PathBuf,
     /// Imports part: skip the dry runs (they take as long as the imports' reading, checks

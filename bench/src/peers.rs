@@ -1,5 +1,6 @@
 //! The Python peers of the billing benchmark: `pandas.read_csv` + `DataFrame.to_sql`, the
-//! usual spreadsheet-to-database route, and `openpyxl.load_workbook(read_only=True)`.
+//! usual spreadsheet-to-database route, `openpyxl.load_workbook(read_only=True)`, and
+//! python-calamine's `CalamineWorkbook` (Rust's calamine, the XLSX reader we use, from Python).
 //! Their scripts are `bench/peers/*.py`, built into this binary and written out beside
 //! the generated files when run; they run as children under the same measurement as
 //! `partnerbook` (wall time, CPU, peak RSS). A peer that cannot run is reported as such,
@@ -16,6 +17,10 @@ use crate::child::{self, Measured};
 pub const PANDAS_SCRIPT: (&str, &str) = (
     "pandas_import.py",
     include_str!("../peers/pandas_import.py"),
+);
+pub const CALAMINE_SCRIPT: (&str, &str) = (
+    "calamine_load.py",
+    include_str!("../peers/calamine_load.py"),
 );
 pub const OPENPYXL_SCRIPT: (&str, &str) = (
     "openpyxl_load.py",
@@ -34,7 +39,12 @@ pub enum PeerRun {
 
 /// `python -c "import MODULE; print(MODULE.__version__)"`: the version, or why not.
 pub fn module_version(python: &Path, module: &str) -> Result<String, String> {
-    let code = format!("import {module}; print({module}.__version__)");
+    // python-calamine has no `__version__`: its distribution's metadata says.
+    let dist = module.replace('_', "-");
+    let code = format!(
+        "import importlib.metadata, {module}; \
+         print(getattr({module}, '__version__', None) or importlib.metadata.version('{dist}'))"
+    );
     match Command::new(python).arg("-c").arg(&code).output() {
         Err(e) => Err(format!("{} cannot run: {e}", python.display())),
         Ok(out) if out.status.success() => {

@@ -35,13 +35,26 @@ pub const BILLING_COLUMNS: &[ColumnSpec] = &[
     col("product", &["product", "Продукт"], false),
 ];
 
+/// Rows added from which a large import may build `payments_by_client` once, after its
+/// rows, instead of keeping it up to date row by row (random inserts, one place per
+/// client); checked again at each doubling.
+const LARGE_IMPORT: u64 = 50_000;
+
+/// Exactly as `003_ledger.sql` makes it; nothing reads it while the rows go in.
+const PAYMENTS_BY_CLIENT: &str = "CREATE INDEX payments_by_client ON payments (client, date);";
+
 pub struct BillingRows {
     /// `--program`: the program of rows whose file has no program column (or leaves it empty).
     default_program: Option<String>,
     programs: ProgramCache,
-    clients: HashMap<(String, String), i64>,
+    /// Per program: its clients' ids in the book (`client_id` → row id).
+    clients: HashMap<String, HashMap<String, i64>>,
     import: i64,
     at: String,
+    /// Rows this import added so far.
+    added: u64,
+    /// `payments_by_client` was dropped for a large import: `finish` builds it again.
+    index_dropped: bool,
 }
 
 impl BillingRows {
@@ -52,31 +65,60 @@ impl BillingRows {
             clients: HashMap::new(),
             import,
             at: actor.stamp(),
+            added: 0,
+            index_dropped: false,
         }
     }
 
+    /// The client's row id; an unknown client is created, bound to nobody. A program's
+    /// clients are read in one query the first time one of its rows comes, so a row costs
+    /// a map lookup instead of a query.
     fn client(&mut self, db: &Connection, program: &str, client_id: &str) -> Result<i64> {
-        let key = (program.to_owned(), client_id.to_owned());
-        if let Some(id) = self.clients.get(&key) {
-            return Ok(*id);
-        }
-        let found: Option<i64> = db
-            .prepare_cached("SELECT id FROM clients WHERE program = ?1 AND client_id = ?2")?
-            .query_row(params![program, client_id], |r| r.get(0))
-            .optional()?;
-        let id = match found {
-            Some(id) => id,
-            None => {
-                // An unknown client is created, bound to nobody.
-                db.prepare_cached(
-                    "INSERT INTO clients (program, client_id, search) VALUES (?1, ?2, ?3)",
-                )?
-                .execute(params![program, client_id, client_id.to_lowercase()])?;
-                db.last_insert_rowid()
-            }
+        let known = |clients: &HashMap<String, HashMap<String, i64>>| {
+            clients.get(program).and_then(|c| c.get(client_id)).copied()
         };
-        self.clients.insert(key, id);
+        if let Some(id) = known(&self.clients) {
+            return Ok(id);
+        }
+        if !self.clients.contains_key(program) {
+            let mut stmt = db.prepare("SELECT client_id, id FROM clients WHERE program = ?1")?;
+            let loaded = stmt
+                .query_map([program], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+                })?
+                .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+            self.clients.insert(program.to_owned(), loaded);
+            if let Some(id) = known(&self.clients) {
+                return Ok(id);
+            }
+        }
+        // An unknown client is created, bound to nobody.
+        db.prepare_cached("INSERT INTO clients (program, client_id, search) VALUES (?1, ?2, ?3)")?
+            .execute(params![program, client_id, client_id.to_lowercase()])?;
+        let id = db.last_insert_rowid();
+        self.clients
+            .entry(program.to_owned())
+            .or_default()
+            .insert(client_id.to_owned(), id);
         Ok(id)
+    }
+}
+
+impl BillingRows {
+    /// Drops `payments_by_client` when this import's rows so far are at least half as many
+    /// as the book's other payments: building it once after the rows then costs less.
+    fn drop_index_if_large(&mut self, db: &Connection) -> Result<()> {
+        // Payments' row ids only grow: the largest, less this import's rows, is about
+        // how many the book held before (without counting them).
+        let largest: i64 = db.query_row("SELECT coalesce(max(id), 0) FROM payments", [], |r| {
+            r.get(0)
+        })?;
+        let others = largest - self.added as i64;
+        if others <= 2 * self.added as i64 {
+            db.execute_batch("DROP INDEX payments_by_client")?;
+            self.index_dropped = true;
+        }
+        Ok(())
     }
 }
 
@@ -385,6 +427,12 @@ fn known_payment(db: &Connection, p: &Payment, content: &str) -> Result<Option<R
 
 impl RowImport for BillingRows {
     fn finish(&mut self, db: &Connection, clean: bool) -> Result<Finished> {
+        // The clients' ids are not needed any more: their memory goes before the fold's.
+        self.clients = HashMap::new();
+        if self.index_dropped {
+            db.execute_batch(PAYMENTS_BY_CLIENT)?;
+            self.index_dropped = false;
+        }
         if !clean {
             return Ok(Finished::default());
         }
@@ -432,6 +480,13 @@ impl RowImport for BillingRows {
             ])?;
         if inserted == 0 {
             return Ok(known_payment(db, &p, &content)?.unwrap_or(RowResult::Unchanged));
+        }
+        self.added += 1;
+        if !self.index_dropped
+            && self.added.is_multiple_of(LARGE_IMPORT)
+            && (self.added / LARGE_IMPORT).is_power_of_two()
+        {
+            self.drop_index_if_large(db)?;
         }
         Ok(RowResult::Added)
     }

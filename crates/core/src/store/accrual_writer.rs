@@ -1,19 +1,78 @@
 //! Writing what the accrual fold gives out: ledger entries (their ids chosen by the
 //! fold), the reasons of payments that earned nothing, binding events, and the partners'
-//! client counts once at the end. Statements are prepared once for the whole fold.
+//! client counts once at the end. Entries and reasons are written in bulk: they gather
+//! into batches written by one multi-row `INSERT` each (statements prepared once for the
+//! whole fold); what is still pending is written by [`AccrualWriter::finish`]. Nothing
+//! written through the sink is guaranteed in the book before `finish`.
 
 use std::collections::HashMap;
 
-use rusqlite::{params, Connection, Statement};
+use rusqlite::{params, params_from_iter, types::Value, Connection, Statement};
 
 use crate::ledger::fold::{BindingEvent, Entry, Outcome, Sink};
 use crate::Result;
 
+/// Rows per multi-row `INSERT` (16 parameters an entry: 1 024 in all, well under
+/// SQLite's limit of 32 766).
+const BATCH: usize = 64;
+
+const ENTRY_COLUMNS: &str = "INSERT INTO ledger (id, partner, kind, date, available_on, amount, payment, client, corrects, rule, version, base, rate, detail, import, at) VALUES ";
+const ENTRY_ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const OUTCOME_COLUMNS: &str =
+    "INSERT INTO payment_outcomes (payment, partner, reason, detail) VALUES ";
+const OUTCOME_ROW: &str = "(?, ?, ?, ?)";
+
+/// The index the fold's writes need not keep up to date as they go (nothing reads it
+/// during a fold); exactly as `003_ledger.sql` makes it.
+const LEDGER_BY_PARTNER: &str =
+    "CREATE INDEX ledger_by_partner ON ledger (partner, date, kind, available_on, amount);";
+
+/// Payments in a fold's scope from which building `ledger_by_partner` once, after the
+/// fold, costs less than keeping it up to date entry by entry (random inserts, one place
+/// per partner).
+const LARGE_FOLD: i64 = 50_000;
+
+/// Whether the fold about to be written is large: at least [`LARGE_FOLD`] payments, and
+/// at least half as many as the ledger's entries (so that building the index again does
+/// not cost more than the fold saves).
+fn large_fold(db: &Connection) -> Result<bool> {
+    let scope: i64 = db.query_row(
+        "SELECT count(*) FROM temp.sqlite_master WHERE name = 'fold_scope'",
+        [],
+        |r| r.get(0),
+    )?;
+    if scope == 0 {
+        return Ok(false);
+    }
+    let payments: i64 = db.query_row("SELECT count(*) FROM fold_scope", [], |r| r.get(0))?;
+    let entries: i64 = db.query_row("SELECT coalesce(max(id), 0) FROM ledger", [], |r| r.get(0))?;
+    Ok(payments >= LARGE_FOLD && payments * 2 >= entries)
+}
+
+/// `INSERT … VALUES (row), (row), …` with `rows` rows.
+fn multi_row(columns: &str, row: &str, rows: usize) -> String {
+    let mut sql = String::with_capacity(columns.len() + rows * (row.len() + 2));
+    sql.push_str(columns);
+    for i in 0..rows {
+        if i > 0 {
+            sql.push_str(", ");
+        }
+        sql.push_str(row);
+    }
+    sql
+}
+
 pub struct AccrualWriter<'c> {
-    entry: Statement<'c>,
-    outcome: Statement<'c>,
+    db: &'c Connection,
+    /// `ledger_by_partner` was dropped for a large fold: `finish` builds it again.
+    rebuild: bool,
+    entries: Statement<'c>,
+    outcomes: Statement<'c>,
     event: Statement<'c>,
     moved: Statement<'c>,
+    /// Entries and reasons not written yet, as their statements' parameters.
+    pending_entries: Vec<Value>,
+    pending_outcomes: Vec<Value>,
     import: Option<i64>,
     at: String,
     /// Partners' current clients gained (or lost) by the fold's bindings.
@@ -22,14 +81,15 @@ pub struct AccrualWriter<'c> {
 
 impl<'c> AccrualWriter<'c> {
     pub fn new(db: &'c Connection, import: Option<i64>, at: String) -> Result<AccrualWriter<'c>> {
+        let rebuild = large_fold(db)?;
+        if rebuild {
+            db.execute_batch("DROP INDEX ledger_by_partner")?;
+        }
         Ok(AccrualWriter {
-            entry: db.prepare(
-                "INSERT INTO ledger (id, partner, kind, date, available_on, amount, payment, client, corrects, rule, version, base, rate, detail, import, at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-            )?,
-            outcome: db.prepare(
-                "INSERT INTO payment_outcomes (payment, partner, reason, detail) VALUES (?1, ?2, ?3, ?4)",
-            )?,
+            rebuild,
+            db,
+            entries: db.prepare(&multi_row(ENTRY_COLUMNS, ENTRY_ROW, BATCH))?,
+            outcomes: db.prepare(&multi_row(OUTCOME_COLUMNS, OUTCOME_ROW, BATCH))?,
             event: db.prepare(
                 "INSERT INTO binding_events (id, client, date, code, partner, channel, outcome, reason, detail, version, import)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -37,14 +97,43 @@ impl<'c> AccrualWriter<'c> {
             moved: db.prepare(
                 "UPDATE binding_events SET until = ?2 WHERE client = ?1 AND outcome = 'bound' AND until IS NULL AND id <> ?3",
             )?,
+            pending_entries: Vec::with_capacity(BATCH * 16),
+            pending_outcomes: Vec::with_capacity(BATCH * 4),
             import,
             at,
             counts: HashMap::new(),
         })
     }
 
-    /// Writes the partners' client counts.
-    pub fn finish(self, db: &Connection) -> Result<()> {
+    /// Writes the pending entries (a full batch by the prepared statement, a partial one
+    /// by a statement of its own size).
+    fn flush_entries(&mut self) -> Result<()> {
+        flush(
+            self.db,
+            &mut self.entries,
+            &mut self.pending_entries,
+            16,
+            (ENTRY_COLUMNS, ENTRY_ROW),
+        )
+    }
+
+    fn flush_outcomes(&mut self) -> Result<()> {
+        flush(
+            self.db,
+            &mut self.outcomes,
+            &mut self.pending_outcomes,
+            4,
+            (OUTCOME_COLUMNS, OUTCOME_ROW),
+        )
+    }
+
+    /// Writes what is pending, then the partners' client counts.
+    pub fn finish(mut self, db: &Connection) -> Result<()> {
+        self.flush_entries()?;
+        self.flush_outcomes()?;
+        if self.rebuild {
+            db.execute_batch(LEDGER_BY_PARTNER)?;
+        }
         let mut stmt =
             db.prepare("UPDATE partners SET bound_clients = bound_clients + ?2 WHERE id = ?1")?;
         for (partner, delta) in self.counts.into_iter().filter(|(_, d)| *d != 0) {
@@ -54,37 +143,78 @@ impl<'c> AccrualWriter<'c> {
     }
 }
 
+/// Writes `pending` (rows of `width` parameters): by `full` when it holds a whole batch,
+/// else by a statement made for the rows there are.
+fn flush(
+    db: &Connection,
+    full: &mut Statement,
+    pending: &mut Vec<Value>,
+    width: usize,
+    (columns, row): (&str, &str),
+) -> Result<()> {
+    let rows = pending.len() / width;
+    if rows == 0 {
+        return Ok(());
+    }
+    if rows == BATCH {
+        full.execute(params_from_iter(pending.drain(..)))?;
+    } else {
+        db.prepare_cached(&multi_row(columns, row, rows))?
+            .execute(params_from_iter(pending.drain(..)))?;
+    }
+    Ok(())
+}
+
+fn text(s: impl Into<String>) -> Value {
+    Value::Text(s.into())
+}
+
+fn optional<T: Into<Value>>(v: Option<T>) -> Value {
+    v.map_or(Value::Null, Into::into)
+}
+
 impl Sink for AccrualWriter<'_> {
     fn entry(&mut self, e: Entry) -> Result<()> {
-        self.entry.execute(params![
-            e.id,
-            e.partner,
-            e.kind.key(),
-            e.date.to_string(),
-            e.available_on.to_string(),
-            e.amount,
-            e.payment,
-            e.client,
-            e.corrects,
-            e.rule,
-            e.version,
-            e.base,
-            e.rate.map(|r| r.normalize().to_string()),
-            e.detail,
-            self.import,
-            self.at,
-        ])?;
+        // An entry that corrects another may point at one still pending: the foreign key
+        // wants that one written first.
+        if e.corrects.is_some() {
+            self.flush_entries()?;
+        }
+        self.pending_entries.extend([
+            Value::Integer(e.id),
+            text(e.partner),
+            text(e.kind.key()),
+            text(e.date.to_string()),
+            text(e.available_on.to_string()),
+            Value::Integer(e.amount),
+            optional(e.payment),
+            optional(e.client),
+            optional(e.corrects),
+            text(e.rule),
+            optional(e.version),
+            optional(e.base),
+            optional(e.rate.map(|r| r.normalize().to_string())),
+            optional(e.detail),
+            optional(self.import),
+            text(self.at.as_str()),
+        ]);
+        if self.pending_entries.len() >= BATCH * 16 {
+            self.flush_entries()?;
+        }
         Ok(())
     }
 
     fn outcome(&mut self, o: Outcome) -> Result<()> {
         let detail = o.reason.detail();
-        self.outcome.execute(params![
-            o.payment,
-            o.partner,
-            o.reason.code(),
-            Some(detail).filter(|d| !d.is_empty()),
-        ])?;
+        self.pending_outcomes.extend([
+            Value::Integer(o.payment),
+            optional(o.partner),
+            text(o.reason.code()),
+            optional(Some(detail).filter(|d| !d.is_empty())),
+        ]);
+        if self.pending_outcomes.len() >= BATCH * 4 {
+            self.flush_outcomes()?;
+        }
         Ok(())
     }
 
