@@ -35,7 +35,7 @@ pub enum DiscountRole {
 /// A discount period or a granted SMS package, as the billing system loads it
 /// (FORMATS.md, `discounts --json`). The first seven fields are the documented shape;
 /// `program`, `inviter`, `invitee` and `invited` are extra, for the screens.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct DiscountPeriod {
     /// The invitee's client id, or for an inviter its partner id.

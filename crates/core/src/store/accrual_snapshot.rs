@@ -88,7 +88,7 @@ pub fn load_snapshot(db: &Connection, scope: &Scope, programs: &[Program]) -> Re
         next_entry: next_id(db, "SELECT coalesce(max(id), 0) + 1 FROM ledger")?,
         next_event: next_id(db, "SELECT coalesce(max(id), 0) + 1 FROM binding_events")?,
     };
-    load_bindings(db, &mut snapshot, matches!(scope, Scope::Replay { .. }))?;
+    load_bindings(db, &mut snapshot, scope)?;
     load_client_history(db, &mut snapshot)?;
     load_refunded(db, &mut snapshot)?;
     Ok(snapshot)
@@ -180,15 +180,25 @@ fn load_clients(db: &Connection) -> Result<HashMap<i64, ClientState>> {
     Ok(clients)
 }
 
-/// The promo-code events that the scope's own payments recorded (left out of a replay).
+/// The promo-code events that the scope's own payments recorded in a billing import
+/// (left out of a replay; the same code from a clients file stays).
 const REPLAYED_EVENT: &str = "NOT EXISTS (SELECT 1 FROM payments p JOIN fold_scope s ON s.id = p.id
      WHERE p.client = e.client AND p.date = e.date AND e.channel = 'promo'
-       AND p.promo_code = e.code COLLATE NOCASE)";
+       AND p.promo_code = e.code COLLATE NOCASE
+       AND e.import IN (SELECT i.id FROM imports i WHERE i.kind = 'billing'))";
 
 /// The clients' bindings, oldest first; each lasts until the next one began. In a
 /// replay, the bindings the replayed payments' promo codes made are left out.
-fn load_bindings(db: &Connection, snapshot: &mut Snapshot, replay: bool) -> Result<()> {
-    let kept = if replay { REPLAYED_EVENT } else { "1" };
+/// A billing fold tries only promo codes, so only those attempts are read.
+fn load_bindings(db: &Connection, snapshot: &mut Snapshot, scope: &Scope) -> Result<()> {
+    let kept = match scope {
+        Scope::Replay { .. } => REPLAYED_EVENT,
+        _ => "1",
+    };
+    let tried = match scope {
+        Scope::Clients(_) => "1",
+        _ => "e.channel = 'promo'",
+    };
     let sql = format!(
         "SELECT e.client, e.partner, e.channel, e.date FROM binding_events e
          JOIN fold_clients f ON f.id = e.client
@@ -216,7 +226,7 @@ fn load_bindings(db: &Connection, snapshot: &mut Snapshot, replay: bool) -> Resu
         "SELECT e.client, e.date, e.channel, e.code,
                 e.channel = 'promo' AND e.outcome <> 'refused' AND e.reason IS NULL
          FROM binding_events e JOIN fold_clients f ON f.id = e.client
-         WHERE {kept}"
+         WHERE {tried} AND {kept}"
     );
     let mut stmt = db.prepare(&sql)?;
     let mut rows = stmt.query([])?;

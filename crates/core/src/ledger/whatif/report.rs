@@ -2,7 +2,7 @@
 //! difference), totals per unit, and for a discount program the periods that would be
 //! added or removed.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -59,13 +59,14 @@ pub struct DiscountChange {
 impl DiscountChange {
     /// The periods of `after` that `before` lacks (added) and the other way (removed).
     pub fn between(before: &[DiscountPeriod], after: &[DiscountPeriod]) -> Vec<DiscountChange> {
+        let (was, is): (HashSet<_>, HashSet<_>) = (before.iter().collect(), after.iter().collect());
         let removed = before
             .iter()
-            .filter(|p| !after.contains(p))
+            .filter(|p| !is.contains(p))
             .map(|p| (p, Change::Removed));
         let added = after
             .iter()
-            .filter(|p| !before.contains(p))
+            .filter(|p| !was.contains(p))
             .map(|p| (p, Change::Added));
         let mut changes: Vec<DiscountChange> = removed
             .chain(added)
