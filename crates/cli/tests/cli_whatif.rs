@@ -36,24 +36,29 @@ fn balances(scene: &Scene) -> Value {
         .json()
 }
 
+/// `whatif --json` of bitrix24 from 2025-01-01 (to `to`, when given) under `rules`.
+fn whatif_rows(scene: &Scene, rules: &str, to: Option<&str>) -> Value {
+    let mut args = vec![
+        "whatif",
+        "--program",
+        "bitrix24",
+        "--from",
+        "2025-01-01",
+        "--rules",
+        rules,
+        "--json",
+    ];
+    if let Some(to) = to {
+        args.extend(["--to", to]);
+    }
+    scene.ok(&args).json()
+}
+
 #[test]
 fn the_rules_in_force_replay_to_no_difference() {
     let scene = scene_with_billing();
     let rules = bitrix_rules(&scene, "50");
-    let rows = scene
-        .ok(&[
-            "whatif",
-            "--program",
-            "bitrix24",
-            "--from",
-            "2025-01-01",
-            "--to",
-            "2025-12-31",
-            "--rules",
-            &rules,
-            "--json",
-        ])
-        .json();
+    let rows = whatif_rows(&scene, &rules, Some("2025-12-31"));
     let rows = rows.as_array().expect("an array");
     assert!(!rows.is_empty());
     for row in rows {
@@ -71,18 +76,7 @@ fn a_higher_first_purchase_shows_the_difference_and_changes_nothing() {
     let scene = scene_with_billing();
     let before = balances(&scene);
     let rules = bitrix_rules(&scene, "60");
-    let rows = scene
-        .ok(&[
-            "whatif",
-            "--program",
-            "bitrix24",
-            "--from",
-            "2025-01-01",
-            "--rules",
-            &rules,
-            "--json",
-        ])
-        .json();
+    let rows = whatif_rows(&scene, &rules, None);
     // B-100's first purchase (X-1, 10 000) is P-2's after the promo code moved it:
     // 60 % instead of 50 % is 1 000 more.
     let changed: Vec<&Value> = rows
@@ -151,18 +145,7 @@ fn applying_posts_the_difference_once_and_records_the_version() {
     assert_eq!(balances(&scene), before);
 
     // and the rules in force now replay to no difference
-    let rows = scene
-        .ok(&[
-            "whatif",
-            "--program",
-            "bitrix24",
-            "--from",
-            "2025-01-01",
-            "--rules",
-            &rules,
-            "--json",
-        ])
-        .json();
+    let rows = whatif_rows(&scene, &rules, None);
     assert!(rows
         .as_array()
         .expect("rows")

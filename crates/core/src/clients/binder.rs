@@ -169,15 +169,7 @@ impl Binder {
             &facts,
             &attempt,
         );
-        let (outcome, reason, detail) = match &decision {
-            Decision::Bind { note } => (
-                "bound",
-                note.as_ref().map(Refusal::code),
-                note.as_ref().map(Refusal::detail),
-            ),
-            Decision::Keep => ("kept", None, None),
-            Decision::Refuse(r) => ("refused", Some(r.code()), Some(r.detail())),
-        };
+        let (outcome, reason, detail) = decision.recorded();
         let partner = attempt.partner.map(|p| p.id);
         db.prepare_cached(
             "INSERT INTO binding_events (client, date, code, partner, channel, outcome, reason, detail, version, import)

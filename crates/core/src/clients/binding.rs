@@ -189,6 +189,22 @@ pub enum Decision {
     Refuse(Refusal),
 }
 
+impl Decision {
+    /// The outcome as the book stores it (`bound`, `kept`, `refused`), with the reason's
+    /// code and detail (a binding can carry a note).
+    pub fn recorded(&self) -> (&'static str, Option<&'static str>, Option<String>) {
+        match self {
+            Decision::Bind { note } => (
+                "bound",
+                note.as_ref().map(Refusal::code),
+                note.as_ref().map(Refusal::detail),
+            ),
+            Decision::Keep => ("kept", None, None),
+            Decision::Refuse(r) => ("refused", Some(r.code()), Some(r.detail())),
+        }
+    }
+}
+
 /// Decides an attempt under the rules in force on its date. `since` is the date the
 /// rules took effect (for the message when a channel is closed).
 pub fn decide(

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::output::{BindingEvent, EventOutcome, Sink};
 use super::Fold;
-use crate::clients::{decide, BindingAttempt, Decision, Refusal};
+use crate::clients::{decide, BindingAttempt, Decision};
 use crate::programs::{Channel, Program};
 use crate::Result;
 
@@ -58,14 +58,11 @@ impl<S: Sink> Fold<'_, S> {
             &facts,
             &attempt,
         );
-        let (outcome, reason, detail) = match &decision {
-            Decision::Bind { note } => (
-                EventOutcome::Bound,
-                note.as_ref().map(Refusal::code),
-                note.as_ref().map(Refusal::detail),
-            ),
-            Decision::Keep => (EventOutcome::Kept, None, None),
-            Decision::Refuse(r) => (EventOutcome::Refused, Some(r.code()), Some(r.detail())),
+        let (_, reason, detail) = decision.recorded();
+        let outcome = match decision {
+            Decision::Bind { .. } => EventOutcome::Bound,
+            Decision::Keep => EventOutcome::Kept,
+            Decision::Refuse(_) => EventOutcome::Refused,
         };
         let partner = attempt.partner.map(|p| p.id);
         let moved_from = match (&decision, &facts.current) {
