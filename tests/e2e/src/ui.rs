@@ -41,13 +41,21 @@ pub async fn all_testid(client: &Client, id: &str) -> Vec<Element> {
         .unwrap_or_else(|e| panic!("looking for [data-testid=\"{id}\"]: {e}"))
 }
 
-/// Opens a section from the sidebar: `nav-<section>` (`partners`, `import`, …).
+/// Opens a section from the sidebar: `nav-<section>` (`partners`, `import`, …). Right
+/// after the window opens, WebKitWebDriver can refuse a click on a link that is there
+/// (the page still laying out): the click is tried again until [`WAIT`] runs out.
 pub async fn open_section(client: &Client, section: &str) {
-    wait_testid(client, &format!("nav-{section}"))
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("opening the {section} section: {e}"));
+    let id = format!("nav-{section}");
+    let started = Instant::now();
+    loop {
+        match wait_testid(client, &id).await.click().await {
+            Ok(_) => return,
+            Err(e) if started.elapsed() > WAIT => {
+                panic!("opening the {section} section: {e}")
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
 }
 
 /// Clicks the link or button whose visible text contains `text` («Новый партнёр»).
