@@ -29,12 +29,7 @@ fn atlantys_package_with_the_code_earns_a_quarter_of_the_list_price_after_14_day
 fn bitrix24_half_of_the_first_purchase_a_fifth_of_later_ones_within_three_years() {
     let mut s = snapshot();
     partner(&mut s, "B1", "bitrix24", "BONE");
-    client(
-        &mut s,
-        1,
-        Some(day(2023, 3, 15)),
-        Some(("B1", Channel::Link, day(2023, 3, 15))),
-    );
+    bound(&mut s, 1, "B1", Channel::Link, day(2023, 3, 15));
     let out = fold(
         s,
         vec![
@@ -61,12 +56,7 @@ fn bitrix24_half_of_the_first_purchase_a_fifth_of_later_ones_within_three_years(
 fn bitrix24_counts_only_direct_tariffs() {
     let mut s = snapshot();
     partner(&mut s, "B1", "bitrix24", "BONE");
-    client(
-        &mut s,
-        1,
-        Some(day(2025, 1, 1)),
-        Some(("B1", Channel::Link, day(2025, 1, 1))),
-    );
+    bound(&mut s, 1, "B1", Channel::Link, day(2025, 1, 1));
     let mut sms = pay(1, "bitrix24", 1, day(2025, 2, 1), 10_000);
     sms.category = Category::Sms;
     let mut indirect = pay(2, "bitrix24", 1, day(2025, 2, 2), 10_000);
@@ -132,12 +122,7 @@ fn quantower_pays_the_partners_raised_rate_from_its_day() {
     let mut s = snapshot();
     partner(&mut s, "Q1", "quantower", "QONE");
     rate(&mut s, "Q1", day(2026, 5, 1), 30);
-    client(
-        &mut s,
-        1,
-        Some(day(2026, 1, 1)),
-        Some(("Q1", Channel::Link, day(2026, 1, 1))),
-    );
+    bound(&mut s, 1, "Q1", Channel::Link, day(2026, 1, 1));
     let out = fold(
         s,
         vec![
@@ -160,18 +145,8 @@ fn ciawifi_needs_the_contract_rate() {
     partner(&mut s, "W1", "ciawifi", "12345");
     partner(&mut s, "W2", "ciawifi", "54321");
     rate(&mut s, "W1", day(2026, 2, 1), 12);
-    client(
-        &mut s,
-        1,
-        Some(day(2026, 1, 1)),
-        Some(("W1", Channel::Link, day(2026, 1, 1))),
-    );
-    client(
-        &mut s,
-        2,
-        Some(day(2026, 1, 1)),
-        Some(("W2", Channel::Promo, day(2026, 1, 1))),
-    );
+    bound(&mut s, 1, "W1", Channel::Link, day(2026, 1, 1));
+    bound(&mut s, 2, "W2", Channel::Promo, day(2026, 1, 1));
     let out = fold(
         s,
         vec![
@@ -191,12 +166,7 @@ fn ciawifi_needs_the_contract_rate() {
 fn tele2_ats_gives_discounts_not_money() {
     let mut s = snapshot();
     partner(&mut s, "T1", "tele2-ats", "5e83e12b1");
-    client(
-        &mut s,
-        1,
-        Some(day(2026, 1, 1)),
-        Some(("T1", Channel::Invite, day(2026, 1, 1))),
-    );
+    bound(&mut s, 1, "T1", Channel::Invite, day(2026, 1, 1));
     let out = fold(s, vec![pay(1, "tele2-ats", 1, day(2026, 2, 1), 10_000)]);
     assert!(out.entries.is_empty());
     assert_eq!(out.outcomes[0].reason.code(), "discounts_only");
@@ -210,12 +180,7 @@ fn a_terminated_partners_credit_for_an_earlier_payment_is_annulled_at_once() {
         p.status = partnerbook_core::partners::PartnerStatus::Terminated;
         p.status_since = Some(day(2026, 6, 1));
     }
-    client(
-        &mut s,
-        1,
-        Some(day(2026, 1, 1)),
-        Some(("Q1", Channel::Link, day(2026, 1, 1))),
-    );
+    bound(&mut s, 1, "Q1", Channel::Link, day(2026, 1, 1));
     let out = fold(
         s,
         vec![
@@ -238,12 +203,7 @@ fn a_terminated_partners_credit_for_an_earlier_payment_is_annulled_at_once() {
 fn refunds_reverse_pro_rata_and_a_full_refund_nets_to_zero() {
     let mut s = snapshot();
     partner(&mut s, "Q1", "quantower", "QONE");
-    client(
-        &mut s,
-        1,
-        Some(day(2026, 1, 1)),
-        Some(("Q1", Channel::Link, day(2026, 1, 1))),
-    );
+    bound(&mut s, 1, "Q1", Channel::Link, day(2026, 1, 1));
     let paid = pay(1, "quantower", 1, day(2026, 2, 1), 10_001);
     let first = refund(2, &paid, day(2026, 2, 5), 3_333);
     let second = refund(3, &paid, day(2026, 2, 6), 6_668);

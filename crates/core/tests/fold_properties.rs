@@ -16,12 +16,7 @@ fn book_snapshot() -> partnerbook_core::ledger::fold::Snapshot {
     partner(&mut s, "B2", "bitrix24", "BTWO");
     for client_id in 1..=4 {
         let owner = if client_id % 2 == 0 { "B2" } else { "B1" };
-        client(
-            &mut s,
-            client_id,
-            Some(day(2024, 1, 1)),
-            Some((owner, Channel::Link, day(2024, 1, 1))),
-        );
+        bound(&mut s, client_id, owner, Channel::Link, day(2024, 1, 1));
     }
     s
 }

@@ -9,10 +9,12 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::model::Conversion;
 use super::store::next_number;
 use crate::audit::{self, Actor};
-use crate::ledger::{partner_balance, write::Kind, write::NewEntry};
+use crate::ledger::fold::Entry;
+use crate::ledger::{partner_balance, Kind};
 use crate::money::{from_minor, minor_text, to_minor};
 use crate::partners::{get_partner, Partner, PartnerStatus};
 use crate::programs::{load_program, ConversionRules, PayoutKind, Program};
+use crate::store::append_entry;
 use crate::{Error, Result};
 
 /// What staff ask for.
@@ -44,8 +46,9 @@ pub fn convert(db: &Connection, actor: &Actor, request: &ConvertRequest) -> Resu
     let (vat_rate, vat) = vat_of(&partner, money, request.date);
     let (seq, number) = next_number(db, request.date.year())?;
     let at = actor.stamp();
-    let entry = NewEntry {
-        partner: &partner.partner_id,
+    let conversion = Entry {
+        id: 0,
+        partner: partner.partner_id.clone(),
         kind: Kind::Conversion,
         date: request.date,
         available_on: request.date,
@@ -58,10 +61,8 @@ pub fn convert(db: &Connection, actor: &Actor, request: &ConvertRequest) -> Resu
         base: None,
         rate: None,
         detail: Some(number.clone()),
-        import: None,
-        at: &at,
-    }
-    .append(db)?;
+    };
+    let entry = append_entry(db, conversion, &at)?;
     let period_from = period_start(db, &partner)?;
     db.prepare_cached(
         "INSERT INTO acts (number, year, seq, partner, program, conversion, date, period_from, period_to,

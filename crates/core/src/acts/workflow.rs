@@ -11,8 +11,10 @@ use super::due::{pay_due, sign_due};
 use super::model::{ActState, ActStatus};
 use super::store::{get_act, save_state, StoredAct};
 use crate::audit::{self, Actor};
-use crate::ledger::write::{Kind, NewEntry};
+use crate::ledger::fold::Entry;
+use crate::ledger::Kind;
 use crate::programs::{load_program, ConversionRules};
+use crate::store::append_entry;
 use crate::{Error, Problem, Result, Text};
 
 /// A step of the workflow, with its day (and a rejection's reason).
@@ -142,8 +144,9 @@ fn entry(
     detail: &str,
 ) -> Result<i64> {
     let at = actor.stamp();
-    NewEntry {
-        partner: &act.partner,
+    let entry = Entry {
+        id: 0,
+        partner: act.partner.clone(),
         kind,
         date,
         available_on: date,
@@ -156,10 +159,8 @@ fn entry(
         base: None,
         rate: None,
         detail: Some(format!("{}: {detail}", act.number)),
-        import: None,
-        at: &at,
-    }
-    .append(db)
+    };
+    append_entry(db, entry, &at)
 }
 
 fn wrong_state(act: &StoredAct, step: &ActStep) -> Error {

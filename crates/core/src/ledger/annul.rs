@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use super::balances::partner_balance;
-use super::write::{Kind, NewEntry};
+use super::fold::Entry;
+use super::write::Kind;
+use crate::store::append_entry;
 use crate::Result;
 
 /// Why a balance was annulled: `termination`, `disqualification` or `violation`.
@@ -38,8 +40,9 @@ pub fn annul_unconverted(
     detail: Option<&str>,
     at: &str,
 ) -> Result<i64> {
-    let entry = |amount, available_on, corrects| NewEntry {
-        partner,
+    let entry = |amount, available_on, corrects| Entry {
+        id: 0,
+        partner: partner.to_owned(),
         kind: Kind::Annulment,
         date,
         available_on,
@@ -52,18 +55,16 @@ pub fn annul_unconverted(
         base: None,
         rate: None,
         detail: detail.map(str::to_owned),
-        import: None,
-        at,
     };
     let held = held_credits(db, partner, date)?;
     let mut annulled = 0;
     for (credit, remaining, available_on) in held {
-        entry(remaining, available_on, Some(credit)).append(db)?;
+        append_entry(db, entry(remaining, available_on, Some(credit)), at)?;
         annulled += remaining;
     }
     let rest = partner_balance(db, partner, date)?.unconverted();
     if rest > 0 {
-        entry(rest, date, None).append(db)?;
+        append_entry(db, entry(rest, date, None), at)?;
         annulled += rest;
     }
     Ok(annulled)

@@ -173,6 +173,38 @@ fn optional<T: Into<Value>>(v: Option<T>) -> Value {
     v.map_or(Value::Null, Into::into)
 }
 
+/// A ledger entry's columns, in the order of `ENTRY_COLUMNS`.
+fn entry_values(e: Entry, import: Option<i64>, at: &str) -> [Value; 16] {
+    [
+        Value::Integer(e.id),
+        text(e.partner),
+        text(e.kind.key()),
+        text(e.date.to_string()),
+        text(e.available_on.to_string()),
+        Value::Integer(e.amount),
+        optional(e.payment),
+        optional(e.client),
+        optional(e.corrects),
+        text(e.rule),
+        optional(e.version),
+        optional(e.base),
+        optional(e.rate.map(|r| r.normalize().to_string())),
+        optional(e.detail),
+        optional(import),
+        text(at),
+    ]
+}
+
+/// Appends one entry outside a fold (a conversion, an act's step, an annulment); the
+/// book chooses its id (`entry.id` is not used) and returns it.
+pub fn append_entry(db: &Connection, entry: Entry, at: &str) -> Result<i64> {
+    let mut values = entry_values(entry, None, at);
+    values[0] = Value::Null;
+    db.prepare_cached(&format!("{ENTRY_COLUMNS}{ENTRY_ROW}"))?
+        .execute(params_from_iter(values))?;
+    Ok(db.last_insert_rowid())
+}
+
 impl Sink for AccrualWriter<'_> {
     fn entry(&mut self, e: Entry) -> Result<()> {
         // An entry that corrects another may point at one still pending: the foreign key
@@ -180,24 +212,8 @@ impl Sink for AccrualWriter<'_> {
         if e.corrects.is_some() {
             self.flush_entries()?;
         }
-        self.pending_entries.extend([
-            Value::Integer(e.id),
-            text(e.partner),
-            text(e.kind.key()),
-            text(e.date.to_string()),
-            text(e.available_on.to_string()),
-            Value::Integer(e.amount),
-            optional(e.payment),
-            optional(e.client),
-            optional(e.corrects),
-            text(e.rule),
-            optional(e.version),
-            optional(e.base),
-            optional(e.rate.map(|r| r.normalize().to_string())),
-            optional(e.detail),
-            optional(self.import),
-            text(self.at.as_str()),
-        ]);
+        self.pending_entries
+            .extend(entry_values(e, self.import, &self.at));
         if self.pending_entries.len() >= BATCH * 16 {
             self.flush_entries()?;
         }

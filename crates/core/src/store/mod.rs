@@ -16,7 +16,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::Result;
 
 pub(crate) use accrual_snapshot::{for_each_payment, load_snapshot, Scope};
-pub(crate) use accrual_writer::AccrualWriter;
+pub(crate) use accrual_writer::{append_entry, AccrualWriter};
 pub use migrations::SCHEMA_VERSION;
 pub use page::MAX_PAGE;
 pub(crate) use page::{page_sql, PageSql};

@@ -109,6 +109,11 @@ pub fn client(
     );
 }
 
+/// Client `id` registered on `since` and bound that day to `partner` through `channel`.
+pub fn bound(snapshot: &mut Snapshot, id: i64, partner: &str, channel: Channel, since: NaiveDate) {
+    client(snapshot, id, Some(since), Some((partner, channel, since)));
+}
+
 /// A payment (positive) of client `client` in `program`; list price = amount.
 pub fn pay(id: i64, program: &str, client: i64, date: NaiveDate, amount: i64) -> Paid {
     Paid {
