@@ -75,6 +75,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// One partner: its card, or a change of its fields, status or own rate.
+    Partner {
+        #[command(subcommand)]
+        command: PartnerCommand,
+    },
+    /// A manual correction of a partner's balance: a credit (+) or a debit (−), with a reason.
+    Adjust {
+        #[arg(long)]
+        partner: String,
+        #[arg(long)]
+        date: String,
+        /// In the program's unit, signed: 500, -120.50.
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// List partners.
     Partners {
         #[arg(long)]
@@ -219,6 +238,77 @@ pub struct VendorArgs {
     /// The vendor's settlement account.
     #[arg(long)]
     pub account: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PartnerCommand {
+    /// The partner's card.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change only the fields given, with the same checks as the app's form.
+    Set(Box<PartnerSetArgs>),
+    /// The partner's status from a day (termination and disqualification annul the
+    /// unconverted balance).
+    Status {
+        id: String,
+        /// active, suspended, terminated or disqualified.
+        #[arg(long)]
+        status: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The partner's own rate from a day (ciawifi contract rate, quantower raised rate).
+    Rate {
+        id: String,
+        #[arg(long)]
+        rate: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct PartnerSetArgs {
+    pub id: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    #[arg(long)]
+    pub signer: Option<String>,
+    #[arg(long)]
+    pub signer_position: Option<String>,
+    #[arg(long)]
+    pub email: Option<String>,
+    #[arg(long)]
+    pub edo_id: Option<String>,
+    #[arg(long, requires = "account")]
+    pub bik: Option<String>,
+    #[arg(long, requires = "bik")]
+    pub account: Option<String>,
+    #[arg(long, requires = "contract_date")]
+    pub contract_no: Option<String>,
+    #[arg(long, requires = "contract_no")]
+    pub contract_date: Option<String>,
+    /// yes or no.
+    #[arg(long)]
+    pub vat_payer: Option<String>,
+    #[arg(long)]
+    pub vat_rate: Option<String>,
+    /// The partner's own account in the billing system.
+    #[arg(long)]
+    pub client_id: Option<String>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug)]

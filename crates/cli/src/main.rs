@@ -1,6 +1,7 @@
 //! `partnerbook`: the command line over the Partnerbook core. Everything the app can do
 //! to a book can be scripted here (FORMATS.md fixes the contract).
 
+mod amounts;
 mod args;
 mod commands;
 mod context;

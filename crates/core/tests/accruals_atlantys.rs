@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use partnerbook_core::partners::PartnerInput;
 
 fn book_with_asel() -> partnerbook_core::store::Book {
     let mut book = book();
@@ -232,11 +233,23 @@ fn a_terminated_partners_unconverted_balance_is_annulled_held_or_not() {
 }
 
 #[test]
-fn a_purchase_under_the_partners_own_id_is_self_referral_too() {
-    let mut book = book_with_asel();
+fn a_purchase_under_the_partners_own_billing_account_is_self_referral_but_not_under_its_id() {
+    let mut book = book();
+    add_partner(
+        &mut book,
+        PartnerInput {
+            client_id: s("kz-asel-own"),
+            ..kz_partner("P-ASEL", BIN_HALYK, "ASEL25")
+        },
+    );
     billing_ok(
         &mut book,
-        &format!("{BILLING_HEADER}A-1,atlantys,2026-03-02,P-ASEL,75000,100000,,,,,ASEL25,\n"),
+        &format!(
+            "{BILLING_HEADER}A-1,atlantys,2026-03-02,kz-asel-own,75000,100000,,,,,ASEL25,\n\
+             A-2,atlantys,2026-03-02,P-ASEL,75000,100000,,,,,ASEL25,\n"
+        ),
     );
     assert_eq!(reason_of(&book, "A-1").as_deref(), Some("self_referral"));
+    // The department's id of the partner is not a billing account.
+    assert_eq!(reason_of(&book, "A-2"), None);
 }

@@ -5,7 +5,9 @@ mod common;
 
 use common::*;
 use partnerbook_core::clients::{BindOutcome, Outcome};
-use partnerbook_core::partners::{partner_card, partner_page, update_partner, PartnerQuery};
+use partnerbook_core::partners::{
+    partner_card, partner_page, update_partner, PartnerInput, PartnerQuery,
+};
 use partnerbook_core::programs::Channel::*;
 use partnerbook_core::Lang;
 
@@ -164,6 +166,61 @@ fn a_partner_cannot_bind_a_client_with_its_own_inn() {
         Some(INN_OZON),
         day(2025, 3, 1),
     );
+    assert_eq!(
+        outcome_code(&attempt(
+            &book,
+            &p,
+            other,
+            "ALFA0001",
+            Link,
+            day(2025, 3, 1)
+        )),
+        "bound"
+    );
+}
+
+#[test]
+fn a_partners_own_id_is_never_taken_for_a_client_id() {
+    // The department's id `Q1` and the billing's client `q1` are two different people.
+    let mut book = book();
+    add_partner(&mut book, ooo("Q1", "quantower", INN_SBER, "QUANT01"));
+    let p = program(&book, "quantower");
+    let client = add_client(&book, "quantower", "q1", Some(INN_OZON), day(2025, 3, 1));
+    assert_eq!(
+        outcome_code(&attempt(
+            &book,
+            &p,
+            client,
+            "QUANT01",
+            Link,
+            day(2025, 3, 1)
+        )),
+        "bound"
+    );
+    assert_eq!(
+        current_partner(&book, "quantower", "q1").as_deref(),
+        Some("Q1")
+    );
+}
+
+#[test]
+fn a_partner_cannot_bind_its_own_billing_account_compared_exactly() {
+    let mut book = book();
+    add_partner(
+        &mut book,
+        PartnerInput {
+            client_id: s("acc-77"),
+            ..ooo("P-A", "bitrix24", INN_SBER, "ALFA0001")
+        },
+    );
+    let p = program(&book, "bitrix24");
+    let own = add_client(&book, "bitrix24", "acc-77", None, day(2025, 3, 1));
+    assert_eq!(
+        outcome_code(&attempt(&book, &p, own, "ALFA0001", Link, day(2025, 3, 1))),
+        "self_referral"
+    );
+    // Another account that differs only in case is another client.
+    let other = add_client(&book, "bitrix24", "ACC-77", None, day(2025, 3, 1));
     assert_eq!(
         outcome_code(&attempt(
             &book,

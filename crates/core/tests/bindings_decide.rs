@@ -33,6 +33,7 @@ fn partner(id: &str, status: PartnerStatus, inn: Option<&str>) -> Option<Attempt
         status,
         status_since: None,
         inn: inn.map(str::to_owned),
+        client_id: None,
     })
 }
 
@@ -247,6 +248,30 @@ fn the_promo_note_is_given_only_where_the_program_allows_one_discount_per_client
         partner("B", PartnerStatus::Active, None),
     );
     assert_eq!(run("bitrix24", &facts, &invoice), BIND);
+}
+
+#[test]
+fn self_referral_by_the_partners_billing_account_is_exact_and_never_by_its_own_id() {
+    let client = ClientFacts {
+        client_id: Some("q1".into()),
+        ..registered(day(2025, 3, 1))
+    };
+    let with_account = |account: Option<&str>| {
+        try_(
+            Link,
+            day(2025, 3, 1),
+            Some(AttemptPartner {
+                client_id: account.map(str::to_owned),
+                ..partner("Q1", PartnerStatus::Active, None).expect("a partner")
+            }),
+        )
+    };
+    assert_eq!(run("quantower", &client, &with_account(None)), BIND);
+    assert_eq!(run("quantower", &client, &with_account(Some("Q1"))), BIND);
+    assert_eq!(
+        refused(run("quantower", &client, &with_account(Some("q1")))),
+        "self_referral"
+    );
 }
 
 #[test]

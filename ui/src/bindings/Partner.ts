@@ -21,4 +21,8 @@ rate: string | null, contract_no: string | null,
 /**
  * `YYYY-MM-DD`.
  */
-contract_date: string | null, registered: string, status: PartnerStatus, status_since: string, bik: string | null, account: string | null, address: string | null, signer: string | null, signer_position: string | null, email: string | null, edo_id: string | null, };
+contract_date: string | null, registered: string, status: PartnerStatus, status_since: string, bik: string | null, account: string | null, address: string | null, signer: string | null, signer_position: string | null, email: string | null, edo_id: string | null, 
+/**
+ * The partner's own account in the billing system, compared exactly with client ids.
+ */
+client_id: string | null, };

@@ -8,4 +8,8 @@ export type PartnerInput = { partner_id?: string, program?: string, name?: strin
 /**
  * The day the status took effect (default: today when it changes).
  */
-status_since?: string, bik?: string, account?: string, address?: string, signer?: string, signer_position?: string, email?: string, edo_id?: string, };
+status_since?: string, bik?: string, account?: string, address?: string, signer?: string, signer_position?: string, email?: string, edo_id?: string, 
+/**
+ * The partner's own account in the billing system (self-referral is checked by it).
+ */
+client_id?: string, };

@@ -49,7 +49,7 @@ const partner = (id: string, prog: string): Partner => ({
   partner_id: id, program: prog, name: `Партнёр ${id}`, kind: "ooo", inn: "7707083893", kpp: null, ogrn: null,
   vat_payer: false, vat_rate: null, code: "5e83e12b1", rate: null, contract_no: null, contract_date: null,
   registered: "2026-01-01", status: "active", status_since: "2026-01-01", bik: null, account: null, address: null,
-  signer: null, signer_position: null, email: null, edo_id: null,
+  signer: null, signer_position: null, email: null, edo_id: null, client_id: null,
 });
 const card = (id: string, prog: string): PartnerCard => ({
   partner: partner(id, prog), codes: [], clients_now: [], clients_before: [], refused: [], history: [],

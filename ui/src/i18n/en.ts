@@ -76,6 +76,7 @@ export const en: Record<MessageKey, string> = {
   "field.signer_position": "Signer's position",
   "field.email": "E-mail",
   "field.edo_id": "EDO ID",
+  "field.client_id": "Own billing account",
 
   "col.id": "ID",
   "col.name": "Name",
@@ -122,6 +123,7 @@ export const en: Record<MessageKey, string> = {
   "form.group.contacts": "Signer and contacts",
   "form.choose": "— choose —",
   "form.codeHint": "empty — a code is generated",
+  "form.clientIdHint": "the partner's own account: its purchases never earn for itself",
   "form.percentHint": "percent, e.g. 22",
 
   "card.edit": "Edit",

@@ -74,6 +74,7 @@ export const ru = {
   "field.signer_position": "Должность подписанта",
   "field.email": "E-mail",
   "field.edo_id": "ID ЭДО",
+  "field.client_id": "ID клиента в биллинге",
 
   "col.id": "ID",
   "col.name": "Наименование",
@@ -120,6 +121,7 @@ export const ru = {
   "form.group.contacts": "Подписант и связь",
   "form.choose": "— выберите —",
   "form.codeHint": "пусто — код будет создан",
+  "form.clientIdHint": "собственный счёт партнёра: его покупки не начисляются ему же",
   "form.percentHint": "в процентах, например 22",
 
   "card.edit": "Изменить",

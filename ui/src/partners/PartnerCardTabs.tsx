@@ -69,6 +69,7 @@ export function PartnerCardTabs({ tab, card, onOpenClient }: { tab: CardTab; car
           ["field.signer_position", p.signer_position],
           ["field.email", p.email],
           ["field.edo_id", p.edo_id],
+          ["field.client_id", p.client_id],
           ["field.registered", date(p.registered)],
         ]}
       />

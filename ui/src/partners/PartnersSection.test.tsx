@@ -29,7 +29,7 @@ const partner: Partner = {
   partner_id: "P-0", program: "bitrix24", name: "ООО Ромашка", kind: "ooo", inn: "7707083893", kpp: "770701001",
   ogrn: null, vat_payer: false, vat_rate: null, code: "C0", rate: null, contract_no: "Д-1", contract_date: "2025-02-01",
   registered: "2025-01-15", status: "suspended", status_since: "2026-03-30", bik: null, account: null, address: null,
-  signer: null, signer_position: null, email: null, edo_id: null,
+  signer: null, signer_position: null, email: null, edo_id: null, client_id: null,
 };
 const card: PartnerCard = {
   partner,

@@ -49,6 +49,7 @@ export const FIELD_GROUPS: readonly { title: MessageKey; fields: readonly FieldS
       { key: "rate", type: "text", hint: "form.percentHint" },
       { key: "contract_no", type: "text" },
       { key: "contract_date", type: "date" },
+      { key: "client_id", type: "text", hint: "form.clientIdHint" },
     ],
   },
   {
@@ -99,5 +100,6 @@ export function valuesOf(p: Partner): PartnerValues {
     signer_position: text(p.signer_position),
     email: text(p.email),
     edo_id: text(p.edo_id),
+    client_id: text(p.client_id),
   };
 }

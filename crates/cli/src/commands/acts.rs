@@ -8,9 +8,9 @@ use partnerbook_core::acts::{
     ActFormat, ActQuery, ActState, ActStatus, ActStep, ConvertRequest, DeadlineKind,
 };
 use partnerbook_core::programs::PayoutKind;
-use partnerbook_core::{Error, Problem, Result, Text};
-use rust_decimal::Decimal;
+use partnerbook_core::Result;
 
+use crate::amounts::amount as amount_of;
 use crate::args::{ActCommand, ActStepArgs, PayoutWhat, StatusWhat};
 use crate::context::Context;
 use crate::dates::day;
@@ -24,24 +24,7 @@ pub fn convert(
     payout: Option<PayoutWhat>,
     json: bool,
 ) -> Result<ExitCode> {
-    let amount = match amount {
-        None => None,
-        Some(text) => Some(
-            text.trim()
-                .replace([' ', '\u{a0}'], "")
-                .replace(',', ".")
-                .parse::<Decimal>()
-                .map_err(|_| {
-                    Error::Invalid(vec![Problem::new(
-                        "bad_amount",
-                        Text::new(
-                            format!("--amount: «{text}» — не сумма"),
-                            format!("--amount: «{text}» is not an amount"),
-                        ),
-                    )])
-                })?,
-        ),
-    };
+    let amount = amount.map(|text| amount_of("amount", text)).transpose()?;
     let request = ConvertRequest {
         partner: partner.to_owned(),
         date: day("date", date)?,

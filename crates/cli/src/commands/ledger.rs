@@ -3,12 +3,14 @@
 use std::process::ExitCode;
 
 use partnerbook_core::ledger::{
-    annul_for_breach, balances as balances_of, partner_entries, unearned_page, UnearnedQuery,
+    adjust_balance, annul_for_breach, balances as balances_of, partner_entries, unearned_page,
+    Adjustment, UnearnedQuery,
 };
 use partnerbook_core::money::minor_text;
 use partnerbook_core::{Lang, Result};
 use serde::Serialize;
 
+use crate::amounts::amount as amount_of;
 use crate::context::Context;
 use crate::dates::day;
 use crate::output::{self, opt};
@@ -175,6 +177,41 @@ pub fn annul(
         output::line(&match ctx.lang {
             Lang::Ru => format!("Аннулировано у {partner}: {annulled}."),
             Lang::En => format!("Annulled for {partner}: {annulled}."),
+        });
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn adjust(
+    ctx: &mut Context,
+    partner: &str,
+    date: &str,
+    amount: &str,
+    reason: &str,
+    json: bool,
+) -> Result<ExitCode> {
+    let adjustment = Adjustment {
+        partner: partner.to_owned(),
+        date: day("date", date)?,
+        amount: amount_of("amount", amount)?,
+        reason: reason.to_owned(),
+    };
+    let actor = ctx.actor();
+    let done = ctx
+        .book
+        .write(|tx| adjust_balance(tx, &actor, &adjustment))?;
+    if json {
+        output::json(&done);
+    } else {
+        output::line(&match ctx.lang {
+            Lang::Ru => format!(
+                "Корректировка {partner} на {}: {} {} (запись №{}); доступно {} {}.",
+                done.date, done.amount, done.unit, done.entry, done.available, done.unit
+            ),
+            Lang::En => format!(
+                "Adjusted {partner} on {}: {} {} (entry #{}); available {} {}.",
+                done.date, done.amount, done.unit, done.entry, done.available, done.unit
+            ),
         });
     }
     Ok(ExitCode::SUCCESS)

@@ -7,6 +7,7 @@ mod documents;
 mod import;
 mod ledger;
 mod lists;
+mod partner;
 mod programs;
 mod vendor;
 mod whatif;
@@ -15,7 +16,7 @@ use std::process::ExitCode;
 
 use partnerbook_core::Result;
 
-use crate::args::{Command, VendorCommand};
+use crate::args::{Command, PartnerCommand, VendorCommand};
 use crate::context::Context;
 
 pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
@@ -46,6 +47,30 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
             reason,
             json,
         } => ledger::annul(ctx, partner, date, reason, *json),
+        Command::Partner { command } => match command {
+            PartnerCommand::Show { id, json } => partner::show(ctx, id, *json),
+            PartnerCommand::Set(args) => partner::set(ctx, args),
+            PartnerCommand::Status {
+                id,
+                status,
+                date,
+                reason,
+                json,
+            } => partner::status(ctx, id, status, date, reason.as_deref(), *json),
+            PartnerCommand::Rate {
+                id,
+                rate,
+                from,
+                json,
+            } => partner::rate(ctx, id, rate, from, *json),
+        },
+        Command::Adjust {
+            partner,
+            date,
+            amount,
+            reason,
+            json,
+        } => ledger::adjust(ctx, partner, date, amount, reason, *json),
         Command::Partners { program, json } => lists::partners(ctx, program.as_deref(), *json),
         Command::Clients { program, json } => lists::clients(ctx, program.as_deref(), *json),
         Command::Bindings {

@@ -101,6 +101,28 @@ pub fn scene_with_clients() -> Scene {
     scene
 }
 
+/// The vendor's requisites every document needs.
+pub fn set_vendor(scene: &Scene) {
+    scene.ok(&[
+        "vendor",
+        "set",
+        "--name",
+        "ООО «Вендор»",
+        "--inn",
+        "7736207543",
+        "--kpp",
+        "773601001",
+        "--address",
+        "Москва, ул. Льва Толстого, 16",
+        "--edo-id",
+        "2BE-VENDOR",
+        "--signer",
+        "Иванов Иван Иванович",
+        "--signer-position",
+        "Генеральный директор",
+    ]);
+}
+
 /// The keys of a JSON object, sorted.
 pub fn keys(value: &serde_json::Value) -> Vec<String> {
     let mut keys: Vec<String> = value

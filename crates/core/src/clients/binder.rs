@@ -60,7 +60,7 @@ pub(crate) fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
 
 fn attempt_partner(db: &Connection, program: &str, code: &str) -> Result<Option<AttemptPartner>> {
     db.prepare_cached(
-            "SELECT p.id, p.status, p.inn, p.status_since FROM partner_codes c JOIN partners p ON p.id = c.partner
+            "SELECT p.id, p.status, p.inn, p.status_since, p.client_id FROM partner_codes c JOIN partners p ON p.id = c.partner
              WHERE c.program = ?1 AND c.code = ?2 AND c.retired IS NULL",
         )?
         .query_row(params![program, code], |r| {
@@ -69,14 +69,16 @@ fn attempt_partner(db: &Connection, program: &str, code: &str) -> Result<Option<
                 r.get::<_, String>(1)?,
                 r.get::<_, Option<String>>(2)?,
                 r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
             ))
         })
         .optional()?
-        .map(|(id, status, inn, since)| {
+        .map(|(id, status, inn, since, client_id)| {
             Ok::<_, crate::Error>(AttemptPartner {
                 id,
                 status: values::status("partners.status", &status)?,
                 inn,
+                client_id,
                 status_since: values::optional_day("partners.status_since", since.as_deref())?,
             })
         })

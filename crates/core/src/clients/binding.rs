@@ -50,6 +50,8 @@ pub struct AttemptPartner {
     /// on an earlier event's date.
     pub status_since: Option<NaiveDate>,
     pub inn: Option<String>,
+    /// The partner's own account in the billing system.
+    pub client_id: Option<String>,
 }
 
 /// Why the rules refused (or flagged) an attempt. `code()` is stable.
@@ -256,10 +258,9 @@ pub fn decide(
     }
     if rules.no_self_referral {
         let same_inn = matches!((&partner.inn, &facts.inn), (Some(a), Some(b)) if a == b);
-        let same_id = facts
-            .client_id
-            .as_deref()
-            .is_some_and(|id| id.eq_ignore_ascii_case(&partner.id));
+        // The partner's own id is the department's and never names a client.
+        let same_id =
+            matches!((&partner.client_id, &facts.client_id), (Some(a), Some(b)) if a == b);
         if same_inn || same_id {
             return Refuse(Refusal::SelfReferral);
         }

@@ -49,6 +49,7 @@ pub const PARTNER_COLUMNS: &[ColumnSpec] = &[
     ),
     col("email", &["email", "E-mail", "Email"], false),
     col("edo_id", &["edo_id", "ID ЭДО"], false),
+    col("client_id", &["client_id", "ID клиента партнёра"], false),
 ];
 
 /// A partners row as the input the form would give.
@@ -78,6 +79,7 @@ pub fn partner_input(row: &Row, columns: &ColumnMap) -> PartnerInput {
         signer_position: get("signer_position"),
         email: get("email"),
         edo_id: get("edo_id"),
+        client_id: get("client_id"),
     }
 }
 

@@ -76,6 +76,9 @@ fn rule_text(rule: &str) -> Text {
             "корректировка: правила программы изменены задним числом",
             "correction: the program's rules were changed for past payments",
         ),
+        super::adjust::MANUAL_ADJUSTMENT => {
+            Text::new("корректировка вручную", "a manual adjustment")
+        }
         other => Text::new(other, other),
     }
 }

@@ -2,6 +2,7 @@
 //! corrects), the pure reward rules that produce them, and balances as of a day.
 
 mod accrue;
+mod adjust;
 mod annul;
 mod balances;
 mod entries;
@@ -17,6 +18,7 @@ mod whatif;
 pub(crate) mod write;
 
 pub(crate) use accrue::{accrue_import, fold_clients};
+pub use adjust::{adjust_balance, Adjusted, Adjustment, MANUAL_ADJUSTMENT};
 pub use annul::{annul_for_breach, annul_unconverted, AnnulReason};
 pub use balances::{balances, partner_balance, partner_balance_row, Balance, BalanceRow};
 pub use entries::{partner_entries, LedgerEntry};

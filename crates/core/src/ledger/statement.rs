@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_decimal::Decimal;
 
+use super::adjust::MANUAL_ADJUSTMENT;
 use super::entries::partner_entries;
 use crate::acts::document::{partner_party, vendor_party};
 use crate::documents::{Statement, StatementLine};
@@ -14,9 +15,13 @@ use crate::programs::load_program;
 use crate::vendor::vendor;
 use crate::{Error, Lang, Result};
 
-/// What an entry of `kind` does to the unconverted balance, and its name on a statement.
-fn effect(kind: &str) -> (i64, &'static str) {
+/// What an entry of `kind` made by `rule` does to the unconverted balance, and its name
+/// on a statement.
+fn effect(kind: &str, rule: &str) -> (i64, &'static str) {
     match kind {
+        "credit" | "reversal" if rule == MANUAL_ADJUSTMENT => {
+            (if kind == "credit" { 1 } else { -1 }, "Корректировка")
+        }
         "credit" => (1, "Начисление"),
         "reversal" => (-1, "Сторно"),
         "annulment" => (-1, "Аннулирование"),
@@ -57,7 +62,7 @@ pub fn statement(
         ) else {
             continue;
         };
-        let (sign, kind) = effect(&e.kind);
+        let (sign, kind) = effect(&e.kind, &e.rule);
         let change = amount * Decimal::from(sign);
         if date < from {
             opening += change;

@@ -123,6 +123,8 @@ pub struct PartnerInput {
     pub signer_position: Option<String>,
     pub email: Option<String>,
     pub edo_id: Option<String>,
+    /// The partner's own account in the billing system (self-referral is checked by it).
+    pub client_id: Option<String>,
 }
 
 /// A partner as the book holds it.
@@ -156,6 +158,8 @@ pub struct Partner {
     pub signer_position: Option<String>,
     pub email: Option<String>,
     pub edo_id: Option<String>,
+    /// The partner's own account in the billing system, compared exactly with client ids.
+    pub client_id: Option<String>,
 }
 
 /// One line of the partners table.
@@ -216,4 +220,36 @@ pub struct PartnerCode {
     pub code: String,
     pub issued: String,
     pub retired: Option<String>,
+}
+
+impl From<&Partner> for PartnerInput {
+    /// The form's values for a partner the book holds: what an edit starts from.
+    fn from(p: &Partner) -> PartnerInput {
+        PartnerInput {
+            partner_id: Some(p.partner_id.clone()),
+            program: Some(p.program.clone()),
+            name: Some(p.name.clone()),
+            kind: Some(p.kind.key().to_owned()),
+            inn: p.inn.clone(),
+            kpp: p.kpp.clone(),
+            ogrn: p.ogrn.clone(),
+            vat_payer: Some(if p.vat_payer { "yes" } else { "no" }.to_owned()),
+            vat_rate: p.vat_rate.clone(),
+            code: p.code.clone(),
+            rate: p.rate.clone(),
+            contract_no: p.contract_no.clone(),
+            contract_date: p.contract_date.clone(),
+            registered: Some(p.registered.clone()),
+            status: Some(p.status.key().to_owned()),
+            status_since: Some(p.status_since.clone()),
+            bik: p.bik.clone(),
+            account: p.account.clone(),
+            address: p.address.clone(),
+            signer: p.signer.clone(),
+            signer_position: p.signer_position.clone(),
+            email: p.email.clone(),
+            edo_id: p.edo_id.clone(),
+            client_id: p.client_id.clone(),
+        }
+    }
 }

@@ -12,7 +12,7 @@ use crate::{Error, Problem, Result, Text};
 
 const COLUMNS: &str = "id, program, name, kind, inn, kpp, ogrn, vat_payer, vat_rate, code, rate, \
      contract_no, contract_date, registered, status, status_since, bik, account, address, signer, \
-     signer_position, email, edo_id";
+     signer_position, email, edo_id, client_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<Partner> {
     let kind: String = r.get(3)?;
@@ -41,6 +41,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Partner> {
         signer_position: r.get(20)?,
         email: r.get(21)?,
         edo_id: r.get(22)?,
+        client_id: r.get(23)?,
     })
 }
 
@@ -99,14 +100,15 @@ fn to_partner(v: ValidPartner, code: Option<String>, today: &str) -> Partner {
         signer_position: v.signer_position,
         email: v.email,
         edo_id: v.edo_id,
+        client_id: v.client_id,
     }
 }
 
 fn write_row(db: &Connection, p: &Partner, insert: bool) -> Result<()> {
     let sql = if insert {
-        format!("INSERT INTO partners ({COLUMNS}, search) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)")
+        format!("INSERT INTO partners ({COLUMNS}, search) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)")
     } else {
-        "UPDATE partners SET program = ?2, name = ?3, kind = ?4, inn = ?5, kpp = ?6, ogrn = ?7, vat_payer = ?8, vat_rate = ?9, code = ?10, rate = ?11, contract_no = ?12, contract_date = ?13, registered = ?14, status = ?15, status_since = ?16, bik = ?17, account = ?18, address = ?19, signer = ?20, signer_position = ?21, email = ?22, edo_id = ?23, search = ?24 WHERE id = ?1".to_owned()
+        "UPDATE partners SET program = ?2, name = ?3, kind = ?4, inn = ?5, kpp = ?6, ogrn = ?7, vat_payer = ?8, vat_rate = ?9, code = ?10, rate = ?11, contract_no = ?12, contract_date = ?13, registered = ?14, status = ?15, status_since = ?16, bik = ?17, account = ?18, address = ?19, signer = ?20, signer_position = ?21, email = ?22, edo_id = ?23, client_id = ?24, search = ?25 WHERE id = ?1".to_owned()
     };
     db.prepare_cached(&sql)?.execute(params![
         p.partner_id,
@@ -132,6 +134,7 @@ fn write_row(db: &Connection, p: &Partner, insert: bool) -> Result<()> {
         p.signer_position,
         p.email,
         p.edo_id,
+        p.client_id,
         search_text(p)
     ])?;
     Ok(())
@@ -222,6 +225,7 @@ fn fields(p: &Partner) -> Vec<(&'static str, Option<String>)> {
         ("signer_position", p.signer_position.clone()),
         ("email", p.email.clone()),
         ("edo_id", p.edo_id.clone()),
+        ("client_id", p.client_id.clone()),
     ]
 }
 

@@ -35,6 +35,7 @@ pub struct ValidPartner {
     pub signer_position: Option<String>,
     pub email: Option<String>,
     pub edo_id: Option<String>,
+    pub client_id: Option<String>,
 }
 
 fn filled(value: &Option<String>) -> Option<String> {
@@ -379,6 +380,7 @@ pub fn validate_partner(
                 signer_position: filled(&input.signer_position),
                 email,
                 edo_id: filled(&input.edo_id),
+                client_id: filled(&input.client_id),
             })
         }
         _ => Err(problems),

@@ -115,7 +115,7 @@ fn load_all_programs(
 
 fn load_partners(db: &Connection) -> Result<HashMap<String, PartnerFacts>> {
     let mut partners = HashMap::new();
-    let mut stmt = db.prepare("SELECT id, status, status_since, inn FROM partners")?;
+    let mut stmt = db.prepare("SELECT id, status, status_since, inn, client_id FROM partners")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let id: String = r.get(0)?;
@@ -123,6 +123,7 @@ fn load_partners(db: &Connection) -> Result<HashMap<String, PartnerFacts>> {
             status: status("partners.status", &r.get::<_, String>(1)?)?,
             status_since: optional_day("partners.status_since", optional_text(r, 2)?)?,
             inn: r.get(3)?,
+            client_id: r.get(4)?,
             rates: Vec::new(),
         };
         partners.insert(id, facts);

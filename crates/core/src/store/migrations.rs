@@ -5,11 +5,12 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::{Error, Result};
 
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     include_str!("migrations/001_book.sql"),
     include_str!("migrations/002_audit.sql"),
     include_str!("migrations/003_ledger.sql"),
     include_str!("migrations/004_acts.sql"),
+    include_str!("migrations/005_partner_account.sql"),
 ];
 
 /// The schema version this build writes.

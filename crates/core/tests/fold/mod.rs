@@ -62,6 +62,7 @@ pub fn partner(snapshot: &mut Snapshot, id: &str, program: &str, code: &str) {
             status: PartnerStatus::Active,
             status_since: None,
             inn: None,
+            client_id: None,
             rates: vec![],
         },
     );

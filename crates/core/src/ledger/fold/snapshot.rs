@@ -38,6 +38,8 @@ pub struct PartnerFacts {
     /// The day the status took effect.
     pub status_since: Option<NaiveDate>,
     pub inn: Option<String>,
+    /// Its own account in the billing system.
+    pub client_id: Option<String>,
     /// Its own rates, oldest first.
     pub rates: Vec<(NaiveDate, Decimal)>,
 }
@@ -191,6 +193,7 @@ impl Snapshot {
             status: facts.status,
             status_since: facts.status_since,
             inn: facts.inn.clone(),
+            client_id: facts.client_id.clone(),
         })
     }
 

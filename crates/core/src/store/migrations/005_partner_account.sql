@@ -1,0 +1,4 @@
+-- A partner's own account in the billing system: a client with this id is the partner
+-- itself (self-referral), compared exactly. The partner's id is the department's own and
+-- is never compared with client ids.
+ALTER TABLE partners ADD COLUMN client_id TEXT;
