@@ -28,6 +28,7 @@ const COMMANDS: &[&str] = &[
     "unearned_page",
     "monthly_accruals",
     "annul_for_breach",
+    "adjust_balance",
     "program_versions",
     "program_add_version",
     "whatif",

@@ -50,6 +50,7 @@ fn main() {
             commands::ledger::unearned_page,
             commands::ledger::monthly_accruals,
             commands::ledger::annul_for_breach,
+            commands::ledger::adjust_balance,
             commands::programs::program_versions,
             commands::programs::program_add_version,
             commands::programs::whatif,

@@ -1,6 +1,7 @@
 // Every Tauri command the UI calls, one typed function each. All reject with an `ErrorDto`.
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import type { Adjusted } from "./bindings/Adjusted";
 import type { ActDocument } from "./bindings/ActDocument";
 import type { ActFormat } from "./bindings/ActFormat";
 import type { ActPage } from "./bindings/ActPage";
@@ -125,6 +126,9 @@ export const monthlyAccruals = () => call<MonthlyAccrual[]>("monthly_accruals");
 /** Annuls the partner's unconverted balance as of `date`; resolves to the amount annulled (decimal string). */
 export const annulForBreach = (partner: string, date: string, reason: string) =>
   call<string>("annul_for_breach", { partner, date, reason });
+/** A manual credit (+) or debit (−) of the partner's balance with its reason; the amount as typed. */
+export const adjustBalance = (partner: string, date: string, amount: string, reason: string) =>
+  call<Adjusted>("adjust_balance", { partner, date, amount, reason });
 
 export const programVersions = () => call<Program[]>("program_versions");
 export const programAddVersion = (program: string, from: string, rules: RuleSet) =>

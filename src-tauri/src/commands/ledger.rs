@@ -3,14 +3,15 @@
 //! a breach of the rules.
 
 use partnerbook_core::ledger::{
-    annul_for_breach as annul, balances as balances_of, monthly_accruals as monthly,
-    partner_ledger as ledger_of, unearned_page as unearned, BalanceRow, MonthlyAccrual,
-    PartnerLedger, UnearnedPage, UnearnedQuery,
+    adjust_balance as adjust, annul_for_breach as annul, balances as balances_of,
+    monthly_accruals as monthly, partner_ledger as ledger_of, unearned_page as unearned, Adjusted,
+    Adjustment, BalanceRow, MonthlyAccrual, PartnerLedger, UnearnedPage, UnearnedQuery,
 };
 use partnerbook_core::money::minor_text;
 use partnerbook_core::ErrorDto;
 use tauri::State;
 
+use super::amounts::amount as amount_of;
 use super::days::{day, day_or_today};
 use crate::state::AppState;
 
@@ -68,5 +69,26 @@ pub fn annul_for_breach(
         let date = day("date", &date)?;
         book.write(|tx| annul(tx, actor, &partner, date, &reason))
             .map(minor_text)
+    })
+}
+
+/// A manual correction of the partner's balance on `date`: `amount` typed by the person
+/// (`500`, `-120,50`, in the program's unit) with its reason; answers what was posted.
+#[tauri::command(async)]
+pub fn adjust_balance(
+    state: State<'_, AppState>,
+    partner: String,
+    date: String,
+    amount: String,
+    reason: String,
+) -> Result<Adjusted, ErrorDto> {
+    state.change(|book, actor, _| {
+        let adjustment = Adjustment {
+            partner,
+            date: day("date", &date)?,
+            amount: amount_of("amount", &amount)?,
+            reason,
+        };
+        book.write(|tx| adjust(tx, actor, &adjustment))
     })
 }

@@ -2,6 +2,7 @@
 //! `Result<T, ErrorDto>`; none runs on the main thread.
 
 pub mod acts;
+mod amounts;
 pub mod app;
 pub mod clients;
 mod days;

@@ -98,4 +98,37 @@ describe("the partner card's accruals tab", () => {
     expect(await screen.findByTestId("error-reason")).toHaveTextContent("укажите причину аннулирования");
     expect(screen.getByRole("dialog")).toBeInTheDocument();
   });
+
+  it("posts a manual adjustment with the amount as typed and shows what the book posted", async () => {
+    const user = userEvent.setup();
+    answer({
+      partner_ledger: () => ledger("25000.00", "0.00"),
+      adjust_balance: (args) => {
+        if (args.amount === "12,345.67") {
+          throw {
+            code: "invalid",
+            message: "не сумма",
+            problems: [{ code: "bad_amount", message: "не сумма: «12,345.67»", row: null, column: null, field: "amount" }],
+          };
+        }
+        return { entry: 9, partner: "P-5", date: todayIso(), amount: "-1200.50", unit: "KZT", available: "23799.50" };
+      },
+    });
+    renderInBook(<PartnerAccrualsTab partner="P-5" />);
+    await user.click(await screen.findByTestId("adjust-open"));
+    const dialog = screen.getByRole("dialog");
+    expect(within(dialog).getByText(/единицах программы \(KZT\)/)).toBeInTheDocument();
+    await user.type(within(dialog).getByLabelText("Сумма, KZT"), "12,345.67");
+    await user.type(screen.getByTestId("adjust-reason"), "ошибочное начисление");
+    await user.click(screen.getByTestId("adjust-submit"));
+    expect(await screen.findByTestId("error-amount")).toHaveTextContent("не сумма: «12,345.67»");
+
+    await user.clear(within(dialog).getByLabelText("Сумма, KZT"));
+    await user.type(within(dialog).getByLabelText("Сумма, KZT"), "-1 200,50");
+    await user.click(screen.getByTestId("adjust-submit"));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(callsOf("adjust_balance").at(-1)).toEqual({ partner: "P-5", date: todayIso(), amount: "-1 200,50", reason: "ошибочное начисление" });
+    expect(plain((await screen.findByTestId("adjust-done")).textContent)).toBe("Проведена корректировка -1 200,50 ₸; доступно 23 799,50 ₸.");
+    await waitFor(() => expect(callsOf("partner_ledger")).toHaveLength(2));
+  });
 });

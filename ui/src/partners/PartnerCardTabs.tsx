@@ -17,6 +17,9 @@ const ACTIONS: Record<string, MessageKey> = {
   import: "action.import",
   vendor: "action.vendor",
   annul: "action.annul",
+  adjust: "action.adjust",
+  status: "action.status",
+  rate: "action.rate",
   convert: "action.convert",
 };
 
