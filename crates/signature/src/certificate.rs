@@ -3,7 +3,6 @@
 //! identifier and the GOST R 34.10-2012 public key.
 
 use chrono::{DateTime, Utc};
-use num_bigint::BigUint;
 
 use crate::curve::{Curve, Point};
 use crate::der::{
@@ -11,6 +10,7 @@ use crate::der::{
     SEQUENCE, SET,
 };
 use crate::error::SignatureError;
+use crate::field::Uint;
 use crate::oid;
 use crate::params::{self, Size};
 
@@ -189,8 +189,11 @@ impl<'a> Certificate<'a> {
             return Err(bad(Malformed("public key has the wrong length")));
         }
         let (x, y) = octets.value.split_at(width);
+        let le = |bytes: &[u8]| {
+            Uint::from_le_bytes(bytes).ok_or(bad(Malformed("public key is too long")))
+        };
         let point = curve
-            .point(BigUint::from_bytes_le(x), BigUint::from_bytes_le(y))
+            .point(&le(x)?, &le(y)?)
             .ok_or(bad(Malformed("public key is not a point of its curve")))?;
         Ok(PublicKey { size, curve, point })
     }

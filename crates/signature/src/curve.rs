@@ -1,45 +1,25 @@
-//! The arithmetic of a GOST R 34.10-2012 curve and the signature check itself.
-//!
-//! Verification handles only public data, so plain big integers in Jacobian coordinates
-//! serve (no constant-time concern); one inversion at the end.
+//! The arithmetic of a GOST R 34.10-2012 curve and the signature check itself:
+//! Jacobian coordinates over GF(p) in Montgomery form, one inversion at the end.
 
-use num_bigint::BigUint;
-use num_traits::{One, Zero};
-
+use crate::field::{Modulus, Uint};
 use crate::params::CurveParams;
 
-/// A point in affine coordinates (never the point at infinity).
+/// A point of the curve (never the point at infinity), coordinates in Montgomery form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Point {
-    pub x: BigUint,
-    pub y: BigUint,
+    x: Uint,
+    y: Uint,
 }
 
 /// A point in Jacobian coordinates (X/Z², Y/Z³); Z = 0 is the point at infinity.
 #[derive(Debug, Clone)]
 struct Jacobian {
-    x: BigUint,
-    y: BigUint,
-    z: BigUint,
+    x: Uint,
+    y: Uint,
+    z: Uint,
 }
 
 impl Jacobian {
-    fn infinity() -> Self {
-        Self {
-            x: BigUint::one(),
-            y: BigUint::one(),
-            z: BigUint::zero(),
-        }
-    }
-
-    fn from_affine(point: &Point) -> Self {
-        Self {
-            x: point.x.clone(),
-            y: point.y.clone(),
-            z: BigUint::one(),
-        }
-    }
-
     fn is_infinity(&self) -> bool {
         self.z.is_zero()
     }
@@ -48,76 +28,88 @@ impl Jacobian {
 /// A curve y² = x³ + ax + b over GF(p) with a base point of prime order q.
 #[derive(Debug, Clone)]
 pub struct Curve {
-    p: BigUint,
-    a: BigUint,
-    b: BigUint,
-    q: BigUint,
+    p: Modulus,
+    q: Modulus,
+    /// a and b in Montgomery form.
+    a: Uint,
+    b: Uint,
     base: Point,
-}
-
-fn hex(text: &str) -> Option<BigUint> {
-    BigUint::parse_bytes(text.as_bytes(), 16)
 }
 
 impl Curve {
     /// The curve of a parameter set (`None` only if its numbers did not parse).
     pub fn new(params: &CurveParams) -> Option<Self> {
-        Some(Self {
-            p: hex(params.p)?,
-            a: hex(params.a)?,
-            b: hex(params.b)?,
-            q: hex(params.q)?,
+        let p = Modulus::new(Uint::from_hex(params.p)?)?;
+        let q = Modulus::new(Uint::from_hex(params.q)?)?;
+        let a = p.montgomery(&Uint::from_hex(params.a)?);
+        let b = p.montgomery(&Uint::from_hex(params.b)?);
+        let mut curve = Self {
+            p,
+            q,
+            a,
+            b,
             base: Point {
-                x: hex(params.x)?,
-                y: hex(params.y)?,
+                x: Uint::ZERO,
+                y: Uint::ZERO,
             },
-        })
+        };
+        curve.base = curve.point(&Uint::from_hex(params.x)?, &Uint::from_hex(params.y)?)?;
+        Some(curve)
     }
 
     /// The point (x, y) if both coordinates are below p and it lies on the curve.
-    pub fn point(&self, x: BigUint, y: BigUint) -> Option<Point> {
-        if x >= self.p || y >= self.p {
+    pub fn point(&self, x: &Uint, y: &Uint) -> Option<Point> {
+        let p = &self.p;
+        if x >= p.value() || y >= p.value() {
             return None;
         }
-        let left = self.mul(&y, &y);
-        let x3 = self.mul(&self.mul(&x, &x), &x);
-        let right = self.add(&self.add(&x3, &self.mul(&self.a, &x)), &self.b);
+        let (x, y) = (p.montgomery(x), p.montgomery(y));
+        let left = p.mul(&y, &y);
+        let x3 = p.mul(&p.mul(&x, &x), &x);
+        let right = p.add(&p.add(&x3, &p.mul(&self.a, &x)), &self.b);
         (left == right).then_some(Point { x, y })
     }
 
     /// GOST R 34.10-2012 verification: `digest` is the Streebog hash as the bytes it
     /// produced, read as a little-endian number (the convention of GOST implementations);
     /// `r` and `s` are the signature's halves.
-    pub fn verify(&self, public: &Point, digest: &[u8], r: &BigUint, s: &BigUint) -> bool {
+    pub fn verify(&self, public: &Point, digest: &[u8], r: &Uint, s: &Uint) -> bool {
         let q = &self.q;
-        if r.is_zero() || s.is_zero() || r >= q || s >= q {
+        if r.is_zero() || s.is_zero() || r >= q.value() || s >= q.value() {
             return false;
         }
-        let mut e = BigUint::from_bytes_le(digest) % q;
-        if e.is_zero() {
-            e = BigUint::one();
+        // The digest has the key's size: no more bytes than the modulus' limbs hold.
+        if digest.len() > 8 * q.value().bits().div_ceil(64) {
+            return false;
         }
-        // q is prime: e⁻¹ = e^(q−2) mod q.
-        let v = e.modpow(&(q - 2u32), q);
-        let z1 = (s * &v) % q;
-        let z2 = ((q - r) * &v) % q;
+        let Some(e) = Uint::from_le_bytes(digest) else {
+            return false;
+        };
+        let mut e = q.reduce(&e);
+        if e.is_zero() {
+            e = Uint::from_u64(1);
+        }
+        // v = e⁻¹, z1 = s·v, z2 = −r·v (mod q).
+        let v = q.invert(&q.montgomery(&e));
+        let z1 = q.plain(&q.mul(&q.montgomery(s), &v));
+        let minus_r = q.sub(&Uint::ZERO, r);
+        let z2 = q.plain(&q.mul(&q.montgomery(&minus_r), &v));
         let c = self.twofold(&z1, &self.base, &z2, public);
         match self.to_affine(&c) {
-            Some(point) => &point.x % q == *r,
+            Some((x, _)) => q.reduce(&x) == *r,
             None => false,
         }
     }
 
     /// k1·P1 + k2·P2 by one pass over the bits (Shamir's trick).
-    fn twofold(&self, k1: &BigUint, p1: &Point, k2: &BigUint, p2: &Point) -> Jacobian {
-        let j1 = Jacobian::from_affine(p1);
-        let j2 = Jacobian::from_affine(p2);
+    fn twofold(&self, k1: &Uint, p1: &Point, k2: &Uint, p2: &Point) -> Jacobian {
+        let j1 = self.jacobian(p1);
+        let j2 = self.jacobian(p2);
         let both = self.sum(&j1, &j2);
-        let mut acc = Jacobian::infinity();
-        let bits = k1.bits().max(k2.bits());
-        for i in (0..bits).rev() {
+        let mut acc = self.infinity();
+        for index in (0..k1.bits().max(k2.bits())).rev() {
             acc = self.double(&acc);
-            acc = match (k1.bit(i), k2.bit(i)) {
+            acc = match (k1.bit(index), k2.bit(index)) {
                 (true, true) => self.sum(&acc, &both),
                 (true, false) => self.sum(&acc, &j1),
                 (false, true) => self.sum(&acc, &j2),
@@ -127,36 +119,53 @@ impl Curve {
         acc
     }
 
-    fn to_affine(&self, point: &Jacobian) -> Option<Point> {
+    fn infinity(&self) -> Jacobian {
+        Jacobian {
+            x: self.p.one(),
+            y: self.p.one(),
+            z: Uint::ZERO,
+        }
+    }
+
+    fn jacobian(&self, point: &Point) -> Jacobian {
+        Jacobian {
+            x: point.x,
+            y: point.y,
+            z: self.p.one(),
+        }
+    }
+
+    /// The affine coordinates, out of Montgomery form; `None` for infinity.
+    fn to_affine(&self, point: &Jacobian) -> Option<(Uint, Uint)> {
         if point.is_infinity() {
             return None;
         }
-        let z_inv = point.z.modpow(&(&self.p - 2u32), &self.p);
-        let z_inv2 = self.mul(&z_inv, &z_inv);
-        let z_inv3 = self.mul(&z_inv2, &z_inv);
-        Some(Point {
-            x: self.mul(&point.x, &z_inv2),
-            y: self.mul(&point.y, &z_inv3),
-        })
+        let p = &self.p;
+        let z_inv = p.invert(&point.z);
+        let z_inv2 = p.mul(&z_inv, &z_inv);
+        let z_inv3 = p.mul(&z_inv2, &z_inv);
+        let x = p.plain(&p.mul(&point.x, &z_inv2));
+        let y = p.plain(&p.mul(&point.y, &z_inv3));
+        Some((x, y))
     }
 
+    /// 2P (dbl-2007-bl, any a).
     fn double(&self, point: &Jacobian) -> Jacobian {
         if point.is_infinity() || point.y.is_zero() {
-            return Jacobian::infinity();
+            return self.infinity();
         }
-        let yy = self.mul(&point.y, &point.y);
-        let zz = self.mul(&point.z, &point.z);
-        let s = self.mul(&BigUint::from(4u32), &self.mul(&point.x, &yy));
-        let xx = self.mul(&point.x, &point.x);
-        let m = self.add(
-            &self.mul(&BigUint::from(3u32), &xx),
-            &self.mul(&self.a, &self.mul(&zz, &zz)),
-        );
-        let x3 = self.sub(&self.mul(&m, &m), &self.add(&s, &s));
-        let yyyy8 = self.mul(&BigUint::from(8u32), &self.mul(&yy, &yy));
-        let y3 = self.sub(&self.mul(&m, &self.sub(&s, &x3)), &yyyy8);
-        let yz = self.mul(&point.y, &point.z);
-        let z3 = self.add(&yz, &yz);
+        let p = &self.p;
+        let twice = |v: &Uint| p.add(v, v);
+        let xx = p.mul(&point.x, &point.x);
+        let yy = p.mul(&point.y, &point.y);
+        let yyyy = p.mul(&yy, &yy);
+        let zz = p.mul(&point.z, &point.z);
+        // S = 4·X·Y², M = 3·X² + a·Z⁴
+        let s = twice(&twice(&p.mul(&point.x, &yy)));
+        let m = p.add(&p.add(&twice(&xx), &xx), &p.mul(&self.a, &p.mul(&zz, &zz)));
+        let x3 = p.sub(&p.mul(&m, &m), &twice(&s));
+        let y3 = p.sub(&p.mul(&m, &p.sub(&s, &x3)), &twice(&twice(&twice(&yyyy))));
+        let z3 = twice(&p.mul(&point.y, &point.z));
         Jacobian {
             x: x3,
             y: y3,
@@ -164,6 +173,7 @@ impl Curve {
         }
     }
 
+    /// P1 + P2 (add-2007-bl without the doubling shortcut's squares).
     fn sum(&self, p1: &Jacobian, p2: &Jacobian) -> Jacobian {
         if p1.is_infinity() {
             return p2.clone();
@@ -171,44 +181,33 @@ impl Curve {
         if p2.is_infinity() {
             return p1.clone();
         }
-        let z1z1 = self.mul(&p1.z, &p1.z);
-        let z2z2 = self.mul(&p2.z, &p2.z);
-        let u1 = self.mul(&p1.x, &z2z2);
-        let u2 = self.mul(&p2.x, &z1z1);
-        let s1 = self.mul(&p1.y, &self.mul(&p2.z, &z2z2));
-        let s2 = self.mul(&p2.y, &self.mul(&p1.z, &z1z1));
+        let p = &self.p;
+        let z1z1 = p.mul(&p1.z, &p1.z);
+        let z2z2 = p.mul(&p2.z, &p2.z);
+        let u1 = p.mul(&p1.x, &z2z2);
+        let u2 = p.mul(&p2.x, &z1z1);
+        let s1 = p.mul(&p1.y, &p.mul(&p2.z, &z2z2));
+        let s2 = p.mul(&p2.y, &p.mul(&p1.z, &z1z1));
         if u1 == u2 {
             return if s1 == s2 {
                 self.double(p1)
             } else {
-                Jacobian::infinity()
+                self.infinity()
             };
         }
-        let h = self.sub(&u2, &u1);
-        let r = self.sub(&s2, &s1);
-        let hh = self.mul(&h, &h);
-        let hhh = self.mul(&h, &hh);
-        let v = self.mul(&u1, &hh);
-        let x3 = self.sub(&self.sub(&self.mul(&r, &r), &hhh), &self.add(&v, &v));
-        let y3 = self.sub(&self.mul(&r, &self.sub(&v, &x3)), &self.mul(&s1, &hhh));
-        let z3 = self.mul(&self.mul(&p1.z, &p2.z), &h);
+        let h = p.sub(&u2, &u1);
+        let r = p.sub(&s2, &s1);
+        let hh = p.mul(&h, &h);
+        let hhh = p.mul(&h, &hh);
+        let v = p.mul(&u1, &hh);
+        let x3 = p.sub(&p.sub(&p.mul(&r, &r), &hhh), &p.add(&v, &v));
+        let y3 = p.sub(&p.mul(&r, &p.sub(&v, &x3)), &p.mul(&s1, &hhh));
+        let z3 = p.mul(&p.mul(&p1.z, &p2.z), &h);
         Jacobian {
             x: x3,
             y: y3,
             z: z3,
         }
-    }
-
-    fn add(&self, a: &BigUint, b: &BigUint) -> BigUint {
-        (a + b) % &self.p
-    }
-
-    fn sub(&self, a: &BigUint, b: &BigUint) -> BigUint {
-        ((a + &self.p) - (b % &self.p)) % &self.p
-    }
-
-    fn mul(&self, a: &BigUint, b: &BigUint) -> BigUint {
-        (a * b) % &self.p
     }
 }
 
@@ -217,56 +216,66 @@ mod tests {
     use super::*;
     use crate::params::PARAMSETS;
 
+    fn times(curve: &Curve, k: &Uint, point: &Point) -> Jacobian {
+        curve.twofold(k, point, &Uint::ZERO, point)
+    }
+
     #[test]
     fn every_base_point_lies_on_its_curve_and_has_order_q() {
         for (oid, params) in PARAMSETS {
             let curve = Curve::new(params).expect(oid);
             let base = curve.base.clone();
-            assert!(
-                curve.point(base.x.clone(), base.y.clone()).is_some(),
-                "{oid}: base point is not on the curve"
-            );
-            assert_eq!(curve.p.bits(), (params.size.bytes() * 8) as u64, "{oid}");
-            // q·G = ∞ while (q−1)·G = −G.
-            let order = curve.twofold(&curve.q, &base, &BigUint::zero(), &base);
-            assert!(order.is_infinity(), "{oid}: q·G is not infinity");
-            let minus = curve.twofold(&(&curve.q - 1u32), &base, &BigUint::zero(), &base);
-            let minus = curve.to_affine(&minus).expect(oid);
-            assert_eq!(minus.x, base.x, "{oid}");
-            assert_eq!(minus.y, &curve.p - &base.y, "{oid}");
+            assert_eq!(curve.p.value().bits(), params.size.bytes() * 8, "{oid}");
+            // q·G = ∞ while (q−1)·G = −G = (x, p − y).
+            let q = *curve.q.value();
+            assert!(times(&curve, &q, &base).is_infinity(), "{oid}: q·G");
+            let q_minus_1 = q.overflowing_sub(&Uint::from_u64(1)).0;
+            let (x, y) = curve
+                .to_affine(&times(&curve, &q_minus_1, &base))
+                .expect(oid);
+            let (base_x, base_y) = curve.to_affine(&curve.jacobian(&base)).expect(oid);
+            assert_eq!(x, base_x, "{oid}");
+            assert_eq!(y, curve.p.value().overflowing_sub(&base_y).0, "{oid}");
         }
     }
 
     #[test]
     fn a_signature_made_here_verifies_and_a_changed_one_does_not() {
-        // Sign with a known key by the standard's formulas, then verify.
-        let curve = Curve::new(PARAMSETS[0].1).expect("ok");
-        let q = curve.q.clone();
-        let d = BigUint::from(0x1234_5678_9ABC_DEF0u64);
-        let base = curve.base.clone();
-        let public = curve
-            .to_affine(&curve.twofold(&d, &base, &BigUint::zero(), &base))
-            .expect("ok");
-        let digest = [0x5Au8; 32];
-        let e = BigUint::from_bytes_le(&digest) % &q;
-        let k = BigUint::from(0xCAFE_F00Du64);
-        let c = curve
-            .to_affine(&curve.twofold(&k, &base, &BigUint::zero(), &base))
-            .expect("ok");
-        let r = &c.x % &q;
-        let s = (&r * &d + &k * &e) % &q;
-        assert!(curve.verify(&public, &digest, &r, &s));
-        assert!(!curve.verify(&public, &[0x5B; 32], &r, &s));
-        assert!(!curve.verify(&public, &digest, &r, &(&s + 1u32)));
-        assert!(!curve.verify(&public, &digest, &BigUint::zero(), &s));
-        assert!(!curve.verify(&public, &digest, &r, &q));
+        // Sign by the standard's formulas with a known key and nonce, then verify.
+        for (oid, params) in PARAMSETS {
+            let curve = Curve::new(params).expect(oid);
+            let q = &curve.q;
+            let base = curve.base.clone();
+            let width = params.size.bytes();
+            let d = Uint::from_u64(0x1234_5678_9ABC_DEF0);
+            let (x, y) = curve.to_affine(&times(&curve, &d, &base)).expect(oid);
+            let public = curve.point(&x, &y).expect(oid);
+            let digest = vec![0x5Au8; width];
+            let e = q.reduce(&Uint::from_le_bytes(&digest).expect(oid));
+            let k = Uint::from_u64(0xCAFE_F00D);
+            let (cx, _) = curve.to_affine(&times(&curve, &k, &base)).expect(oid);
+            let r = q.reduce(&cx);
+            let mont = |v: &Uint| q.montgomery(v);
+            let s = q.plain(&q.add(&q.mul(&mont(&r), &mont(&d)), &q.mul(&mont(&k), &mont(&e))));
+            assert!(curve.verify(&public, &digest, &r, &s), "{oid}");
+            assert!(!curve.verify(&public, &vec![0x5B; width], &r, &s), "{oid}");
+            let s1 = q.add(&s, &Uint::from_u64(1));
+            assert!(!curve.verify(&public, &digest, &r, &s1), "{oid}");
+            assert!(!curve.verify(&public, &digest, &s, &r), "{oid}");
+            assert!(!curve.verify(&public, &digest, &Uint::ZERO, &s), "{oid}");
+            assert!(!curve.verify(&public, &digest, &r, q.value()), "{oid}");
+            assert!(!curve.verify(&public, &digest[1..], &r, &s), "{oid}");
+        }
     }
 
     #[test]
     fn refuses_points_off_the_curve() {
-        let curve = Curve::new(PARAMSETS[0].1).expect("ok");
-        let base = curve.base.clone();
-        assert!(curve.point(base.x.clone(), &base.y + 1u32).is_none());
-        assert!(curve.point(curve.p.clone(), base.y).is_none());
+        let curve = Curve::new(PARAMSETS[0].1).expect("A");
+        let (x, y) = curve.to_affine(&curve.jacobian(&curve.base)).expect("G");
+        assert!(curve.point(&x, &y).is_some());
+        assert!(curve
+            .point(&x, &y.overflowing_sub(&Uint::from_u64(1)).0)
+            .is_none());
+        assert!(curve.point(curve.p.value(), &y).is_none());
     }
 }

@@ -43,6 +43,7 @@ mod cms;
 mod curve;
 mod der;
 mod error;
+mod field;
 mod oid;
 mod params;
 mod verify;

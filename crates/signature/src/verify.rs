@@ -2,12 +2,12 @@
 //! one signer, the signer's certificate and algorithms, the signed attributes, the
 //! content's digest, the signature value, the certificate's validity at signing time.
 
-use num_bigint::BigUint;
 use streebog::{Digest, Streebog256, Streebog512};
 
 use crate::certificate::Certificate;
 use crate::cms::{self, SignedData, SignerId, SignerInfo};
 use crate::error::SignatureError;
+use crate::field::Uint;
 use crate::params::Size;
 use crate::{armor, oid, Algorithm, Signed};
 
@@ -58,7 +58,9 @@ pub fn verify_detached(content: &[u8], signature: &[u8]) -> Result<Signed, Signa
     }
     let (s, r) = signer.signature.split_at(width);
     let hash = streebog(key.size, &cms::signed_bytes(attributes)?);
-    let (r, s) = (BigUint::from_bytes_be(r), BigUint::from_bytes_be(s));
+    let (Some(r), Some(s)) = (Uint::from_be_bytes(r), Uint::from_be_bytes(s)) else {
+        return Err(SignatureError::Invalid);
+    };
     if !key.curve.verify(&key.point, &hash, &r, &s) {
         return Err(SignatureError::Invalid);
     }
