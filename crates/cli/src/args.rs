@@ -391,11 +391,25 @@ pub enum ActCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Show the act's state.
+    /// Show the act's state and its electronic signatures.
     Show {
         id: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Load the act's signed package from EDO (a .zip or a folder): the signatures are
+    /// verified and kept, and the act becomes sent / signed on the signing days.
+    ImportSigned {
+        path: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Save the signed act: the PDF with the signatures' stamps to --out, and beside it
+    /// the package as it came from EDO (.zip).
+    Signed {
+        id: String,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 

@@ -75,7 +75,8 @@ pub async fn save_act(
     format: ActFormat,
 ) -> Result<Option<String>, ErrorDto> {
     let now = chrono::Local::now().naive_local();
-    let file = state.read(|book, _| act_file(book.db(), &act, format, now))?;
+    // The EDO XML is kept by the book as made (a signed package must bring it back).
+    let file = state.change(|book, _, _| book.write(|tx| act_file(tx, &act, format, now)))?;
     save(&app, &state, file).await
 }
 

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use partnerbook_core::acts::{
-    act_file, act_step, acts_page, convert as convert_balance, deadlines as deadlines_of, get_act,
+    act_file, act_step, acts_page, convert as convert_balance, deadlines as deadlines_of,
     ActFormat, ActQuery, ActState, ActStatus, ActStep, ConvertRequest, DeadlineKind,
 };
 use partnerbook_core::programs::PayoutKind;
@@ -15,6 +15,8 @@ use crate::args::{ActCommand, ActStepArgs, PayoutWhat, StatusWhat};
 use crate::context::Context;
 use crate::dates::day;
 use crate::output::{self, opt};
+
+use super::signed_acts;
 
 pub fn convert(
     ctx: &mut Context,
@@ -67,11 +69,11 @@ pub fn act(ctx: &mut Context, command: &ActCommand) -> Result<ExitCode> {
             return save_act(ctx, id, ActFormat::Invoice, out, false)
         }
         ActCommand::Xml { id, out } => return save_act(ctx, id, ActFormat::Xml, out, true),
-        ActCommand::Show { id, json } => {
-            let state = get_act(ctx.book.db(), id)?.state();
-            print_state(ctx, &state, *json);
-            return Ok(ExitCode::SUCCESS);
+        ActCommand::Show { id, json } => return signed_acts::show(ctx, id, *json),
+        ActCommand::ImportSigned { path, json } => {
+            return signed_acts::import_signed(ctx, path, *json)
         }
+        ActCommand::Signed { id, out } => return signed_acts::save_signed(ctx, id, out),
     };
     let ActStepArgs { id, json, .. } = args;
     let actor = ctx.actor();
@@ -80,7 +82,7 @@ pub fn act(ctx: &mut Context, command: &ActCommand) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_state(ctx: &Context, state: &ActState, json: bool) {
+pub(super) fn print_state(ctx: &Context, state: &ActState, json: bool) {
     if json {
         output::json(state);
         return;
@@ -116,7 +118,7 @@ fn save_act(
     into_folder: bool,
 ) -> Result<ExitCode> {
     let actor = ctx.actor();
-    let file = act_file(ctx.book.db(), id, format, actor.now)?;
+    let file = ctx.book.write(|tx| act_file(tx, id, format, actor.now))?;
     let path = if into_folder {
         std::fs::create_dir_all(out)?;
         out.join(&file.name)

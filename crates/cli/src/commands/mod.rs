@@ -9,6 +9,7 @@ mod ledger;
 mod lists;
 mod partner;
 mod programs;
+mod signed_acts;
 mod vendor;
 mod whatif;
 

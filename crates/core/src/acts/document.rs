@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_decimal::Decimal;
 
+use super::signatures::act_signatures;
 use super::store::StoredAct;
 use crate::documents::russian::{date as ru_date, money as ru_amount, unit_word};
 use crate::documents::words::amount_in_words;
@@ -150,5 +151,6 @@ pub fn act_document(db: &Connection, act: &StoredAct) -> Result<ActDocument> {
         vat,
         amount_words: amount_in_words(money, &act.currency),
         conversion_note,
+        signatures: act_signatures(db, act.id)?,
     })
 }

@@ -6,7 +6,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
 use super::document::act_document;
+use super::edo_files::keep_edo_file;
 use super::register::payout_register;
+use super::signatures::package_files;
 use super::store::get_act;
 use crate::documents;
 use crate::Result;
@@ -55,7 +57,8 @@ impl RegisterFormat {
     }
 }
 
-/// The act `id` (number or row id) as `format`; `now` stamps the EDO file.
+/// The act `id` (number or row id) as `format`; `now` stamps the EDO file, which the
+/// book keeps byte for byte (a signed package must bring back exactly such a file).
 pub fn act_file(
     db: &Connection,
     id: &str,
@@ -75,12 +78,44 @@ pub fn act_file(
         },
         ActFormat::Xml => {
             let file = documents::edo_xml(&doc, &act.guid, now)?;
+            let file_id = file.name.trim_end_matches(".xml");
+            keep_edo_file(db, act.id, file_id, &file.bytes, &now.to_string())?;
             DocumentFile {
                 name: file.name,
                 bytes: file.bytes,
             }
         }
     })
+}
+
+/// The act with its signatures, as archived: the PDF with the signatures' stamps, and
+/// beside it the package as it came from EDO (the titles and their signature files) in
+/// a `.zip`. Refused for an act without signatures.
+pub fn signed_act_files(db: &Connection, id: &str) -> Result<(DocumentFile, DocumentFile)> {
+    let act = get_act(db, id)?;
+    let doc = act_document(db, &act)?;
+    if doc.signatures.is_empty() {
+        return Err(crate::Error::refused(
+            "act_not_signed",
+            format!(
+                "У акта № {} нет электронных подписей: загрузите подписанный пакет из ЭДО",
+                act.number
+            ),
+            format!(
+                "Act {} has no electronic signatures: load the signed package from EDO",
+                act.number
+            ),
+        ));
+    }
+    let pdf = DocumentFile {
+        name: format!("act-{}-signed.pdf", act.number),
+        bytes: documents::act_pdf(&doc)?,
+    };
+    let package = DocumentFile {
+        name: format!("act-{}-signed.zip", act.number),
+        bytes: documents::zip_files(&package_files(db, act.id)?)?,
+    };
+    Ok((pdf, package))
 }
 
 /// The payout register of `month` (`YYYY-MM`) as `format`, made at `now`.

@@ -6,19 +6,29 @@ mod batch;
 mod convert;
 pub(crate) mod document;
 pub mod due;
+mod edo_files;
 mod files;
+mod import_signed;
 mod model;
 mod query;
 mod register;
+mod signatures;
+mod signed_package;
 mod store;
 mod workflow;
 
 pub use batch::{convert_ready, ready_to_convert, BatchProgress, ReadyBalance};
 pub use convert::{convert, ConvertRequest};
 pub use document::act_document;
-pub use files::{act_file, register_file, statement_file, ActFormat, DocumentFile, RegisterFormat};
+pub use files::{
+    act_file, register_file, signed_act_files, statement_file, ActFormat, DocumentFile,
+    RegisterFormat,
+};
+pub use import_signed::{import_signed, moscow, SignedImport};
 pub use model::*;
 pub use query::{acts_page, deadlines};
 pub use register::payout_register;
+pub use signatures::{signatures_of, signing_by_entry, ActSigning};
+pub use signed_package::{read_package, Package, SignedFile};
 pub use store::{find_act, get_act, StoredAct};
 pub use workflow::{act_step, ActStep};

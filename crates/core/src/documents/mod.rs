@@ -6,6 +6,7 @@
 pub mod bank_exchange;
 pub mod edo;
 pub mod model;
+mod package_zip;
 pub mod pdf;
 pub mod register_month;
 pub mod register_xlsx;
@@ -17,7 +18,11 @@ pub mod words;
 
 pub use bank_exchange::{bank_exchange, in_bank_exchange};
 pub use edo::{edo_xml, EdoFile};
-pub use model::{ActDocument, Party, PayoutRegister, RegisterLine, Statement, StatementLine, Vat};
+pub use model::{
+    ActDocument, ActSignature, Party, PayoutRegister, RegisterLine, SignerRole, Statement,
+    StatementLine, Vat,
+};
+pub use package_zip::zip_files;
 pub use pdf::{act_pdf, invoice_pdf, register_pdf, statement_pdf};
 pub use register_month::month_days;
 pub use register_xlsx::register_xlsx;

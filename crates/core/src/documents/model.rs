@@ -1,7 +1,7 @@
 //! What a document shows, already decided: the book fills these (amounts rounded, VAT
 //! computed, words spelled out) and the renderers only lay them out.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -67,6 +67,57 @@ pub struct ActDocument {
     pub amount_words: String,
     /// What the amount converts, when it is not money itself: «5 000 бонусов × 1 ₽».
     pub conversion_note: Option<String>,
+    /// The electronic signatures the act came back with from EDO, the seller's first.
+    #[serde(default)]
+    pub signatures: Vec<ActSignature>,
+}
+
+/// Which side signed: the partner (the seller's title) or the vendor (the buyer's).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum SignerRole {
+    Seller,
+    Buyer,
+}
+
+impl SignerRole {
+    pub fn key(self) -> &'static str {
+        match self {
+            SignerRole::Seller => "seller",
+            SignerRole::Buyer => "buyer",
+        }
+    }
+
+    pub fn parse(key: &str) -> Option<SignerRole> {
+        [SignerRole::Seller, SignerRole::Buyer]
+            .into_iter()
+            .find(|r| r.key() == key)
+    }
+}
+
+/// An electronic signature on an act: what its certificate says and when it was made,
+/// as EDO operators print it in a stamp (`act show --json` lists these). Times are in
+/// Moscow time, RFC 3339.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ActSignature {
+    pub role: SignerRole,
+    /// The certificate's owner.
+    pub signer: String,
+    pub organization: Option<String>,
+    /// ИНН (of the person or ИП), else ИНН ЮЛ.
+    pub inn: Option<String>,
+    /// ОГРН or ОГРНИП.
+    pub ogrn: Option<String>,
+    /// The certificate's serial number, hex.
+    pub serial: String,
+    #[ts(type = "string")]
+    pub valid_from: DateTime<FixedOffset>,
+    #[ts(type = "string")]
+    pub valid_to: DateTime<FixedOffset>,
+    #[ts(type = "string")]
+    pub signed_at: DateTime<FixedOffset>,
 }
 
 /// A partner's entries for a period, with the balances around them.

@@ -88,6 +88,7 @@ pub fn act(vat_payer: bool) -> ActDocument {
         }),
         amount_words: "Пять тысяч рублей 00 копеек".into(),
         conversion_note: Some("5 000 бонусов × 1 ₽".into()),
+        signatures: vec![],
     }
 }
 

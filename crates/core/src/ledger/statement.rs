@@ -53,6 +53,7 @@ pub fn statement(
     }
     let p = get_partner(db, partner)?;
     let program = load_program(db, &p.program)?;
+    let signing = crate::acts::signing_by_entry(db, partner)?;
     let mut opening = Decimal::ZERO;
     let mut lines = Vec::new();
     for e in partner_entries(db, partner, Lang::Ru)? {
@@ -67,11 +68,14 @@ pub fn statement(
         if date < from {
             opening += change;
         } else if date <= to {
-            let reason = if sign == 0 {
+            let mut reason = if sign == 0 {
                 format!("{} {} {}", e.reason, amount, program.unit)
             } else {
                 e.reason
             };
+            if let Some(act) = signing.get(&e.id) {
+                reason.push_str(&signed_words(act));
+            }
             lines.push(StatementLine {
                 date,
                 kind: kind.to_owned(),
@@ -94,4 +98,17 @@ pub fn statement(
         closing,
         made,
     })
+}
+
+/// « — акт № 2026-0007, подписан 05.12.2026 (ЭП)» beside an act's entries.
+fn signed_words(act: &crate::acts::ActSigning) -> String {
+    match act.signed {
+        Some(day) => format!(
+            " — акт № {}, подписан {}{}",
+            act.number,
+            day.format("%d.%m.%Y"),
+            if act.electronic { " (ЭП)" } else { "" }
+        ),
+        None => format!(" — акт № {}", act.number),
+    }
 }

@@ -1,9 +1,10 @@
 //! Typed reads of what the book stores as text: a value that does not parse is an error
 //! naming where it was, never a silent default.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rust_decimal::Decimal;
 
+use crate::documents::SignerRole;
 use crate::partners::PartnerStatus;
 use crate::programs::{Category, Channel};
 use crate::{Error, Result};
@@ -14,6 +15,16 @@ fn corrupt(what: &str, value: &str) -> Error {
         format!("в книге неверное значение «{value}» ({what})"),
         format!("the book holds a bad value “{value}” ({what})"),
     )
+}
+
+/// An RFC 3339 time with its offset.
+pub fn time(what: &str, value: &str) -> Result<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(value).map_err(|_| corrupt(what, value))
+}
+
+/// `seller` or `buyer`.
+pub fn signer_role(what: &str, value: &str) -> Result<SignerRole> {
+    SignerRole::parse(value).ok_or_else(|| corrupt(what, value))
 }
 
 /// A `YYYY-MM-DD` day.

@@ -7,8 +7,9 @@ use rust_decimal::Decimal;
 
 use super::fonts::Style;
 use super::layout::{Align, Orientation, Sheet};
+use super::stamp::{stamp, stamp_height};
 use super::table::{Cell, Column, Table};
-use crate::documents::model::{ActDocument, Party};
+use crate::documents::model::{ActDocument, Party, SignerRole};
 use crate::documents::russian;
 use crate::Result;
 
@@ -43,7 +44,7 @@ pub fn act_pdf(doc: &ActDocument) -> Result<Vec<u8>> {
          качеству и срокам оказания услуг не имеет.",
     );
     sheet.gap(24.0);
-    signatures(&mut sheet, &doc.seller, &doc.buyer);
+    signatures(&mut sheet, doc);
     sheet.finish(|page, count| (count > 1).then(|| format!("{title} · стр. {page} из {count}")))
 }
 
@@ -135,22 +136,41 @@ pub(super) fn vat_line(doc: &ActDocument) -> String {
     }
 }
 
-fn signatures(sheet: &mut Sheet, seller: &Party, buyer: &Party) {
+/// Both parties' signature blocks side by side, each with the stamp of its electronic
+/// signature under it when the act came back signed from EDO.
+fn signatures(sheet: &mut Sheet, doc: &ActDocument) {
     let gutter = 24.0;
     let width = (sheet.content_width() - gutter) / 2.0;
+    let stamp_of = |role| doc.signatures.iter().find(|s| s.role == role);
+    let columns = [
+        ("Исполнитель:", &doc.seller, stamp_of(SignerRole::Seller)),
+        ("Заказчик:", &doc.buyer, stamp_of(SignerRole::Buyer)),
+    ];
+    let stamps = columns
+        .iter()
+        .filter_map(|(_, _, s)| s.map(|s| stamp_height(sheet, s, width) + STAMP_GAP))
+        .fold(0.0, f32::max);
+    sheet.keep(TEXT.line_height() * 6.0 + stamps);
     let top = sheet.y();
-    let left = sheet.left();
-    signature(sheet, left, width, "Исполнитель:", seller);
-    let bottom = sheet.y();
-    sheet.set_y(top);
-    signature(sheet, left + width + gutter, width, "Заказчик:", buyer);
-    let bottom = bottom.max(sheet.y());
+    let mut bottom = top;
+    for (i, (role, party, signed)) in columns.into_iter().enumerate() {
+        let x = sheet.left() + i as f32 * (width + gutter);
+        sheet.set_y(top);
+        signature(sheet, x, width, role, party);
+        if let Some(signed) = signed {
+            sheet.gap(STAMP_GAP);
+            stamp(sheet, x, width, signed);
+        }
+        bottom = bottom.max(sheet.y());
+    }
     sheet.set_y(bottom);
 }
 
+/// Between a signature line and its stamp.
+const STAMP_GAP: f32 = 6.0;
+
 /// «Исполнитель:», the position, «__________ / Кузнецов П. А. /», the full name.
 fn signature(sheet: &mut Sheet, x: f32, width: f32, role: &str, party: &Party) {
-    sheet.keep(TEXT.line_height() * 6.0);
     let position = party
         .signer_position
         .clone()

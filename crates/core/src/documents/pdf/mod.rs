@@ -9,6 +9,7 @@ mod invoice;
 mod layout;
 mod register;
 mod sfnt;
+mod stamp;
 mod statement;
 mod table;
 
