@@ -107,19 +107,26 @@ impl<'a> Tlv<'a> {
 
     /// The contents of an OCTET STRING, primitive or (BER) constructed from segments.
     pub fn octets(&self) -> Result<Vec<u8>, Malformed> {
+        let mut out = Vec::new();
+        self.append_octets(&mut out, 0)?;
+        Ok(out)
+    }
+
+    fn append_octets(&self, out: &mut Vec<u8>, depth: usize) -> Result<(), Malformed> {
+        if depth > MAX_DEPTH {
+            return Err(Malformed("nested too deep"));
+        }
         match self.tag {
-            OCTET_STRING => Ok(self.value.to_vec()),
+            OCTET_STRING => out.extend_from_slice(self.value),
             OCTET_STRING_CONSTRUCTED => {
-                let mut out = Vec::new();
                 let mut segments = self.children();
                 while !segments.is_empty() {
-                    let segment = segments.next_any()?;
-                    out.extend(segment.octets()?);
+                    segments.next_any()?.append_octets(out, depth + 1)?;
                 }
-                Ok(out)
             }
-            _ => Err(Malformed("expected an OCTET STRING")),
+            _ => return Err(Malformed("expected an OCTET STRING")),
         }
+        Ok(())
     }
 
     /// A UTCTime or GeneralizedTime in UTC (`Z`), as DER writes them; a GeneralizedTime
@@ -227,9 +234,10 @@ fn read_tlv(bytes: &[u8], depth: usize) -> Result<(Tlv<'_>, &[u8]), Malformed> {
     };
     let value = after_len.get(..len).ok_or(Malformed("truncated"))?;
     let rest = after_len.get(len..).ok_or(Malformed("truncated"))?;
-    let raw = bytes
-        .get(..header_len + len)
-        .ok_or(Malformed("truncated"))?;
+    let total = header_len
+        .checked_add(len)
+        .ok_or(Malformed("length too long"))?;
+    let raw = bytes.get(..total).ok_or(Malformed("truncated"))?;
     let tlv = Tlv {
         tag,
         value,
@@ -283,6 +291,17 @@ mod tests {
             deep.extend([0x30, 0x80]);
         }
         assert!(Tlv::parse(&deep).is_err());
+        // Segments within segments of an OCTET STRING, deeper than the bound.
+        let mut nested = vec![0x04, 0x00];
+        for _ in 0..100 {
+            let len = nested.len();
+            let mut outer = vec![0x24, 0x84];
+            outer.extend(u32::try_from(len).expect("fits").to_be_bytes());
+            outer.extend(nested);
+            nested = outer;
+        }
+        let tlv = Tlv::parse(&nested).expect("one TLV");
+        assert_eq!(tlv.octets(), Err(Malformed("nested too deep")));
     }
 
     #[test]

@@ -231,6 +231,7 @@ fn a_signature_without_the_certificate_is_refused() {
         code(verify_detached(&content, &signature)),
         "certificate_missing"
     );
+    assert!(!openssl_accepts(dir.path(), &content, &signature));
 }
 
 #[test]
@@ -258,6 +259,9 @@ fn a_signature_without_signed_attributes_is_refused() {
         code(verify_detached(&content, &signature)),
         "signature_attributes"
     );
+    // OpenSSL takes a signature straight over the content; an EDO signature (CAdES-BES)
+    // always has signed attributes, and without them there is no signing time.
+    assert!(openssl_accepts(dir.path(), &content, &signature));
 }
 
 #[test]
@@ -279,6 +283,8 @@ fn a_signature_without_signing_time_is_refused() {
         code(verify_detached(&content, &untimed)),
         "signing_time_missing"
     );
+    // OpenSSL does not require a signing time; this verifier does (the act's dates).
+    assert!(openssl_accepts(dir.path(), &content, &untimed));
 
     let undigested = resigned(&identity, &signature, |attributes| {
         attributes.retain(|attribute| attribute_oid(attribute) != der::MESSAGE_DIGEST);
@@ -287,6 +293,7 @@ fn a_signature_without_signing_time_is_refused() {
         code(verify_detached(&content, &undigested)),
         "signature_attributes"
     );
+    assert!(!openssl_accepts(dir.path(), &content, &undigested));
 }
 
 #[test]
@@ -324,6 +331,7 @@ fn a_digest_algorithm_that_does_not_match_the_key_is_refused() {
         error,
         SignatureError::Algorithm("1.2.643.7.1.1.2.3".to_string())
     );
+    assert!(!openssl_accepts(dir.path(), &content, &mismatched));
 }
 
 #[test]
@@ -368,6 +376,7 @@ fn a_signature_not_by_gost_is_refused() {
         ],
     );
     let signature = std::fs::read(d.join("ec.sig")).expect("read");
+    // A valid ECDSA signature, which OpenSSL takes; EDO signatures are GOST only.
     assert!(openssl_accepts(d, &content, &signature));
     let error = verify_detached(&content, &signature).expect_err("ECDSA");
     assert_eq!(
@@ -393,8 +402,10 @@ fn encapsulated_and_streamed_content_is_read() {
         }
         let signed = verify_detached(&content, &signature).expect("verifies");
         assert_eq!(signed.signer, "Иванов Иван Иванович");
+        assert!(openssl_accepts(dir.path(), &content, &signature));
         let other = b"<another act/>";
         assert_eq!(code(verify_detached(other, &signature)), "signature_digest");
+        assert!(!openssl_accepts(dir.path(), other, &signature));
     }
 }
 
