@@ -1,6 +1,7 @@
 //! Conversions and acts: a balance becomes money owed (a conversion and its act), the act
 //! goes draft → sent → signed or rejected → paid with its deadlines on the production
-//! calendar, and the month's payouts make the register for the bank.
+//! calendar, and the month's payouts make the register for the bank; the bank's statement
+//! marks them paid.
 
 mod batch;
 mod convert;
@@ -10,6 +11,9 @@ mod files;
 mod model;
 mod query;
 mod register;
+mod statement_import;
+mod statement_match;
+mod statement_report;
 mod store;
 mod workflow;
 
@@ -20,5 +24,7 @@ pub use files::{act_file, register_file, statement_file, ActFormat, DocumentFile
 pub use model::*;
 pub use query::{acts_page, deadlines};
 pub use register::payout_register;
+pub use statement_import::{statement_apply, statement_preview};
+pub use statement_report::{StatementPaid, StatementReport, StatementUnmatched};
 pub use store::{find_act, get_act, StoredAct};
 pub use workflow::{act_step, ActStep};
