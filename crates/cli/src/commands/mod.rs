@@ -8,6 +8,7 @@ mod import;
 mod ledger;
 mod lists;
 mod programs;
+mod statement;
 mod vendor;
 mod whatif;
 
