@@ -20,7 +20,15 @@ pub async fn pick_spreadsheet(
         Lang::Ru => ("Файл для импорта", "Таблицы (CSV, XLSX)"),
         Lang::En => ("File to import", "Spreadsheets (CSV, XLSX)"),
     };
-    pick(app, folder, title, tables, &["csv", "CSV", "xlsx", "XLSX"], lang).await
+    pick(
+        app,
+        folder,
+        title,
+        tables,
+        &["csv", "CSV", "xlsx", "XLSX"],
+        lang,
+    )
+    .await
 }
 
 /// Asks for a bank statement (1CClientBankExchange, `.txt`), starting in `folder` when it
@@ -32,7 +40,10 @@ pub async fn pick_statement(
 ) -> Result<Option<PathBuf>, ErrorDto> {
     let (title, statements) = match lang {
         Lang::Ru => ("Выписка банка", "Выписки 1С (1CClientBankExchange, TXT)"),
-        Lang::En => ("Bank statement", "1C statements (1CClientBankExchange, TXT)"),
+        Lang::En => (
+            "Bank statement",
+            "1C statements (1CClientBankExchange, TXT)",
+        ),
     };
     pick(app, folder, title, statements, &["txt", "TXT"], lang).await
 }
