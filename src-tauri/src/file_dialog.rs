@@ -16,16 +16,57 @@ pub async fn pick_spreadsheet(
     folder: Option<PathBuf>,
     lang: Lang,
 ) -> Result<Option<PathBuf>, ErrorDto> {
-    let (title, tables, all) = match lang {
-        Lang::Ru => ("Файл для импорта", "Таблицы (CSV, XLSX)", "Все файлы"),
-        Lang::En => ("File to import", "Spreadsheets (CSV, XLSX)", "All files"),
+    let (title, tables) = match lang {
+        Lang::Ru => ("Файл для импорта", "Таблицы (CSV, XLSX)"),
+        Lang::En => ("File to import", "Spreadsheets (CSV, XLSX)"),
+    };
+    pick(
+        app,
+        folder,
+        title,
+        tables,
+        &["csv", "CSV", "xlsx", "XLSX"],
+        lang,
+    )
+    .await
+}
+
+/// Asks for a bank statement (1CClientBankExchange, `.txt`), starting in `folder` when it
+/// still exists.
+pub async fn pick_statement(
+    app: &AppHandle,
+    folder: Option<PathBuf>,
+    lang: Lang,
+) -> Result<Option<PathBuf>, ErrorDto> {
+    let (title, statements) = match lang {
+        Lang::Ru => ("Выписка банка", "Выписки 1С (1CClientBankExchange, TXT)"),
+        Lang::En => (
+            "Bank statement",
+            "1C statements (1CClientBankExchange, TXT)",
+        ),
+    };
+    pick(app, folder, title, statements, &["txt", "TXT"], lang).await
+}
+
+/// The open dialog with one filter of `extensions` and «all files».
+async fn pick(
+    app: &AppHandle,
+    folder: Option<PathBuf>,
+    title: &'static str,
+    kind: &'static str,
+    extensions: &'static [&'static str],
+    lang: Lang,
+) -> Result<Option<PathBuf>, ErrorDto> {
+    let all = match lang {
+        Lang::Ru => "Все файлы",
+        Lang::En => "All files",
     };
     let window = app.get_webview_window("main");
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.run_on_main_thread(move || {
         let mut dialog = AsyncFileDialog::new()
             .set_title(title)
-            .add_filter(tables, &["csv", "CSV", "xlsx", "XLSX"])
+            .add_filter(kind, extensions)
             .add_filter(all, &["*"]);
         if let Some(dir) = folder.filter(|d| d.is_dir()) {
             dialog = dialog.set_directory(dir);

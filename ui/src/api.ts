@@ -15,6 +15,7 @@ import type { Overview } from "./bindings/Overview";
 import type { PayoutKind } from "./bindings/PayoutKind";
 import type { PayoutRegister } from "./bindings/PayoutRegister";
 import type { ReadyBalance } from "./bindings/ReadyBalance";
+import type { StatementReport } from "./bindings/StatementReport";
 import type { RegisterFormat } from "./bindings/RegisterFormat";
 import type { PartnerCard } from "./bindings/PartnerCard";
 import type { ClientCard } from "./bindings/ClientCard";
@@ -174,6 +175,12 @@ export async function onBatchProgress(handler: (progress: BatchProgress) => void
     return () => {};
   }
 }
+/** The native open dialog for a bank statement (1CClientBankExchange); `null` when cancelled. */
+export const pickStatementFile = () => call<string | null>("pick_statement_file");
+/** What the bank statement at `path` would mark paid, already paid and not match; changes nothing. */
+export const statementPreview = (path: string) => call<StatementReport>("statement_preview", { path });
+/** Marks paid every act the bank statement at `path` pays (after a backup of the book). */
+export const statementApply = (path: string) => call<StatementReport>("statement_apply", { path });
 /** The month's payout register (`YYYY-MM`), as its files show it. */
 export const payoutRegister = (month: string) => call<PayoutRegister>("payout_register", { month });
 

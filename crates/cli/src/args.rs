@@ -33,7 +33,8 @@ pub enum Command {
     },
     /// Fill the book with a realistic sample of all five programs.
     Demo,
-    /// Import partners, clients or billing from CSV or XLSX.
+    /// Import partners, clients or billing from CSV or XLSX; or a bank statement
+    /// (1CClientBankExchange) that marks the acts it pays paid.
     Import(ImportArgs),
     /// Every partner's balance as of a day.
     Balances {
@@ -333,6 +334,8 @@ pub enum ImportWhat {
     Partners,
     Clients,
     Billing,
+    /// A bank statement in 1CClientBankExchange 1.03 (Windows-1251 or UTF-8).
+    Statement,
 }
 
 #[derive(Subcommand, Debug)]

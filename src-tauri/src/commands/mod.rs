@@ -13,3 +13,4 @@ pub mod ledger;
 pub mod partners;
 pub mod programs;
 pub mod settings;
+pub mod statement;

@@ -3,6 +3,7 @@ import { Tabs } from "../components/Tabs";
 import { useI18n } from "../i18n";
 import { ActDialog } from "./ActDialog";
 import { ActsTab } from "./ActsTab";
+import { BankStatementDialog } from "./BankStatementDialog";
 import type { ActFilter } from "./ActsTable";
 import { BatchDialog } from "./BatchDialog";
 import { RegisterTab } from "./RegisterTab";
@@ -11,7 +12,8 @@ type ActsScreenTab = "acts" | "register";
 
 /**
  * Акты и выплаты: the acts by state with their deadlines (a row opens the act), the month's
- * payout register, and «Сформировать акты за месяц» (every ready balance as a batch).
+ * payout register, «Сформировать акты за месяц» (every ready balance as a batch) and
+ * «Загрузить выписку» (the bank's statement marks the acts it pays paid).
  */
 export function ActsScreen() {
   const { t } = useI18n();
@@ -20,15 +22,21 @@ export function ActsScreen() {
   const [version, setVersion] = useState(0);
   const [open, setOpen] = useState<string | null>(null);
   const [batch, setBatch] = useState(false);
+  const [statement, setStatement] = useState(false);
   const changed = () => setVersion((v) => v + 1);
 
   return (
     <section className="screen">
       <header className="screen-header">
         <h1>{t("nav.acts")}</h1>
-        <button type="button" className="primary" onClick={() => setBatch(true)} data-testid="acts-batch-open">
-          {t("batch.open")}
-        </button>
+        <div className="screen-actions">
+          <button type="button" onClick={() => setStatement(true)} data-testid="acts-bank-statement-open">
+            {t("bankStatement.open")}
+          </button>
+          <button type="button" className="primary" onClick={() => setBatch(true)} data-testid="acts-batch-open">
+            {t("batch.open")}
+          </button>
+        </div>
       </header>
       <Tabs
         tabs={[
@@ -45,6 +53,7 @@ export function ActsScreen() {
       </div>
       {open && <ActDialog act={open} onClose={() => setOpen(null)} onChanged={changed} />}
       {batch && <BatchDialog onClose={() => setBatch(false)} onDone={changed} />}
+      {statement && <BankStatementDialog onClose={() => setStatement(false)} onDone={changed} />}
     </section>
   );
 }

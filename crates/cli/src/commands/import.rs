@@ -1,4 +1,5 @@
-//! `import partners|clients FILE [--dry-run]`.
+//! `import partners|clients|billing FILE [--dry-run]` (`import statement` is in
+//! [`super::statement`]).
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -17,6 +18,7 @@ pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<ExitCode> {
             ImportWhat::Partners => ImportKind::Partners,
             ImportWhat::Clients => ImportKind::Clients,
             ImportWhat::Billing => ImportKind::Billing,
+            ImportWhat::Statement => return super::statement::run(ctx, args),
         },
         path: args.file.clone(),
         sheet: args.sheet.clone(),

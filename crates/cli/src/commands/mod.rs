@@ -10,6 +10,7 @@ mod lists;
 mod partner;
 mod programs;
 mod signed_acts;
+mod statement;
 mod vendor;
 mod whatif;
 

@@ -1,6 +1,7 @@
 //! Conversions and acts: a balance becomes money owed (a conversion and its act), the act
 //! goes draft → sent → signed or rejected → paid with its deadlines on the production
-//! calendar, and the month's payouts make the register for the bank.
+//! calendar, and the month's payouts make the register for the bank; the bank's statement
+//! marks them paid.
 
 mod batch;
 mod convert;
@@ -14,6 +15,9 @@ mod query;
 mod register;
 mod signatures;
 mod signed_package;
+mod statement_import;
+mod statement_match;
+mod statement_report;
 mod store;
 mod workflow;
 
@@ -30,5 +34,7 @@ pub use query::{acts_page, deadlines};
 pub use register::payout_register;
 pub use signatures::{signatures_of, signing_by_entry, ActSigning};
 pub use signed_package::{read_package, Package, SignedFile};
+pub use statement_import::{statement_apply, statement_preview};
+pub use statement_report::{StatementPaid, StatementReport, StatementUnmatched};
 pub use store::{find_act, get_act, StoredAct};
 pub use workflow::{act_step, ActStep};

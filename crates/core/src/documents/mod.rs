@@ -1,9 +1,11 @@
 //! Documents: the act (PDF, and the ФНС УПД 5.03 XML for EDO), the счёт-фактура, the
-//! partner's statement, the payout register (PDF, XLSX, 1CClientBankExchange) and the
-//! amount in words. Each document is drawn from a plain model (`model`) the book fills;
-//! nothing here reads the book.
+//! partner's statement, the payout register (PDF, XLSX, 1CClientBankExchange), the bank's
+//! statement read back (1CClientBankExchange) and the amount in words. Each document is
+//! drawn from a plain model (`model`) the book fills, or read into one; nothing here reads
+//! the book.
 
 pub mod bank_exchange;
+pub mod bank_statement;
 pub mod edo;
 pub mod model;
 mod package_zip;
@@ -13,10 +15,13 @@ pub mod register_xlsx;
 pub mod russian;
 #[doc(hidden)]
 pub mod sample;
+#[doc(hidden)]
+pub mod sample_statement;
 pub mod whatif_xlsx;
 pub mod words;
 
 pub use bank_exchange::{bank_exchange, in_bank_exchange};
+pub use bank_statement::{read_bank_statement, BankStatement, Operation, StatementAccount};
 pub use edo::{edo_xml, EdoFile};
 pub use model::{
     ActDocument, ActSignature, Party, PayoutRegister, RegisterLine, SignerRole, Statement,
