@@ -45,6 +45,8 @@ mod der;
 mod error;
 mod field;
 mod oid;
+#[cfg(feature = "test-fixtures")]
+pub mod openssl_fixtures;
 mod params;
 mod verify;
 
