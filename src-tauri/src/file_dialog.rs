@@ -2,50 +2,72 @@
 //! thread, where Tauri runs the GTK loop: the dialog is built there, and its answer
 //! awaited here.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use partnerbook_core::{ErrorDto, Lang};
 use rfd::AsyncFileDialog;
 use tauri::{AppHandle, Manager};
 
+use crate::book_settings::{self, LAST_FOLDER};
 use crate::error::shell_error;
+use crate::state::AppState;
 
-/// Asks for a CSV or XLSX file, starting in `folder` when it still exists.
-pub async fn pick_spreadsheet(
-    app: &AppHandle,
-    folder: Option<PathBuf>,
-    lang: Lang,
-) -> Result<Option<PathBuf>, ErrorDto> {
-    let (title, tables) = match lang {
-        Lang::Ru => ("Файл для импорта", "Таблицы (CSV, XLSX)"),
-        Lang::En => ("File to import", "Spreadsheets (CSV, XLSX)"),
-    };
-    pick(
-        app,
-        folder,
-        title,
-        tables,
-        &["csv", "CSV", "xlsx", "XLSX"],
-        lang,
-    )
-    .await
+/// What an open dialog asks for.
+#[derive(Debug, Clone, Copy)]
+pub enum Opening {
+    /// A CSV or XLSX file to import.
+    Spreadsheet,
+    /// A bank statement (1CClientBankExchange, `.txt`).
+    Statement,
+    /// An act's signed package from EDO (`.zip`).
+    SignedPackage,
 }
 
-/// Asks for a bank statement (1CClientBankExchange, `.txt`), starting in `folder` when it
-/// still exists.
-pub async fn pick_statement(
+impl Opening {
+    /// The dialog's title, the filter's name, and its extensions.
+    fn words(self, lang: Lang) -> (&'static str, &'static str, &'static [&'static str]) {
+        match (self, lang) {
+            (Opening::Spreadsheet, Lang::Ru) => ("Файл для импорта", "Таблицы (CSV, XLSX)", SPREADSHEETS),
+            (Opening::Spreadsheet, Lang::En) => ("File to import", "Spreadsheets (CSV, XLSX)", SPREADSHEETS),
+            (Opening::Statement, Lang::Ru) => ("Выписка банка", "Выписки 1С (1CClientBankExchange, TXT)", TEXT),
+            (Opening::Statement, Lang::En) => ("Bank statement", "1C statements (1CClientBankExchange, TXT)", TEXT),
+            (Opening::SignedPackage, Lang::Ru) => ("Подписанный пакет из ЭДО", "Пакеты ЭДО (ZIP)", ZIP),
+            (Opening::SignedPackage, Lang::En) => ("Signed package from EDO", "EDO packages (ZIP)", ZIP),
+        }
+    }
+}
+
+const SPREADSHEETS: &[&str] = &["csv", "CSV", "xlsx", "XLSX"];
+const TEXT: &[&str] = &["txt", "TXT"];
+const ZIP: &[&str] = &["zip", "ZIP"];
+
+/// Asks for a file of the kind `what`, starting in `folder` when it still exists; `None`
+/// when cancelled.
+pub async fn pick_file(
     app: &AppHandle,
     folder: Option<PathBuf>,
+    what: Opening,
     lang: Lang,
 ) -> Result<Option<PathBuf>, ErrorDto> {
-    let (title, statements) = match lang {
-        Lang::Ru => ("Выписка банка", "Выписки 1С (1CClientBankExchange, TXT)"),
-        Lang::En => (
-            "Bank statement",
-            "1C statements (1CClientBankExchange, TXT)",
-        ),
-    };
-    pick(app, folder, title, statements, &["txt", "TXT"], lang).await
+    let (title, kind, extensions) = what.words(lang);
+    pick(app, folder, title, kind, extensions, lang).await
+}
+
+/// The open dialog for `what` starting in the last folder used, which it then remembers;
+/// the path picked, or `None` when cancelled.
+pub async fn pick_in_last_folder(
+    app: &AppHandle,
+    state: &AppState,
+    what: Opening,
+) -> Result<Option<String>, ErrorDto> {
+    let (folder, lang) =
+        state.read(|book, lang| Ok((book_settings::get(book.db(), LAST_FOLDER)?, lang)))?;
+    let picked = pick_file(app, folder.map(PathBuf::from), what, lang).await?;
+    let Some(path) = picked else { return Ok(None) };
+    if let Some(dir) = path.parent().and_then(Path::to_str) {
+        state.change(|book, _, _| book_settings::set(book.db(), LAST_FOLDER, dir))?;
+    }
+    Ok(Some(path.display().to_string()))
 }
 
 /// The open dialog with one filter of `extensions` and «all files».

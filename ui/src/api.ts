@@ -2,6 +2,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Adjusted } from "./bindings/Adjusted";
+import type { SignedImport } from "./bindings/SignedImport";
 import type { ActDocument } from "./bindings/ActDocument";
 import type { ActFormat } from "./bindings/ActFormat";
 import type { ActPage } from "./bindings/ActPage";
@@ -181,6 +182,13 @@ export const pickStatementFile = () => call<string | null>("pick_statement_file"
 export const statementPreview = (path: string) => call<StatementReport>("statement_preview", { path });
 /** Marks paid every act the bank statement at `path` pays (after a backup of the book). */
 export const statementApply = (path: string) => call<StatementReport>("statement_apply", { path });
+
+/** The native open dialog for an act's signed package from EDO (`.zip`); `null` when cancelled. */
+export const pickSignedPackage = () => call<string | null>("pick_signed_package");
+/** Loads a signed package (a `.zip` or a folder) onto the act whose seller's title it carries. */
+export const importSignedPackage = (path: string) => call<SignedImport>("import_signed_package", { path });
+/** Saves the signed act's PDF (the save dialog) and the package beside it; the PDF's path, or `null`. */
+export const saveSignedAct = (act: string) => call<string | null>("save_signed_act", { act });
 /** The month's payout register (`YYYY-MM`), as its files show it. */
 export const payoutRegister = (month: string) => call<PayoutRegister>("payout_register", { month });
 

@@ -36,7 +36,7 @@ fn kind_of(name: &str, lang: Lang) -> (&'static str, &'static str) {
 }
 
 /// Asks where to save `file` and writes it there, whole or not at all.
-async fn save(
+pub(super) async fn save(
     app: &AppHandle,
     state: &AppState,
     file: DocumentFile,
@@ -55,7 +55,7 @@ async fn save(
 }
 
 /// Into a temporary file beside `path`, then renamed over it.
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(super) fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

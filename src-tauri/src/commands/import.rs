@@ -13,9 +13,9 @@ use partnerbook_core::import::{
 use partnerbook_core::{ErrorDto, Lang};
 use tauri::{AppHandle, Emitter, State};
 
-use crate::book_settings::{self, LAST_FOLDER};
+use crate::book_settings;
 use crate::error::{shell_error, to_dto};
-use crate::file_dialog;
+use crate::file_dialog::{self, Opening};
 use crate::state::{lock, AppState};
 
 /// The event the UI listens to while an import runs; its payload is `ImportProgress`.
@@ -42,14 +42,7 @@ pub async fn pick_import_file(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<String>, ErrorDto> {
-    let (folder, lang) =
-        state.read(|book, lang| Ok((book_settings::get(book.db(), LAST_FOLDER)?, lang)))?;
-    let picked = file_dialog::pick_spreadsheet(&app, folder.map(PathBuf::from), lang).await?;
-    let Some(path) = picked else { return Ok(None) };
-    if let Some(dir) = path.parent().and_then(Path::to_str) {
-        state.change(|book, _, _| book_settings::set(book.db(), LAST_FOLDER, dir))?;
-    }
-    Ok(Some(path.display().to_string()))
+    file_dialog::pick_in_last_folder(&app, &state, Opening::Spreadsheet).await
 }
 
 /// The file's header matched against the kind's columns and its first rows; reads

@@ -13,4 +13,5 @@ pub mod ledger;
 pub mod partners;
 pub mod programs;
 pub mod settings;
+pub mod signed_acts;
 pub mod statement;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { actPreview, actsPage, saveAct } from "../api";
+import { actPreview, actsPage, saveAct, saveSignedAct } from "../api";
 import type { ActDocument } from "../bindings/ActDocument";
 import type { ActFormat } from "../bindings/ActFormat";
 import type { ActRow } from "../bindings/ActRow";
@@ -11,11 +11,13 @@ import { toErrorDto } from "../errors";
 import { formatDate, formatMoney } from "../format";
 import { programName, useI18n, type MessageKey } from "../i18n";
 import { ActPreview } from "./ActPreview";
+import { ActSignatureList } from "./ActSignatureList";
+import { SignedPackageDialog } from "./SignedPackageDialog";
 import { ActStatusLabel } from "./ActStatusLabel";
 import { ActSteps } from "./ActSteps";
 
 type Loaded = { key: string; row?: ActRow | null; rowError?: ErrorDto; doc?: ActDocument; docError?: ErrorDto };
-type Saved = { format: ActFormat; path: string } | { format: ActFormat; error: ErrorDto };
+type Saved = { format: ActFormat | "signed"; path: string } | { format: ActFormat | "signed"; error: ErrorDto };
 
 const SAVES: readonly { format: ActFormat; label: MessageKey }[] = [
   { format: "pdf", label: "act.save.pdf" },
@@ -35,6 +37,7 @@ export function ActDialog({ act, onClose, onChanged }: { act: string; onClose: (
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [saving, setSaving] = useState(false);
+  const [loadingPackage, setLoadingPackage] = useState(false);
   const key = `${act}|${version}`;
 
   useEffect(() => {
@@ -67,12 +70,12 @@ export function ActDialog({ act, onClose, onChanged }: { act: string; onClose: (
   const doc = current?.doc;
   const hasVat = Boolean(row?.vat_rate ?? doc?.vat);
 
-  const save = async (format: ActFormat) => {
+  const save = async (format: ActFormat | "signed") => {
     if (!row) return;
     setSaving(true);
     setSaved(null);
     try {
-      const path = await saveAct(row.act, format);
+      const path = format === "signed" ? await saveSignedAct(row.act) : await saveAct(row.act, format);
       if (path) setSaved({ format, path });
     } catch (reason) {
       setSaved({ format, error: toErrorDto(reason) });
@@ -156,6 +159,13 @@ export function ActDialog({ act, onClose, onChanged }: { act: string; onClose: (
                   onChanged();
                 }}
               />
+              <h3>{t("signature.title")}</h3>
+              {doc && <ActSignatureList signatures={doc.signatures} />}
+              <div className="act-saves">
+                <button type="button" onClick={() => setLoadingPackage(true)} data-testid="act-load-package">
+                  {t("signedPackage.open")}
+                </button>
+              </div>
               <h3>{t("act.documents")}</h3>
               <div className="act-saves">
                 {SAVES.filter((s) => s.format !== "invoice" || hasVat).map((s) => (
@@ -163,6 +173,11 @@ export function ActDialog({ act, onClose, onChanged }: { act: string; onClose: (
                     {t(s.label)}
                   </button>
                 ))}
+                {doc && doc.signatures.length > 0 && (
+                  <button type="button" disabled={saving} onClick={() => void save("signed")} data-testid="act-save-signed">
+                    {t("act.save.signed")}
+                  </button>
+                )}
               </div>
               {saved && "path" in saved && (
                 <p className="ok-banner" role="status" data-testid="act-saved">
@@ -178,6 +193,15 @@ export function ActDialog({ act, onClose, onChanged }: { act: string; onClose: (
           )}
         </aside>
       </div>
+      {loadingPackage && (
+        <SignedPackageDialog
+          onClose={() => setLoadingPackage(false)}
+          onDone={() => {
+            setVersion((v) => v + 1);
+            onChanged();
+          }}
+        />
+      )}
     </Modal>
   );
 }

@@ -1,5 +1,6 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Tabs } from "../components/Tabs";
+import { listenFileDrop } from "../fileDrop";
 import { useI18n } from "../i18n";
 import { ActDialog } from "./ActDialog";
 import { ActsTab } from "./ActsTab";
@@ -7,13 +8,15 @@ import { BankStatementDialog } from "./BankStatementDialog";
 import type { ActFilter } from "./ActsTable";
 import { BatchDialog } from "./BatchDialog";
 import { RegisterTab } from "./RegisterTab";
+import { SignedPackageDialog } from "./SignedPackageDialog";
 
 type ActsScreenTab = "acts" | "register";
 
 /**
  * Акты и выплаты: the acts by state with their deadlines (a row opens the act), the month's
  * payout register, «Сформировать акты за месяц» (every ready balance as a batch) and
- * «Загрузить выписку» (the bank's statement marks the acts it pays paid).
+ * «Загрузить выписку» (the bank's statement marks the acts it pays paid) and «Загрузить
+ * подписанный пакет» (an act's package from EDO; a .zip dropped on the window loads too).
  */
 export function ActsScreen() {
   const { t } = useI18n();
@@ -23,13 +26,26 @@ export function ActsScreen() {
   const [open, setOpen] = useState<string | null>(null);
   const [batch, setBatch] = useState(false);
   const [statement, setStatement] = useState(false);
+  const [signedPackage, setSignedPackage] = useState<{ path?: string } | null>(null);
   const changed = () => setVersion((v) => v + 1);
+
+  useEffect(
+    () =>
+      listenFileDrop((paths) => {
+        const zip = paths.find((p) => p.toLowerCase().endsWith(".zip"));
+        if (zip) setSignedPackage({ path: zip });
+      }),
+    [],
+  );
 
   return (
     <section className="screen">
       <header className="screen-header">
         <h1>{t("nav.acts")}</h1>
         <div className="screen-actions">
+          <button type="button" onClick={() => setSignedPackage({})} data-testid="acts-signed-package-open">
+            {t("signedPackage.open")}
+          </button>
           <button type="button" onClick={() => setStatement(true)} data-testid="acts-bank-statement-open">
             {t("bankStatement.open")}
           </button>
@@ -54,6 +70,9 @@ export function ActsScreen() {
       {open && <ActDialog act={open} onClose={() => setOpen(null)} onChanged={changed} />}
       {batch && <BatchDialog onClose={() => setBatch(false)} onDone={changed} />}
       {statement && <BankStatementDialog onClose={() => setStatement(false)} onDone={changed} />}
+      {signedPackage && (
+        <SignedPackageDialog key={signedPackage.path ?? ""} path={signedPackage.path} onClose={() => setSignedPackage(null)} onDone={changed} />
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // Acts, documents and deadlines as the shell answers them, for the UI's tests.
 import type { ActDocument } from "../bindings/ActDocument";
+import type { ActSignature } from "../bindings/ActSignature";
 import type { ActPage } from "../bindings/ActPage";
 import type { ActRow } from "../bindings/ActRow";
 import type { Deadline } from "../bindings/Deadline";
@@ -74,6 +75,20 @@ export const DOC: ActDocument = {
   vat: null,
   amount_words: "Шесть тысяч рублей 00 копеек",
   conversion_note: "Конвертация 6 000,00 бонусов по курсу 1 бонус = 1 руб.",
+  signatures: [],
+};
+
+/** The partner's signature as the core reports it (Moscow time). */
+export const SELLER_SIGNATURE: ActSignature = {
+  role: "seller",
+  signer: "Петров Пётр Петрович",
+  organization: "ООО «Альфа»",
+  inn: "7707083893",
+  ogrn: "1027700132195",
+  serial: "73EB6DA7BC24A3CEF5431A7DD3E8A0A40FB4ADDF",
+  valid_from: "2026-12-05T12:35:00+03:00",
+  valid_to: "2027-01-04T12:35:00+03:00",
+  signed_at: "2026-12-05T12:36:00+03:00",
 };
 
 export const deadline = (number: string, over: Partial<Deadline> = {}): Deadline => ({
