@@ -27,12 +27,28 @@ impl Opening {
     /// The dialog's title, the filter's name, and its extensions.
     fn words(self, lang: Lang) -> (&'static str, &'static str, &'static [&'static str]) {
         match (self, lang) {
-            (Opening::Spreadsheet, Lang::Ru) => ("Файл для импорта", "Таблицы (CSV, XLSX)", SPREADSHEETS),
-            (Opening::Spreadsheet, Lang::En) => ("File to import", "Spreadsheets (CSV, XLSX)", SPREADSHEETS),
-            (Opening::Statement, Lang::Ru) => ("Выписка банка", "Выписки 1С (1CClientBankExchange, TXT)", TEXT),
-            (Opening::Statement, Lang::En) => ("Bank statement", "1C statements (1CClientBankExchange, TXT)", TEXT),
-            (Opening::SignedPackage, Lang::Ru) => ("Подписанный пакет из ЭДО", "Пакеты ЭДО (ZIP)", ZIP),
-            (Opening::SignedPackage, Lang::En) => ("Signed package from EDO", "EDO packages (ZIP)", ZIP),
+            (Opening::Spreadsheet, Lang::Ru) => {
+                ("Файл для импорта", "Таблицы (CSV, XLSX)", SPREADSHEETS)
+            }
+            (Opening::Spreadsheet, Lang::En) => {
+                ("File to import", "Spreadsheets (CSV, XLSX)", SPREADSHEETS)
+            }
+            (Opening::Statement, Lang::Ru) => (
+                "Выписка банка",
+                "Выписки 1С (1CClientBankExchange, TXT)",
+                TEXT,
+            ),
+            (Opening::Statement, Lang::En) => (
+                "Bank statement",
+                "1C statements (1CClientBankExchange, TXT)",
+                TEXT,
+            ),
+            (Opening::SignedPackage, Lang::Ru) => {
+                ("Подписанный пакет из ЭДО", "Пакеты ЭДО (ZIP)", ZIP)
+            }
+            (Opening::SignedPackage, Lang::En) => {
+                ("Signed package from EDO", "EDO packages (ZIP)", ZIP)
+            }
         }
     }
 }

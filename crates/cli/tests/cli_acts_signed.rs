@@ -21,12 +21,26 @@ fn scene() -> (Scene, String, PathBuf) {
     let scene = scene_with_clients();
     set_vendor(&scene);
     scene.ok(&[
-        "partner", "set", "P-1", "--signer", "Петров Пётр Петрович", "--edo-id", "2BE-ALFA",
-        "--address", "Москва, ул. Вавилова, 19",
+        "partner",
+        "set",
+        "P-1",
+        "--signer",
+        "Петров Пётр Петрович",
+        "--edo-id",
+        "2BE-ALFA",
+        "--address",
+        "Москва, ул. Вавилова, 19",
     ]);
     let today = today_moscow();
     scene.ok(&[
-        "adjust", "--partner", "P-1", "--date", "2026-01-10", "--amount", "6000", "--reason",
+        "adjust",
+        "--partner",
+        "P-1",
+        "--date",
+        "2026-01-10",
+        "--amount",
+        "6000",
+        "--reason",
         "перенос остатка",
     ]);
     let act = scene
@@ -62,13 +76,13 @@ fn identity(dir: &Path, name: &str, o: &'static str, inn: &'static str) -> Ident
 fn package(scene: &Scene, name: &str, xml: &Path, content: &[u8], signer: &Identity) -> String {
     let dir = scene.dir.path().join(name);
     std::fs::create_dir_all(&dir).expect("a folder");
-    let file = xml.file_name().expect("a name").to_string_lossy().into_owned();
+    let file = xml
+        .file_name()
+        .expect("a name")
+        .to_string_lossy()
+        .into_owned();
     std::fs::write(dir.join(&file), content).expect("written");
-    std::fs::write(
-        dir.join(format!("{file}.sig")),
-        signer.sign(content, &[]),
-    )
-    .expect("written");
+    std::fs::write(dir.join(format!("{file}.sig")), signer.sign(content, &[])).expect("written");
     dir.to_string_lossy().into_owned()
 }
 
@@ -127,7 +141,10 @@ fn a_signed_package_sends_the_act_and_act_show_lists_its_signature() {
         .output()
         .expect("pdftotext runs");
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Документ подписан электронной подписью"), "{text}");
+    assert!(
+        text.contains("Документ подписан электронной подписью"),
+        "{text}"
+    );
     assert!(text.contains(&partner.serial()), "{text}");
 }
 
@@ -142,11 +159,17 @@ fn a_tampered_title_is_refused_with_its_reason_and_nothing_changes() {
     let path = package(&scene, "tampered", &xml, &bytes, &partner);
     let run = scene.run(&["--lang", "en", "act", "import-signed", &path]);
     assert_eq!(run.code, 1, "{run:?}");
-    assert!(run.stderr.contains("differs from the one the book made"), "{run:?}");
+    assert!(
+        run.stderr.contains("differs from the one the book made"),
+        "{run:?}"
+    );
     let shown = scene.ok(&["act", "show", &act, "--json"]).json();
     assert_eq!(shown["status"], json!("draft"));
     assert_eq!(shown["signatures"], json!([]));
     let unsigned = scene.run(&["act", "signed", &act, "--out", "x.pdf"]);
     assert_eq!(unsigned.code, 1, "{unsigned:?}");
-    assert!(unsigned.stderr.contains("нет электронных подписей"), "{unsigned:?}");
+    assert!(
+        unsigned.stderr.contains("нет электронных подписей"),
+        "{unsigned:?}"
+    );
 }

@@ -2,7 +2,6 @@
 //! what it pays, already paid and does not match, then mark the acts paid (after a backup
 //! of the book, in one transaction).
 
-
 use partnerbook_core::acts::{
     statement_apply as apply_statement, statement_preview as preview_statement, StatementReport,
 };

@@ -272,3 +272,27 @@ pub async fn type_date(client: &Client, css: &str, day: chrono::NaiveDate) {
     }
     panic!("typed {want} into {css}, it holds: {}", held.join("; "));
 }
+
+/// Clicks the element `data-testid=id` once it is there.
+pub async fn click(client: &Client, id: &str) {
+    wait_testid(client, id)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("clicking {id}: {e}"));
+}
+
+/// The text of the element at `css` (`textContent`: clipped text counts), no-break
+/// spaces as spaces; empty when there is none.
+pub async fn text_of(client: &Client, css: &str) -> String {
+    let script = "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';";
+    client
+        .execute(script, vec![serde_json::json!(css)])
+        .await
+        .ok()
+        .and_then(|v| {
+            v.as_str()
+                .map(|t| t.replace('\u{a0}', " ").trim().to_owned())
+        })
+        .unwrap_or_default()
+}

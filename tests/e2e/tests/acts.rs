@@ -16,7 +16,7 @@ use partnerbook_core::store::Book;
 use partnerbook_e2e::books::imported;
 use partnerbook_e2e::ipc::invoke;
 use partnerbook_e2e::ui::{
-    fill, open_section, search_partners, type_date, wait_testid, wait_until,
+    click, fill, open_section, search_partners, text_of, type_date, wait_testid, wait_until,
 };
 use partnerbook_e2e::App;
 use serde_json::json;
@@ -61,20 +61,6 @@ fn ru(day: NaiveDate) -> String {
     day.format("%d.%m.%Y").to_string()
 }
 
-/// The text of the element at `css` (`textContent`: clipped text counts), no-break
-/// spaces as spaces; empty when there is none.
-async fn text_of(c: &Client, css: &str) -> String {
-    let script = "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';";
-    c.execute(script, vec![json!(css)])
-        .await
-        .ok()
-        .and_then(|v| {
-            v.as_str()
-                .map(|t| t.replace('\u{a0}', " ").trim().to_owned())
-        })
-        .unwrap_or_default()
-}
-
 async fn attr_of(c: &Client, css: &str, attr: &str) -> Option<String> {
     c.find(Locator::Css(css))
         .await
@@ -82,14 +68,6 @@ async fn attr_of(c: &Client, css: &str, attr: &str) -> Option<String> {
         .attr(attr)
         .await
         .ok()?
-}
-
-async fn click(c: &Client, id: &str) {
-    wait_testid(c, id)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("clicking {id}: {e}"));
 }
 
 /// Waits for the act dialog's state to say `status`.

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use fantoccini::{Client, Locator};
+use fantoccini::Locator;
 use partnerbook_core::acts::{
     acts_page, register_file, ActQuery, ActRow, ActStatus, RegisterFormat,
 };
@@ -16,9 +16,8 @@ use partnerbook_core::documents::sample_statement::{
     from_windows_1251, statement_of_orders, windows_1251,
 };
 use partnerbook_core::store::Book;
-use partnerbook_e2e::ui::{open_section, wait_testid, wait_until, SETTLE};
+use partnerbook_e2e::ui::{click, open_section, text_of, wait_testid, wait_until, SETTLE};
 use partnerbook_e2e::App;
-use serde_json::json;
 
 /// The file the statement is written to, beside the book.
 fn statement_path(book: &Path) -> std::path::PathBuf {
@@ -59,27 +58,6 @@ fn demo_and_statement(path: &Path) -> ActRow {
     );
     std::fs::write(statement_path(path), windows_1251(&statement)).expect("the statement");
     act
-}
-
-async fn click(c: &Client, id: &str) {
-    wait_testid(c, id)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("clicking {id}: {e}"));
-}
-
-/// The `textContent` of the element at `css`, no-break spaces as spaces.
-async fn text_of(c: &Client, css: &str) -> String {
-    let script = "const e = document.querySelector(arguments[0]); return e ? e.textContent : '';";
-    c.execute(script, vec![json!(css)])
-        .await
-        .ok()
-        .and_then(|v| {
-            v.as_str()
-                .map(|t| t.replace('\u{a0}', " ").trim().to_owned())
-        })
-        .unwrap_or_default()
 }
 
 #[tokio::test]

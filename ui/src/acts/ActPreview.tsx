@@ -1,4 +1,5 @@
 import type { ActDocument } from "../bindings/ActDocument";
+import type { ActSignature } from "../bindings/ActSignature";
 import type { Party } from "../bindings/Party";
 import { formatDate, formatDocumentAmount } from "../format";
 
@@ -24,7 +25,29 @@ function requisites(p: Party): string {
     .join(", ");
 }
 
-function Signature({ role, party }: { role: string; party: Party }) {
+/** The stamp of an electronic signature, as the PDF prints it (Moscow time). */
+function Stamp({ signed }: { signed: ActSignature }) {
+  const at = `${ru(signed.signed_at.slice(0, 10))} ${signed.signed_at.slice(11, 16)}`;
+  return (
+    <div className="paper-stamp" data-testid={`act-preview-stamp-${signed.role}`}>
+      <div className="paper-stamp-head">Документ подписан электронной подписью</div>
+      <div>Сертификат: {signed.serial}</div>
+      <div>Владелец: {signed.signer}</div>
+      {signed.organization && (
+        <div>
+          Организация: {signed.organization}
+          {signed.inn && `, ИНН ${signed.inn}`}
+        </div>
+      )}
+      <div>
+        Действителен: с {ru(signed.valid_from.slice(0, 10))} по {ru(signed.valid_to.slice(0, 10))}
+      </div>
+      <div>Подписан: {at} (МСК)</div>
+    </div>
+  );
+}
+
+function Signature({ role, party, signed }: { role: string; party: Party; signed?: ActSignature }) {
   return (
     <div className="paper-sign">
       <div className="paper-sign-role">{role}</div>
@@ -35,6 +58,7 @@ function Signature({ role, party }: { role: string; party: Party }) {
         <span>/ {party.signer ?? "________________"} /</span>
       </div>
       <div className="paper-sign-mp">М. П.</div>
+      {signed && <Stamp signed={signed} />}
     </div>
   );
 }
@@ -125,8 +149,8 @@ export function ActPreview({ doc }: { doc: ActDocument }) {
         оказания услуг не имеет.
       </p>
       <div className="paper-signs">
-        <Signature role="Исполнитель" party={doc.seller} />
-        <Signature role="Заказчик" party={doc.buyer} />
+        <Signature role="Исполнитель" party={doc.seller} signed={doc.signatures.find((s) => s.role === "seller")} />
+        <Signature role="Заказчик" party={doc.buyer} signed={doc.signatures.find((s) => s.role === "buyer")} />
       </div>
     </article>
   );

@@ -71,6 +71,10 @@ describe("a signed package from EDO", () => {
     renderInBook(<ActDialog act="1" onClose={() => {}} onChanged={() => {}} />);
     const signatures = await screen.findByTestId("act-signatures");
     expect(signatures).toHaveTextContent("Петров Пётр Петрович");
+    const stamp = screen.getByTestId("act-preview-stamp-seller");
+    expect(stamp).toHaveTextContent("Документ подписан электронной подписью");
+    expect(stamp).toHaveTextContent("Подписан: 05.12.2026 12:36 (МСК)");
+    expect(screen.queryByTestId("act-preview-stamp-buyer")).not.toBeInTheDocument();
     await user.click(screen.getByTestId("act-save-signed"));
     expect(await screen.findByTestId("act-saved")).toHaveTextContent("/home/anna/act-2026-0001-signed.pdf");
     expect(callsOf("save_signed_act")).toEqual([{ act: "1" }]);
