@@ -11,22 +11,7 @@ use serde_json::json;
 fn scene() -> Scene {
     let scene = scene_with_clients();
     scene.ok(&["import", "billing", &fixture("billing_ok.csv")]);
-    scene.ok(&[
-        "vendor",
-        "set",
-        "--name",
-        "ООО «Вендор»",
-        "--inn",
-        "7736207543",
-        "--kpp",
-        "773601001",
-        "--address",
-        "Москва, ул. Льва Толстого, 16",
-        "--signer",
-        "Иванов Иван Иванович",
-        "--signer-position",
-        "Генеральный директор",
-    ]);
+    set_vendor(&scene);
     scene
 }
 

@@ -26,21 +26,10 @@ fn scene() -> Scene {
     let scene = scene_with_clients();
     scene.ok(&["import", "billing", &fixture("billing_preview.csv")]);
     scene.ok(&["import", "billing", &fixture("billing_ok.csv")]);
+    set_vendor(&scene);
     scene.ok(&[
         "vendor",
         "set",
-        "--name",
-        "ООО «Вендор»",
-        "--inn",
-        "7736207543",
-        "--kpp",
-        "773601001",
-        "--address",
-        "Москва",
-        "--signer",
-        "Иванов Иван Иванович",
-        "--signer-position",
-        "Генеральный директор",
         "--bik",
         "044525225",
         "--account",

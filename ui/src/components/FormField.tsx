@@ -3,7 +3,7 @@ import type { ProblemDto } from "../bindings/ProblemDto";
 type Props = {
   name: string;
   label: string;
-  type: "text" | "date" | "email" | "select" | "checkbox";
+  type: "text" | "date" | "email" | "select" | "checkbox" | "textarea";
   value: string;
   onChange: (value: string) => void;
   problems?: readonly ProblemDto[];
@@ -11,6 +11,8 @@ type Props = {
   hint?: string;
   readOnly?: boolean;
   wide?: boolean;
+  /** The control's `data-testid`, when a test finds it by one. */
+  testId?: string;
 };
 
 /**
@@ -18,7 +20,7 @@ type Props = {
  * as «ИНН: неверное контрольное число» (`data-testid="error-<name>"`).
  * A checkbox's value is "yes" or "no".
  */
-export function FormField({ name, label, type, value, onChange, problems = [], options = [], hint, readOnly, wide }: Props) {
+export function FormField({ name, label, type, value, onChange, problems = [], options = [], hint, readOnly, wide, testId }: Props) {
   const errorId = `error-${name}`;
   const invalid = problems.length > 0;
   const common = {
@@ -26,6 +28,7 @@ export function FormField({ name, label, type, value, onChange, problems = [], o
     name,
     "aria-invalid": invalid || undefined,
     "aria-describedby": invalid ? errorId : undefined,
+    "data-testid": testId,
   };
   let control;
   if (type === "checkbox") {
@@ -42,6 +45,8 @@ export function FormField({ name, label, type, value, onChange, problems = [], o
         ))}
       </select>
     );
+  } else if (type === "textarea") {
+    control = <textarea {...common} rows={3} value={value} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} />;
   } else {
     control = <input {...common} type={type} value={value} readOnly={readOnly} onChange={(e) => onChange(e.target.value)} />;
   }

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from "react";
 import { adjustBalance } from "../api";
 import type { Adjusted } from "../bindings/Adjusted";
 import type { ErrorDto } from "../bindings/ErrorDto";
-import type { ProblemDto } from "../bindings/ProblemDto";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { FormField } from "../components/FormField";
 import { Modal } from "../components/Modal";
@@ -41,7 +40,6 @@ export function AdjustDialog(props: { partner: string; unit: string; onClose: ()
     }
   };
 
-  const reasonProblems: readonly ProblemDto[] = problems("reason");
   return (
     <Modal title={t("adjust.title", { id: partner })} onClose={onClose}>
       <form className="form" onSubmit={(e) => void submit(e)}>
@@ -50,28 +48,16 @@ export function AdjustDialog(props: { partner: string; unit: string; onClose: ()
           <div className="form-grid">
             <FormField name="date" label={t("adjust.date")} type="date" value={date} onChange={setDate} problems={problems("date")} />
             <FormField name="amount" label={t("adjust.amount", { unit })} type="text" value={amount} onChange={setAmount} problems={problems("amount")} hint={t("adjust.amountHint")} />
-            <div className={`field wide${reasonProblems.length ? " invalid" : ""}`}>
-              <label htmlFor="adjust-reason">{t("adjust.reason")}</label>
-              <textarea
-                id="adjust-reason"
-                name="reason"
-                data-testid="adjust-reason"
-                rows={3}
-                value={reason}
-                aria-invalid={reasonProblems.length > 0 || undefined}
-                aria-describedby={reasonProblems.length ? "error-reason" : undefined}
-                onChange={(e) => setReason(e.target.value)}
-              />
-              {reasonProblems.length > 0 && (
-                <div className="field-error" id="error-reason" data-testid="error-reason" role="alert">
-                  {reasonProblems.map((p, i) => (
-                    <div key={i}>
-                      {t("adjust.reason")}: {p.message}
-                    </div>
-                  ))}
-                </div>
-              )}
-            </div>
+            <FormField
+              name="reason"
+              label={t("adjust.reason")}
+              type="textarea"
+              wide
+              testId="adjust-reason"
+              value={reason}
+              onChange={setReason}
+              problems={problems("reason")}
+            />
           </div>
           <p className="note">{t("adjust.irreversible")}</p>
           <ErrorBanner error={error} extra={other} />

@@ -62,28 +62,16 @@ export function AnnulDialog(props: { balance: BalanceRow; onClose: () => void; o
             <p className="muted">{t("annul.explain")}</p>
             <div className="form-grid">
               <FormField name="date" label={t("annul.date")} type="date" value={date} onChange={setDate} problems={problems("date")} />
-              <div className={`field wide${problems("reason").length ? " invalid" : ""}`}>
-                <label htmlFor="reason">{t("annul.reason")}</label>
-                <textarea
-                  id="reason"
-                  name="reason"
-                  data-testid="annul-reason"
-                  rows={3}
-                  value={reason}
-                  aria-invalid={problems("reason").length > 0 || undefined}
-                  aria-describedby={problems("reason").length ? "error-reason" : undefined}
-                  onChange={(e) => setReason(e.target.value)}
-                />
-                {problems("reason").length > 0 && (
-                  <div className="field-error" id="error-reason" data-testid="error-reason" role="alert">
-                    {problems("reason").map((p, i) => (
-                      <div key={i}>
-                        {t("annul.reason")}: {p.message}
-                      </div>
-                    ))}
-                  </div>
-                )}
-              </div>
+              <FormField
+                name="reason"
+                label={t("annul.reason")}
+                type="textarea"
+                wide
+                testId="annul-reason"
+                value={reason}
+                onChange={setReason}
+                problems={problems("reason")}
+              />
             </div>
             <ErrorBanner error={error} extra={other} />
           </div>
