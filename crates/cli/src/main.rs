@@ -1,11 +1,10 @@
 //! `partnerbook`: the command line over the Partnerbook core. Everything the app can do
 //! to a book can be scripted here (FORMATS.md fixes the contract).
 
-mod amounts;
 mod args;
 mod commands;
 mod context;
-mod dates;
+mod options;
 mod output;
 
 use std::process::ExitCode;

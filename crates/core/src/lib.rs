@@ -21,6 +21,7 @@ pub mod partners;
 pub mod programs;
 pub mod settings;
 pub mod store;
+pub mod typed;
 pub mod vendor;
 
 pub use error::{Error, ErrorDto, Lang, Problem, ProblemDto, Result, Text};

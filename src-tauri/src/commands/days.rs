@@ -1,21 +1,20 @@
-//! Days as the UI sends them (`YYYY-MM-DD` from a date input, or `ДД.ММ.ГГГГ` typed),
-//! read the way the import reads them; a bad one is a problem at its field.
+//! Days and amounts as the UI sends them (`YYYY-MM-DD` from a date input or `ДД.ММ.ГГГГ`
+//! typed; `1 234,50`), read by the core as the import reads them; a bad one is a problem
+//! at its field.
 
 use chrono::NaiveDate;
-use partnerbook_core::import::table::{date, Cell};
-use partnerbook_core::{Error, Problem, Result, Text};
+use partnerbook_core::typed::{typed_amount, typed_day};
+use partnerbook_core::{Error, Result};
+use rust_decimal::Decimal;
 
 /// The day in `value`, or an `invalid` error at `field`.
 pub fn day(field: &'static str, value: &str) -> Result<NaiveDate> {
-    match date(&Cell::Text(value.to_owned())) {
-        Ok(Some(d)) => Ok(d),
-        Ok(None) => Err(Error::Invalid(vec![Problem::new(
-            "required",
-            Text::new("укажите дату", "give a date"),
-        )
-        .field(field)])),
-        Err(p) => Err(Error::Invalid(vec![p.field(field)])),
-    }
+    typed_day(field, value).map_err(|p| Error::Invalid(vec![p]))
+}
+
+/// The amount in `value`, or an `invalid` error at `field`.
+pub fn amount(field: &'static str, value: &str) -> Result<Decimal> {
+    typed_amount(field, value).map_err(|p| Error::Invalid(vec![p]))
 }
 
 /// The day given, or today (the shell's clock) when none is.
@@ -40,5 +39,8 @@ mod tests {
         let err = day("date", " ").expect_err("empty");
         assert_eq!(err.problems()[0].field, Some("date"));
         assert!(day_or_today("as_of", None).is_ok());
+        assert_eq!(amount("amount", "-1 200,50").ok(), "-1200.50".parse().ok());
+        let err = amount("amount", "12,345.67").expect_err("a comma for thousands");
+        assert_eq!(err.problems()[0].field, Some("amount"));
     }
 }

@@ -11,8 +11,7 @@ use partnerbook_core::money::minor_text;
 use partnerbook_core::ErrorDto;
 use tauri::State;
 
-use super::amounts::amount as amount_of;
-use super::days::{day, day_or_today};
+use super::days::{amount as amount_of, day, day_or_today};
 use crate::state::AppState;
 
 /// Every partner's balance as of `as_of` (today when none), of one program or all.

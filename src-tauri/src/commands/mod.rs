@@ -2,7 +2,6 @@
 //! `Result<T, ErrorDto>`; none runs on the main thread.
 
 pub mod acts;
-mod amounts;
 pub mod app;
 pub mod clients;
 mod days;

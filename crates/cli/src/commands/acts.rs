@@ -10,10 +10,10 @@ use partnerbook_core::acts::{
 use partnerbook_core::programs::PayoutKind;
 use partnerbook_core::Result;
 
-use crate::amounts::amount as amount_of;
 use crate::args::{ActCommand, ActStepArgs, PayoutWhat, StatusWhat};
 use crate::context::Context;
-use crate::dates::day;
+use crate::options::amount as amount_of;
+use crate::options::day;
 use crate::output::{self, opt};
 
 use super::signed_acts;

@@ -7,7 +7,7 @@ use partnerbook_core::acts::{register_file, statement_file, RegisterFormat};
 use partnerbook_core::{Error, Problem, Result, Text};
 
 use crate::context::Context;
-use crate::dates::day;
+use crate::options::day;
 use crate::output;
 
 pub fn statement(

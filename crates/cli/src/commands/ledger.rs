@@ -10,9 +10,9 @@ use partnerbook_core::money::minor_text;
 use partnerbook_core::{Lang, Result};
 use serde::Serialize;
 
-use crate::amounts::amount as amount_of;
 use crate::context::Context;
-use crate::dates::day;
+use crate::options::amount as amount_of;
+use crate::options::day;
 use crate::output::{self, opt};
 
 pub fn balances(

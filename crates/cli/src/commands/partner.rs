@@ -10,10 +10,10 @@ use partnerbook_core::partners::{
 use partnerbook_core::{Error, Problem, Result, Text};
 use serde::Serialize;
 
-use crate::amounts::amount;
 use crate::args::PartnerSetArgs;
 use crate::context::Context;
-use crate::dates::day;
+use crate::options::amount;
+use crate::options::day;
 use crate::output;
 
 /// The card as `partner show --json` prints it: null where empty.

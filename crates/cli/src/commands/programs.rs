@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::args::ProgramCommand;
 use crate::context::Context;
-use crate::dates::day;
+use crate::options::day;
 use crate::output;
 
 #[derive(Serialize)]

@@ -9,7 +9,7 @@ use partnerbook_core::Result;
 
 use crate::args::WhatifArgs;
 use crate::context::Context;
-use crate::dates::day;
+use crate::options::day;
 use crate::output;
 
 pub fn run(ctx: &mut Context, args: &WhatifArgs) -> Result<ExitCode> {
