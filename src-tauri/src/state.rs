@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use partnerbook_core::audit::Actor;
 use partnerbook_core::store::Book;
-use partnerbook_core::{ErrorDto, Lang, Result};
+use partnerbook_core::{ErrorDto, Lang, Result, Text};
 
 use crate::book_settings;
 use crate::error::to_dto;
@@ -78,6 +78,10 @@ impl AppState {
         let mut book = lock(&self.book);
         let lang = book_settings::lang(book.db());
         let actor = book_settings::actor(book.db());
+        book.set_doing(
+            &actor.operator,
+            Text::new("работает в приложении", "is working in the app"),
+        );
         f(&mut book, &actor, lang).map_err(|e| to_dto(e, lang))
     }
 }

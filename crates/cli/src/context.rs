@@ -2,12 +2,13 @@
 //! (and in the desktop shell) are the clock, the environment and the OS user read.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use partnerbook_core::audit::Actor;
 use partnerbook_core::store::Book;
-use partnerbook_core::{settings, Lang, Result};
+use partnerbook_core::{settings, Lang, Result, Text};
 
-use crate::args::Cli;
+use crate::args::{Cli, Command, ImportArgs};
 
 pub struct Context {
     pub book: Book,
@@ -44,12 +45,20 @@ impl Context {
     pub fn open(cli: &Cli, lang: Lang) -> Result<Context> {
         let path = cli.book.clone().unwrap_or_else(default_book);
         let book = Book::open(&path)?;
+        let mut book = book;
         let operator = match &cli.operator {
             Some(name) => name.clone(),
             None => settings::get(book.db(), "operator")?
                 .or_else(|| std::env::var("USER").ok())
                 .unwrap_or_else(|| "operator".into()),
         };
+        book.set_doing(&operator, doing(&cli.command));
+        if let Some(seconds) = std::env::var("PARTNERBOOK_WAIT_SECONDS")
+            .ok()
+            .and_then(|s| s.trim().parse::<u64>().ok())
+        {
+            book.set_wait(Duration::from_secs(seconds))?;
+        }
         Ok(Context {
             book,
             lang,
@@ -66,6 +75,46 @@ impl Context {
         match self.lang {
             Lang::Ru => ru,
             Lang::En => en,
+        }
+    }
+}
+
+/// What this run does, as another writer waiting for the book is told.
+fn doing(command: &Command) -> Text {
+    match command {
+        Command::Import(ImportArgs { kind, file, .. }) => {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let kind = format!("{kind:?}").to_lowercase();
+            Text::new(
+                format!("импортирует {kind} {name}"),
+                format!("is importing {kind} {name}"),
+            )
+        }
+        Command::Demo => Text::new(
+            "заполняет книгу примером",
+            "is filling the book with the sample",
+        ),
+        _ => {
+            // The command's words, without the global options and their values.
+            let mut args = std::env::args().skip(1);
+            let mut words = Vec::new();
+            while let Some(arg) = args.next() {
+                match arg.as_str() {
+                    "--book" | "--lang" | "--operator" => {
+                        args.next();
+                    }
+                    a if a.starts_with("--") => break,
+                    _ => words.push(arg),
+                }
+            }
+            let line = format!("partnerbook {}", words.join(" "));
+            Text::new(
+                format!("выполняет «{line}»"),
+                format!("is running “{line}”"),
+            )
         }
     }
 }

@@ -10,7 +10,7 @@ use partnerbook_core::import::{
     import_history as load_import_history, preview_import, run_import, ImportKind, ImportOptions,
     ImportPreview, ImportProgress, ImportRecord, ImportReport,
 };
-use partnerbook_core::{ErrorDto, Lang};
+use partnerbook_core::{ErrorDto, Lang, Text};
 use tauri::{AppHandle, Emitter, State};
 
 use crate::book_settings;
@@ -143,6 +143,19 @@ async fn run(
             dry_run,
             lang,
         };
+        let name = options
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let kind = kind.key();
+        book.set_doing(
+            &actor.operator,
+            Text::new(
+                format!("импортирует {kind} {name}"),
+                format!("is importing {kind} {name}"),
+            ),
+        );
         let mut progress = |p: ImportProgress| -> bool {
             // A window that is gone cannot listen; the import goes on regardless.
             let _ = app.emit(PROGRESS_EVENT, p);

@@ -26,14 +26,31 @@ impl Book {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "book".into());
-        let dest = dir.join(format!(
-            "{stem}-{}-{reason}.sqlite",
-            now.format("%Y%m%d-%H%M%S")
+        // Into a name of this process's own, then linked under the first free name: two
+        // programs backing up the same book in the same second never write one file.
+        let partial = dir.join(format!(
+            ".{stem}-{}-{}.partial",
+            std::process::id(),
+            now.and_utc().timestamp_nanos_opt().unwrap_or_default()
         ));
-        if dest.exists() {
-            std::fs::remove_file(&dest)?;
+        if partial.exists() {
+            std::fs::remove_file(&partial)?;
         }
-        self.backup_to(&dest)?;
+        self.backup_to(&partial)?;
+        let base = format!("{stem}-{}-{reason}", now.format("%Y%m%d-%H%M%S"));
+        let dest = (1..)
+            .map(|n| match n {
+                1 => dir.join(format!("{base}.sqlite")),
+                n => dir.join(format!("{base}-{n}.sqlite")),
+            })
+            .find_map(|dest| match std::fs::hard_link(&partial, &dest) {
+                Ok(()) => Some(Ok(dest)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+                Err(e) => Some(Err(e)),
+            })
+            .unwrap_or_else(|| Err(std::io::Error::other("no free backup name")));
+        std::fs::remove_file(&partial)?;
+        let dest = dest?;
         let prefix = format!("{stem}-");
         let mut old: Vec<PathBuf> = std::fs::read_dir(&dir)?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -45,7 +62,11 @@ impl Book {
         old.sort();
         let excess = old.len().saturating_sub(KEEP);
         for p in old.into_iter().take(excess) {
-            std::fs::remove_file(p)?;
+            // Another program keeping the same number may have removed it first.
+            match std::fs::remove_file(p) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+                _ => {}
+            }
         }
         Ok(Some(dest))
     }

@@ -7,13 +7,15 @@ mod migrations;
 mod page;
 pub(crate) mod values;
 mod whatif_book;
+pub mod writer;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::Result;
+use crate::{Error, Result, Text};
+use writer::{read_note, remove_own_note, write_note, WriterNote};
 
 pub(crate) use accrual_snapshot::{for_each_payment, load_snapshot, Scope};
 pub(crate) use accrual_writer::{append_entry, AccrualWriter};
@@ -29,7 +31,12 @@ pub(crate) use whatif_book::{
 pub struct Book {
     db: Connection,
     path: Option<PathBuf>,
+    /// Who writes through this book and doing what, for the note other writers read.
+    doing: Option<(String, Text)>,
 }
+
+/// How long a writer waits for another to finish before it is told who holds the book.
+pub const DEFAULT_WAIT: Duration = Duration::from_secs(120);
 
 impl Book {
     /// Opens the book at `path`, creating it (with the five program templates) when it
@@ -44,7 +51,7 @@ impl Book {
                 | OpenFlags::SQLITE_OPEN_CREATE
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        db.busy_timeout(Duration::from_secs(10))?;
+        db.busy_timeout(DEFAULT_WAIT)?;
         db.pragma_update(None, "journal_mode", "WAL")?;
         db.pragma_update(None, "synchronous", "NORMAL")?;
         Book::prepare(db, Some(path.to_path_buf()))
@@ -59,7 +66,11 @@ impl Book {
         db.pragma_update(None, "foreign_keys", "ON")?;
         db.pragma_update(None, "cache_size", -32_000)?;
         migrations::migrate(&mut db, SCHEMA_VERSION)?;
-        Ok(Book { db, path })
+        Ok(Book {
+            db,
+            path,
+            doing: None,
+        })
     }
 
     /// Where the book lives (`None` in memory).
@@ -71,13 +82,21 @@ impl Book {
         &self.db
     }
 
+    /// Says who writes through this book and doing what (the note a waiting writer reads).
+    pub fn set_doing(&mut self, who: &str, what: Text) {
+        self.doing = Some((who.to_owned(), what));
+    }
+
+    /// How long a write waits for another program's write to finish (default
+    /// [`DEFAULT_WAIT`]); then it is refused with `book_busy`, naming the holder.
+    pub fn set_wait(&mut self, wait: Duration) -> Result<()> {
+        Ok(self.db.busy_timeout(wait)?)
+    }
+
     /// Runs `change` in one immediate transaction: committed when it returns `Ok`,
-    /// rolled back otherwise. Another process waits (busy timeout) rather than
-    /// interleaving.
+    /// rolled back otherwise. Another program's write is waited for (see [`Book::set_wait`]).
     pub fn write<T>(&mut self, change: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self
-            .db
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin()?;
         let out = change(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -86,9 +105,27 @@ impl Book {
     /// An immediate transaction the caller commits, or drops to roll back (imports
     /// keep nothing from a check or a file with any problem).
     pub fn begin(&mut self) -> Result<Transaction<'_>> {
-        Ok(self
+        let (path, doing) = (self.path.clone(), self.doing.clone());
+        let tx = self
             .db
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| busy(e, path.as_deref()))?;
+        if let Some(path) = &path {
+            let (who, what) = doing.unwrap_or_else(|| {
+                (
+                    "—".to_owned(),
+                    Text::new("записывает в книгу", "is writing to the book"),
+                )
+            });
+            let note = WriterNote {
+                who,
+                what,
+                since: chrono::Local::now().format("%H:%M:%S").to_string(),
+                pid: std::process::id(),
+            };
+            write_note(path, &note);
+        }
+        Ok(tx)
     }
 
     /// A consistent copy of the whole book (`VACUUM INTO`).
@@ -96,5 +133,38 @@ impl Book {
         let dest = dest.to_string_lossy();
         self.db.execute("VACUUM INTO ?1", [dest.as_ref()])?;
         Ok(())
+    }
+}
+
+impl Drop for Book {
+    fn drop(&mut self) {
+        if let Some(path) = &self.path {
+            remove_own_note(path);
+        }
+    }
+}
+
+/// A write that waited in vain: who holds the book, doing what, since when.
+fn busy(e: rusqlite::Error, path: Option<&Path>) -> Error {
+    if e.sqlite_error_code() != Some(rusqlite::ErrorCode::DatabaseBusy) {
+        return e.into();
+    }
+    match path.and_then(read_note) {
+        Some(n) => Error::refused(
+            "book_busy",
+            format!(
+                "Книга занята: {} {} (с {}). Ничего не изменено — повторите, когда закончит.",
+                n.who, n.what.ru, n.since
+            ),
+            format!(
+                "The book is busy: {} {} (since {}). Nothing changed — try again when it is done.",
+                n.who, n.what.en, n.since
+            ),
+        ),
+        None => Error::refused(
+            "book_busy",
+            "Книга занята другой программой. Ничего не изменено — повторите позже.",
+            "The book is busy with another program. Nothing changed — try again later.",
+        ),
     }
 }

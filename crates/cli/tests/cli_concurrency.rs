@@ -1,0 +1,191 @@
+//! Several `partnerbook` processes on one book at the same moment, as several people (or
+//! scripts) of a department would: a second writer waits its turn, never an engine
+//! error; two imports both land, as if one after the other; acts made at once get
+//! numbers without gaps or duplicates; a writer that waits too long is told who holds
+//! the book and doing what.
+
+mod common;
+
+use std::process::{Child, Command, Stdio};
+
+use common::*;
+use serde_json::Value;
+
+/// `partnerbook --book BOOK ARGS…` started, not waited for.
+fn spawn(scene: &Scene, args: &[&str], env: &[(&str, &str)]) -> Child {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_partnerbook"));
+    command
+        .arg("--book")
+        .arg(&scene.book)
+        .args(args)
+        .env("HOME", scene.dir.path())
+        .env("XDG_DATA_HOME", scene.dir.path())
+        .env("USER", "tester")
+        .env_remove("PARTNERBOOK_BOOK")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    command.spawn().expect("the binary starts")
+}
+
+fn finish(child: Child) -> (i32, String, String) {
+    let out = child.wait_with_output().expect("the process ends");
+    (
+        out.status.code().expect("an exit code"),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `rows` payments of `client` (bitrix24, bound to P-1 then P-2) named `prefix-N`.
+fn billing(prefix: &str, client: &str, rows: usize) -> Vec<u8> {
+    let mut csv =
+        String::from("payment_id,program,date,client_id,amount,list_price,category,direct\n");
+    for i in 0..rows {
+        csv.push_str(&format!(
+            "{prefix}-{i},bitrix24,2026-0{}-{:02},{client},{}.00,,tariff,\n",
+            1 + i % 9,
+            1 + i % 28,
+            100 + i % 900
+        ));
+    }
+    csv.into_bytes()
+}
+
+fn balances(scene: &Scene) -> Value {
+    scene
+        .ok(&["balances", "--as-of", "2026-12-31", "--json"])
+        .json()
+}
+
+#[test]
+fn two_imports_started_together_both_land_as_if_one_after_the_other() {
+    let together = scene_with_clients();
+    let apart = scene_with_clients();
+    let a = together.file("a.csv", &billing("A", "B-100", 6000));
+    let b = together.file("b.csv", &billing("B", "B-200", 6000));
+    let (a, b) = (a.to_string_lossy(), b.to_string_lossy());
+    let first = spawn(&together, &["import", "billing", &a], &[]);
+    let second = spawn(&together, &["import", "billing", &b], &[]);
+    for (code, out, err) in [finish(first), finish(second)] {
+        assert_eq!(code, 0, "{out}\n{err}");
+    }
+    apart.ok(&["import", "billing", &a]);
+    apart.ok(&["import", "billing", &b]);
+    assert_eq!(balances(&together), balances(&apart));
+    let check = together.ok(&["import", "billing", &a, "--json"]).json();
+    assert_eq!(check["added"], serde_json::json!(0), "{check}");
+}
+
+#[test]
+fn eight_conversions_at_once_make_eight_acts_numbered_without_gaps() {
+    let scene = scene_with_clients();
+    set_vendor(&scene);
+    scene.ok(&[
+        "partner",
+        "set",
+        "P-2",
+        "--contract-no",
+        "Д-2",
+        "--contract-date",
+        "2025-01-12",
+    ]);
+    scene.ok(&[
+        "adjust",
+        "--partner",
+        "P-2",
+        "--date",
+        "2026-01-10",
+        "--amount",
+        "100000",
+        "--reason",
+        "перенос остатка",
+    ]);
+    let writers: Vec<Child> = (0..8)
+        .map(|_| {
+            spawn(
+                &scene,
+                &[
+                    "convert",
+                    "--partner",
+                    "P-2",
+                    "--date",
+                    "2026-02-01",
+                    "--amount",
+                    "5000",
+                    "--json",
+                ],
+                &[],
+            )
+        })
+        .collect();
+    let mut numbers: Vec<String> = writers
+        .into_iter()
+        .map(|w| {
+            let (code, out, err) = finish(w);
+            assert_eq!(code, 0, "{out}\n{err}");
+            serde_json::from_str::<Value>(&out).expect("JSON")["number"]
+                .as_str()
+                .expect("a number")
+                .to_owned()
+        })
+        .collect();
+    numbers.sort();
+    let expected: Vec<String> = (1..=8).map(|n| format!("2026-{n:04}")).collect();
+    assert_eq!(numbers, expected);
+    let p2 = balances(&scene)
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["partner"] == "P-2")
+        .cloned()
+        .expect("P-2");
+    assert_eq!(p2["converted"], serde_json::json!("40000.00"));
+}
+
+#[test]
+fn a_writer_that_cannot_wait_is_told_who_holds_the_book_and_nothing_changes() {
+    let scene = scene_with_clients();
+    let big = scene.file("big.csv", &billing("C", "B-100", 40000));
+    let holder = spawn(&scene, &["import", "billing", &big.to_string_lossy()], &[]);
+    // The note of the writer appears once it holds the book.
+    let note = scene.book.with_extension("sqlite.writer");
+    let start = std::time::Instant::now();
+    while !note.exists() {
+        assert!(
+            start.elapsed().as_secs() < 30,
+            "the import never took the book"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let refused = finish(spawn(
+        &scene,
+        &[
+            "adjust",
+            "--partner",
+            "P-2",
+            "--date",
+            "2026-01-10",
+            "--amount",
+            "1",
+            "--reason",
+            "x",
+        ],
+        &[("PARTNERBOOK_WAIT_SECONDS", "0")],
+    ));
+    let (code, out, err) = finish(holder);
+    assert_eq!(code, 0, "{out}\n{err}");
+    assert_eq!(refused.0, 1, "{refused:?}");
+    assert!(
+        refused.2.contains("Книга занята")
+            && refused.2.contains("tester")
+            && refused.2.contains("big.csv"),
+        "{refused:?}"
+    );
+    let ledger = scene.ok(&["accruals", "--partner", "P-2"]).stdout;
+    assert!(!ledger.contains("корректировка вручную"), "{ledger}");
+}
