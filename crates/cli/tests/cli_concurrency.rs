@@ -189,3 +189,75 @@ fn a_writer_that_cannot_wait_is_told_who_holds_the_book_and_nothing_changes() {
     let ledger = scene.ok(&["accruals", "--partner", "P-2"]).stdout;
     assert!(!ledger.contains("корректировка вручную"), "{ledger}");
 }
+
+#[test]
+fn two_conversions_of_one_balance_at_once_make_exactly_one_act() {
+    let scene = scene_with_clients();
+    set_vendor(&scene);
+    scene.ok(&[
+        "partner",
+        "set",
+        "P-2",
+        "--contract-no",
+        "Д-2",
+        "--contract-date",
+        "2025-01-12",
+    ]);
+    scene.ok(&[
+        "adjust",
+        "--partner",
+        "P-2",
+        "--date",
+        "2026-01-10",
+        "--amount",
+        "7000",
+        "--reason",
+        "перенос остатка",
+    ]);
+    let both: Vec<(i32, String, String)> = (0..2)
+        .map(|_| {
+            spawn(
+                &scene,
+                &["convert", "--partner", "P-2", "--date", "2026-02-01"],
+                &[],
+            )
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(finish)
+        .collect();
+    let done: Vec<_> = both.iter().filter(|(code, ..)| *code == 0).collect();
+    let refused: Vec<_> = both.iter().filter(|(code, ..)| *code == 1).collect();
+    assert_eq!((done.len(), refused.len()), (1, 1), "{both:?}");
+    assert!(
+        refused[0].2.contains("конвертировать нечего"),
+        "the second finds nothing left: {both:?}"
+    );
+    let acts = scene.ok(&["acts", "--json"]).json();
+    assert_eq!(acts.as_array().map(Vec::len), Some(1), "{acts}");
+}
+
+#[test]
+fn a_reader_during_an_import_sees_the_book_before_or_after_never_half() {
+    let scene = scene_with_clients();
+    let before = balances(&scene);
+    let big = scene.file("big.csv", &billing("R", "B-100", 30000));
+    let import = spawn(&scene, &["import", "billing", &big.to_string_lossy()], &[]);
+    let mut seen = Vec::new();
+    let mut import = Some(import);
+    while let Some(mut running) = import.take() {
+        seen.push(balances(&scene));
+        match running.try_wait().expect("the import's state") {
+            Some(status) => assert!(status.success(), "the import failed"),
+            None => import = Some(running),
+        }
+    }
+    let after = balances(&scene);
+    assert_ne!(before, after, "the import changed the balances");
+    for view in &seen {
+        assert!(
+            *view == before || *view == after,
+            "a half-imported book was seen: {view}"
+        );
+    }
+}
