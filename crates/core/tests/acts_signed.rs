@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use chrono::{FixedOffset, NaiveDate, Utc};
 use common::*;
 use partnerbook_core::acts::{
-    act_file, act_step, convert, get_act, import_signed, read_package, signatures_of,
-    signed_act_files, ActFormat, ActStatus, ActStep, ConvertRequest, SignedImport,
+    act_file, act_step, convert, get_act, import_signed, read_package, register_file,
+    signatures_of, signed_act_files, statement_file, ActFormat, ActStatus, ActStep, ConvertRequest,
+    RegisterFormat, SignedImport,
 };
 use partnerbook_core::documents::SignerRole;
 use partnerbook_core::partners::PartnerInput;
@@ -271,6 +272,36 @@ fn the_partners_signature_alone_sends_the_act_and_the_vendors_later_signs_it_fro
         assert!(text.contains(&expected), "{expected}: {text}");
     }
     assert_eq!(pages(&pdf_path), 1, "a one-line act stays one page");
+
+    // The statement and the payout register list the signing day.
+    let act = get_act(scene.book.db(), &scene.act).expect("the act");
+    let signed_words = format!("подписан {} (ЭП)", moscow_today().format("%d.%m.%Y"));
+    let month = act
+        .pay_due
+        .expect("a payout due day")
+        .format("%Y-%m")
+        .to_string();
+    let now = Utc::now().naive_utc();
+    let register =
+        register_file(scene.book.db(), &month, RegisterFormat::Pdf, now).expect("the register");
+    let statement = statement_file(
+        scene.book.db(),
+        "P-A",
+        moscow_today(),
+        moscow_today(),
+        moscow_today(),
+    )
+    .expect("the statement");
+    for file in [register, statement] {
+        let path = scene.dir.path().join(&file.name);
+        std::fs::write(&path, &file.bytes).expect("written");
+        let text = pdftotext(&path).replace('\u{a0}', " ");
+        assert!(
+            text.contains(&signed_words) || text.replace('\n', " ").contains(&signed_words),
+            "{}: {text}",
+            file.name
+        );
+    }
 }
 
 #[test]

@@ -77,11 +77,13 @@ describe("the payout register", () => {
       {
         partner_id: "P-1", name: "ООО «Альфа»", inn: "7707083893", kpp: "773601001", bik: "044525225", account: "40702810238720001420",
         act_number: "2026-0001", act_date: "2026-03-10", amount: "6000.00", currency: "RUB", vat: { rate: "22", amount: "1081.97" },
+        signed: "2026-03-12", e_signed: true,
         pay_due: "2026-03-26", paid: "2026-03-20", purpose: "Партнёрское вознаграждение по акту № 2026-0001",
       },
       {
         partner_id: "P-2", name: "ИП Борисов", inn: "500100732259", kpp: null, bik: null, account: null,
         act_number: "2026-0002", act_date: "2026-03-11", amount: "1500.50", currency: "RUB", vat: null,
+        signed: "2026-03-13", e_signed: false,
         pay_due: "2026-03-27", paid: null, purpose: "…",
       },
     ],

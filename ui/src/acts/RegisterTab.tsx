@@ -75,6 +75,7 @@ export function RegisterTab() {
     { header: t("col.act"), cell: (l) => t("register.act", { number: l.act_number, date: date(l.act_date) }) },
     { header: t("col.money"), cell: (l) => formatMoney(l.amount, l.currency, lang), className: "right money" },
     { header: t("register.vat"), cell: (l) => (l.vat ? formatMoney(l.vat.amount, l.currency, lang) : t("register.noVat")), className: "right money" },
+    { header: t("act.signed"), cell: (l) => (l.signed ? `${date(l.signed)}${l.e_signed ? ` ${t("register.eSigned")}` : ""}` : "") },
     { header: t("col.payDue"), cell: (l) => date(l.pay_due) },
     { header: t("col.paid"), cell: (l) => date(l.paid) },
   ];

@@ -5,7 +5,15 @@ export type RegisterLine = { partner_id: string, name: string, inn: string | nul
 /**
  * ISO 4217 letters.
  */
-currency: string, vat: Vat | null, pay_due: string | null, paid: string | null, 
+currency: string, vat: Vat | null, 
+/**
+ * The day the act was signed (by both sides).
+ */
+signed: string | null, 
+/**
+ * Signed with electronic signatures from EDO.
+ */
+e_signed: boolean, pay_due: string | null, paid: string | null, 
 /**
  * Назначение платежа: «Партнёрское вознаграждение по акту № 2026-0007 от 30.11.2026. Без налога (НДС)».
  */

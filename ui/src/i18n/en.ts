@@ -430,6 +430,7 @@ export const en: Record<MessageKey, string> = {
   "signature.signedAt": "Signed {at} (Moscow)",
   "act.save.signed": "Signed act (PDF and package)",
   "action.import_signed": "signed EDO package",
+  "register.eSigned": "(e-signed)",
   "act.documents": "Documents",
   "act.noSteps": "The act is final: no more actions.",
   "act.step.send": "Send",

@@ -428,6 +428,7 @@ export const ru = {
   "signature.signedAt": "Подписан {at} (МСК)",
   "act.save.signed": "Подписанный акт (PDF и пакет)",
   "action.import_signed": "подписанный пакет ЭДО",
+  "register.eSigned": "(ЭП)",
   "act.documents": "Документы",
   "act.noSteps": "Акт в конечном состоянии: действий больше нет.",
   "act.step.send": "Отправить",

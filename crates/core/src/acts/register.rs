@@ -58,7 +58,9 @@ pub fn payout_register(db: &Connection, month: &str, made: NaiveDate) -> Result<
             act_date: act.date,
             amount: doc.amount,
             currency: act.currency.clone(),
+            e_signed: !doc.signatures.is_empty(),
             vat: doc.vat,
+            signed: act.signed,
             pay_due: act.pay_due,
             paid: act.paid,
         });

@@ -181,6 +181,10 @@ pub struct RegisterLine {
     /// ISO 4217 letters.
     pub currency: String,
     pub vat: Option<Vat>,
+    /// The day the act was signed (by both sides).
+    pub signed: Option<NaiveDate>,
+    /// Signed with electronic signatures from EDO.
+    pub e_signed: bool,
     pub pay_due: Option<NaiveDate>,
     pub paid: Option<NaiveDate>,
     /// Назначение платежа: «Партнёрское вознаграждение по акту № 2026-0007 от 30.11.2026. Без налога (НДС)».

@@ -141,6 +141,8 @@ pub fn register() -> PayoutRegister {
         amount: money(amount),
         currency: currency.into(),
         vat: None,
+        signed: Some(day(2026, 11, 5)),
+        e_signed: number.ends_with('6'),
         pay_due: Some(day(2026, 11, 19)),
         paid: None,
         purpose: format!(

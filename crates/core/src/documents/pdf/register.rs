@@ -111,11 +111,7 @@ fn lines(sheet: &mut Sheet, lines: &[RegisterLine]) {
                 Cell::new(ids),
                 Cell::new(line.bik.clone().unwrap_or_else(dash)),
                 Cell::new(line.account.clone().unwrap_or_else(dash)),
-                Cell::new(format!(
-                    "№\u{a0}{}\nот\u{a0}{}",
-                    line.act_number,
-                    russian::date(line.act_date)
-                )),
+                Cell::new(act_cell(line)),
                 Cell::new(russian::money(line.amount)),
                 Cell::new(line.currency.as_str()),
                 Cell::new(vat),
@@ -125,4 +121,20 @@ fn lines(sheet: &mut Sheet, lines: &[RegisterLine]) {
         })
         .collect();
     Table::new(sheet, &columns, Style::bold(8.0), Style::regular(8.0)).draw(sheet, &rows);
+}
+
+/// «№ 2026-0007 / от 30.11.2026 / подписан 05.12.2026 (ЭП)».
+fn act_cell(line: &RegisterLine) -> String {
+    let mut cell = format!(
+        "№\u{a0}{}\nот\u{a0}{}",
+        line.act_number,
+        russian::date(line.act_date)
+    );
+    if let Some(signed) = line.signed {
+        cell.push_str(&format!("\nподписан\u{a0}{}", russian::date(signed)));
+        if line.e_signed {
+            cell.push_str("\u{a0}(ЭП)");
+        }
+    }
+    cell
 }
