@@ -141,11 +141,15 @@ export const whatif = (request: WhatIfRequest) => call<WhatIfReport>("whatif", {
 export const whatifApply = (request: WhatIfRequest, date: string) =>
   call<WhatIfApplied>("whatif_apply", { request, date });
 
-/** Converts a partner's available balance on `date` (all of it when `amount` is empty) into a draft act. */
-export const convertBalance = (partner: string, date: string, amount?: string, payoutKind?: PayoutKind) =>
+/**
+ * Converts a partner's available balance on `date` (all of it when `amount` is empty) into a draft
+ * act. `key` is the caller's own for this request: sent again (a retry), it answers the same act.
+ */
+export const convertBalance = (partner: string, date: string, key: string, amount?: string, payoutKind?: PayoutKind) =>
   call<Conversion>("convert_balance", {
     partner,
     date,
+    key,
     ...(amount && amount.trim() ? { amount: amount.trim() } : {}),
     ...(payoutKind ? { payoutKind } : {}),
   });

@@ -131,6 +131,10 @@ pub enum Command {
         /// How it is paid out: bank (default) or licence_credit (quantower).
         #[arg(long, value_enum)]
         payout: Option<PayoutWhat>,
+        /// The request's own key: run again with the same key (a retry), it answers the
+        /// act already made instead of making a second one.
+        #[arg(long)]
+        key: Option<String>,
         #[arg(long)]
         json: bool,
     },

@@ -261,3 +261,68 @@ fn a_reader_during_an_import_sees_the_book_before_or_after_never_half() {
         );
     }
 }
+
+#[test]
+fn a_conversion_retried_with_its_key_answers_the_act_it_made() {
+    let scene = scene_with_clients();
+    set_vendor(&scene);
+    scene.ok(&[
+        "partner",
+        "set",
+        "P-2",
+        "--contract-no",
+        "Д-2",
+        "--contract-date",
+        "2025-01-12",
+    ]);
+    scene.ok(&[
+        "adjust",
+        "--partner",
+        "P-2",
+        "--date",
+        "2026-01-10",
+        "--amount",
+        "20000",
+        "--reason",
+        "перенос остатка",
+    ]);
+    let args = [
+        "convert",
+        "--partner",
+        "P-2",
+        "--date",
+        "2026-02-01",
+        "--amount",
+        "5000",
+        "--key",
+        "dialog-7f3a",
+        "--json",
+    ];
+    let answers: Vec<Value> = [spawn(&scene, &args, &[]), spawn(&scene, &args, &[])]
+        .into_iter()
+        .map(finish)
+        .map(|(code, out, err)| {
+            assert_eq!(code, 0, "{out}\n{err}");
+            serde_json::from_str(&out).expect("JSON")
+        })
+        .collect();
+    assert_eq!(answers[0], answers[1], "the same act answered twice");
+    let again = scene.ok(&args).json();
+    assert_eq!(again, answers[0]);
+    let acts = scene.ok(&["acts", "--json"]).json();
+    assert_eq!(acts.as_array().map(Vec::len), Some(1), "{acts}");
+    let other_day = scene.run(&[
+        "convert",
+        "--partner",
+        "P-2",
+        "--date",
+        "2026-02-02",
+        "--key",
+        "dialog-7f3a",
+    ]);
+    assert_eq!(other_day.code, 1, "{other_day:?}");
+    assert!(
+        other_day.stderr.contains("уже использован"),
+        "{other_day:?}"
+    );
+}

@@ -63,6 +63,7 @@ fn book_with_act(vat: bool, steps: &[ActStep]) -> (Book, String) {
         date: day(2026, 3, 10),
         amount: None,
         payout_kind: None,
+        key: None,
     };
     let act = book
         .write(|tx| convert(tx, &actor, &req))

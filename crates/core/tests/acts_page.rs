@@ -33,6 +33,7 @@ fn act_for(book: &mut Book, date: chrono::NaiveDate, amount: &str) -> String {
         date,
         amount: Some(amount.parse().expect("an amount")),
         payout_kind: None,
+        key: None,
     };
     book.write(|tx| convert(tx, &actor, &req))
         .expect("converted")

@@ -20,6 +20,7 @@ fn convert_on(
         date,
         amount: None,
         payout_kind: kind,
+        key: None,
     };
     book.write(|tx| convert(tx, &actor, &req))
         .map(|c| c.act)

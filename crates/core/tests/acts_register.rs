@@ -44,6 +44,7 @@ fn act_for(book: &mut Book, partner: &str, date: chrono::NaiveDate, amount: &str
         date,
         amount: Some(amount.parse().expect("amount")),
         payout_kind: None,
+        key: None,
     };
     book.write(|tx| convert(tx, &actor, &req))
         .expect("converted")

@@ -84,6 +84,7 @@ fn scene() -> Scene {
         date: moscow_today(),
         amount: None,
         payout_kind: None,
+        key: None,
     };
     let act = book
         .write(|tx| convert(tx, &actor, &request))

@@ -39,6 +39,7 @@ fn request(partner: &str, date: NaiveDate, amount: Option<&str>) -> ConvertReque
         date,
         amount: amount.map(|a| a.parse::<Decimal>().expect("an amount")),
         payout_kind: None,
+        key: None,
     }
 }
 
@@ -133,6 +134,7 @@ fn refusals_say_why_and_change_nothing() {
         (
             ConvertRequest {
                 payout_kind: Some(PayoutKind::LicenceCredit),
+                key: None,
                 ..request("P-A", day(2026, 3, 10), None)
             },
             "payout_kind",

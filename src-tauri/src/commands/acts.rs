@@ -12,12 +12,11 @@ use partnerbook_core::acts::{
 use partnerbook_core::documents::{ActDocument, PayoutRegister};
 use partnerbook_core::overview::{overview as overview_of, Overview};
 use partnerbook_core::programs::PayoutKind;
-use partnerbook_core::{Error, ErrorDto, Lang, Problem, Text};
-use rust_decimal::Decimal;
+use partnerbook_core::{ErrorDto, Lang};
 use serde::Deserialize;
 use tauri::{AppHandle, Emitter, State};
 
-use super::days::{day, day_or_today};
+use super::days::{amount as typed_amount, day, day_or_today};
 use crate::book_settings;
 use crate::error::{shell_error, to_dto};
 use crate::state::{lock, AppState};
@@ -35,27 +34,8 @@ pub enum StepKind {
     Pay,
 }
 
-fn amount(value: Option<String>) -> Result<Option<Decimal>, Error> {
-    let Some(text) = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty()) else {
-        return Ok(None);
-    };
-    text.replace([' ', '\u{a0}', '\u{202f}'], "")
-        .replace(',', ".")
-        .parse::<Decimal>()
-        .map(Some)
-        .map_err(|_| {
-            Error::Invalid(vec![Problem::new(
-                "bad_amount",
-                Text::new(
-                    format!("«{text}» — не сумма"),
-                    format!("«{text}» is not an amount"),
-                ),
-            )
-            .field("amount")])
-        })
-}
-
-/// Converts a partner's available balance (all of it when no amount is given).
+/// Converts a partner's available balance (all of it when no amount is given). `key` is
+/// the dialog's own: the same key again answers the act it made.
 #[tauri::command(async)]
 pub fn convert_balance(
     state: State<'_, AppState>,
@@ -63,13 +43,16 @@ pub fn convert_balance(
     date: String,
     amount: Option<String>,
     payout_kind: Option<PayoutKind>,
+    key: Option<String>,
 ) -> Result<Conversion, ErrorDto> {
     state.change(|book, actor, _| {
+        let amount = amount.filter(|a| !a.trim().is_empty());
         let request = ConvertRequest {
             partner,
             date: day("date", &date)?,
-            amount: self::amount(amount)?,
+            amount: amount.map(|a| typed_amount("amount", &a)).transpose()?,
             payout_kind,
+            key,
         };
         book.write(|tx| convert(tx, actor, &request))
     })

@@ -403,6 +403,7 @@ fn demo_with_acts(path: &std::path::Path) {
             date,
             amount: None,
             payout_kind: None,
+            key: None,
         };
         let act = book
             .write(|tx| convert(tx, &actor, &request))

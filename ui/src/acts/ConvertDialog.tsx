@@ -66,6 +66,8 @@ export function ConvertDialog(props: { partner: string; program: string; onClose
   const [balance, setBalance] = useState<{ date: string; row?: BalanceRow } | null>(null);
   const [programs, setPrograms] = useState<Program[] | null>(null);
   const [saving, setSaving] = useState(false);
+  // One key per dialog: a second click or a retry after a lost answer makes no second act.
+  const [requestKey] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<ErrorDto | null>(null);
 
   useEffect(() => {
@@ -102,7 +104,7 @@ export function ConvertDialog(props: { partner: string; program: string; onClose
     setSaving(true);
     setError(null);
     try {
-      onDone(await convertBalance(partner, date, amount, kind || undefined));
+      onDone(await convertBalance(partner, date, requestKey, amount, kind || undefined));
     } catch (reason) {
       setError(toErrorDto(reason));
     } finally {

@@ -66,7 +66,7 @@ describe("the partner card's acts tab", () => {
     expect(within(dialog).queryByLabelText("Способ выплаты")).not.toBeInTheDocument();
 
     await user.click(screen.getByTestId("convert-submit"));
-    await waitFor(() => expect(callsOf("convert_balance")).toEqual([{ partner: "P-1", date: todayIso() }]));
+    await waitFor(() => expect(callsOf("convert_balance")).toEqual([{ partner: "P-1", date: todayIso(), key: expect.any(String) }]));
     expect(await screen.findByTestId("convert-done")).toHaveTextContent("Создан акт № 2026-0001");
     const row = await screen.findByTestId("act-row-2026-0001");
     expect(within(row).getByText("черновик")).toBeInTheDocument();
@@ -95,7 +95,7 @@ describe("the convert dialog", () => {
     const error = await screen.findByTestId("error-amount");
     expect(error).toHaveTextContent("меньше порога программы");
     expect(screen.getByLabelText("Сумма")).toHaveAttribute("aria-invalid", "true");
-    expect(callsOf("convert_balance")).toEqual([{ partner: "P-1", date: todayIso(), amount: "3000" }]);
+    expect(callsOf("convert_balance")).toEqual([{ partner: "P-1", date: todayIso(), key: expect.any(String), amount: "3000" }]);
     expect(done).not.toHaveBeenCalled();
     expect(document.querySelector(".error-banner")).toBeNull();
   });
@@ -127,7 +127,7 @@ describe("the convert dialog", () => {
     await user.selectOptions(kind, "licence_credit");
     await user.click(screen.getByTestId("convert-submit"));
     await waitFor(() =>
-      expect(callsOf("convert_balance")).toEqual([{ partner: "P-4", date: todayIso(), payoutKind: "licence_credit" }]),
+      expect(callsOf("convert_balance")).toEqual([{ partner: "P-4", date: todayIso(), key: expect.any(String), payoutKind: "licence_credit" }]),
     );
   });
 });

@@ -24,6 +24,7 @@ pub fn convert(
     date: &str,
     amount: Option<&str>,
     payout: Option<PayoutWhat>,
+    key: Option<String>,
     json: bool,
 ) -> Result<ExitCode> {
     let amount = amount.map(|text| amount_of("amount", text)).transpose()?;
@@ -35,6 +36,7 @@ pub fn convert(
             PayoutWhat::Bank => PayoutKind::Bank,
             PayoutWhat::LicenceCredit => PayoutKind::LicenceCredit,
         }),
+        key,
     };
     let actor = ctx.actor();
     let done = ctx.book.write(|tx| convert_balance(tx, &actor, &request))?;

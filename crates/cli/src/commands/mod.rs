@@ -85,8 +85,17 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
             date,
             amount,
             payout,
+            key,
             json,
-        } => acts::convert(ctx, partner, date, amount.as_deref(), *payout, *json),
+        } => acts::convert(
+            ctx,
+            partner,
+            date,
+            amount.as_deref(),
+            *payout,
+            key.clone(),
+            *json,
+        ),
         Command::Act { command } => acts::act(ctx, command),
         Command::Acts {
             status,

@@ -101,6 +101,7 @@ pub fn convert_ready(
             date,
             amount: None,
             payout_kind: None,
+            key: None,
         };
         done.push(convert(db, actor, &request)?);
         let step = BatchProgress {

@@ -26,10 +26,25 @@ pub struct ConvertRequest {
     pub amount: Option<Decimal>,
     /// `None`: the program's first kind (bank).
     pub payout_kind: Option<PayoutKind>,
+    /// The requester's own key for this request (a dialog's, a script's): the same key
+    /// again answers the act it made, never a second one.
+    pub key: Option<String>,
 }
 
 /// Converts, appending the ledger's conversion entry and the act's draft.
 pub fn convert(db: &Connection, actor: &Actor, request: &ConvertRequest) -> Result<Conversion> {
+    let key = request
+        .key
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty());
+    if let Some(done) = key
+        .map(|k| made_for_key(db, k, request))
+        .transpose()?
+        .flatten()
+    {
+        return Ok(done);
+    }
     let partner = get_partner(db, &request.partner)?;
     let program = load_program(db, &partner.program)?;
     let rules = conversion_rules(&program, request.date)?;
@@ -66,8 +81,8 @@ pub fn convert(db: &Connection, actor: &Actor, request: &ConvertRequest) -> Resu
     let period_from = period_start(db, &partner)?;
     db.prepare_cached(
         "INSERT INTO acts (number, year, seq, partner, program, conversion, date, period_from, period_to,
-                           amount, money, currency, vat_rate, vat, payout_kind, status, guid, at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'draft', ?16, ?17)",
+                           amount, money, currency, vat_rate, vat, payout_kind, status, guid, at, request_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'draft', ?16, ?17, ?18)",
     )?
     .execute(params![
         number,
@@ -87,6 +102,7 @@ pub fn convert(db: &Connection, actor: &Actor, request: &ConvertRequest) -> Resu
         payout_key(kind),
         new_guid(),
         at,
+        key,
     ])?;
     let act = db.last_insert_rowid();
     audit::record(
@@ -375,4 +391,52 @@ fn new_guid() -> String {
         &hex[16..20],
         &hex[20..32]
     )
+}
+
+/// The conversion a request with `key` made before, if one did: the same partner and day
+/// answer it again; anything else under the same key is refused.
+fn made_for_key(
+    db: &Connection,
+    key: &str,
+    request: &ConvertRequest,
+) -> Result<Option<Conversion>> {
+    let found = db
+        .prepare_cached(
+            "SELECT a.id, a.number, a.partner, a.date, a.conversion, a.amount, g.unit
+             FROM acts a JOIN programs g ON g.id = a.program WHERE a.request_key = ?1",
+        )?
+        .query_row([key], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, i64>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        })
+        .optional()?;
+    let Some((act, number, partner, date, entry, amount, unit)) = found else {
+        return Ok(None);
+    };
+    if partner != request.partner || date != request.date.to_string() {
+        return Err(Error::refused(
+            "request_key_reused",
+            format!(
+                "Ключ запроса «{key}» уже использован для акта № {number} ({partner}, {date}): для новой конвертации нужен новый ключ"
+            ),
+            format!(
+                "The request key “{key}” was used for act {number} ({partner}, {date}): a new conversion needs a new key"
+            ),
+        ));
+    }
+    Ok(Some(Conversion {
+        conversion: entry.to_string(),
+        act: act.to_string(),
+        number,
+        partner,
+        amount: minor_text(amount),
+        unit,
+    }))
 }

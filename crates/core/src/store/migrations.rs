@@ -5,13 +5,14 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::{Error, Result};
 
-const MIGRATIONS: [&str; 6] = [
+const MIGRATIONS: [&str; 7] = [
     include_str!("migrations/001_book.sql"),
     include_str!("migrations/002_audit.sql"),
     include_str!("migrations/003_ledger.sql"),
     include_str!("migrations/004_acts.sql"),
     include_str!("migrations/005_partner_account.sql"),
     include_str!("migrations/006_act_signatures.sql"),
+    include_str!("migrations/007_request_keys.sql"),
 ];
 
 /// The schema version this build writes.

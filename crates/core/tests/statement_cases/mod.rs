@@ -48,6 +48,7 @@ fn act_for(book: &mut Book, partner: &str, amount: &str, steps: &[ActStep]) -> S
         date: day(2026, 3, 10),
         amount: Some(amount.parse().expect("an amount")),
         payout_kind: None,
+        key: None,
     };
     let act = book
         .write(|tx| convert(tx, &actor, &request))
