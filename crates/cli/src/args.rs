@@ -143,6 +143,16 @@ pub enum Command {
         #[command(subcommand)]
         command: ActCommand,
     },
+    /// The month's acts at once: every balance ready on --date (of one program, or all)
+    /// converted in one transaction, after a backup of the book (as the app's batch).
+    Batch {
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        program: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// List acts, newest first.
     Acts {
         #[arg(long, value_enum)]

@@ -229,3 +229,26 @@ fn refusals_exit_1_say_why_and_change_nothing() {
     );
     assert_eq!(scene.ok(&["acts", "--json"]).json(), json!([]));
 }
+
+#[test]
+fn the_months_batch_converts_every_ready_balance_after_a_backup() {
+    let scene = scene();
+    let made = scene
+        .ok(&["batch", "--date", "2026-03-31", "--json"])
+        .json();
+    let partners: Vec<&str> = made
+        .as_array()
+        .expect("the acts made")
+        .iter()
+        .filter_map(|c| c["partner"].as_str())
+        .collect();
+    assert_eq!(partners, ["P-3", "P-5"], "{made}");
+    let backups = std::fs::read_dir(scene.dir.path().join("backups"))
+        .expect("the backups folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("before-acts-batch"))
+        .count();
+    assert_eq!(backups, 1);
+    let again = scene.ok(&["batch", "--date", "2026-03-31"]);
+    assert!(again.stdout.contains("Актов сформировано: 0"), "{again:?}");
+}

@@ -3,6 +3,7 @@
 //! `partnerbook` command line are thin layers over this crate.
 
 pub mod acts;
+pub mod api;
 pub mod audit;
 pub mod calendar;
 pub mod clients;

@@ -5,10 +5,11 @@
 use std::sync::atomic::Ordering;
 
 use partnerbook_core::acts::{
-    act_document, act_step as step_act, acts_page as page_of, convert, convert_ready,
-    deadlines as deadlines_of, get_act, payout_register as register_of, ready_to_convert, ActPage,
-    ActQuery, ActState, ActStep, BatchProgress, Conversion, ConvertRequest, Deadline, ReadyBalance,
+    act_document, act_step as step_act, acts_page as page_of, convert, deadlines as deadlines_of,
+    get_act, payout_register as register_of, ready_to_convert, ActPage, ActQuery, ActState,
+    ActStep, BatchProgress, Conversion, ConvertRequest, Deadline, ReadyBalance,
 };
+use partnerbook_core::api;
 use partnerbook_core::documents::{ActDocument, PayoutRegister};
 use partnerbook_core::overview::{overview as overview_of, Overview};
 use partnerbook_core::programs::PayoutKind;
@@ -145,14 +146,12 @@ pub async fn acts_batch(
         let actor = book_settings::actor(book.db());
         let run = |book: &mut partnerbook_core::store::Book| {
             let date = day("date", &date)?;
-            book.backup("acts", actor.now)?;
             let mut progress = |p: BatchProgress| -> bool {
                 // A window that is gone cannot listen; the batch goes on regardless.
                 let _ = app.emit(BATCH_EVENT, p);
                 !cancel.load(Ordering::SeqCst)
             };
-            let program = program.filter(|p| !p.trim().is_empty());
-            book.write(|tx| convert_ready(tx, &actor, date, program.as_deref(), &mut progress))
+            api::acts_batch(book, &actor, date, program.as_deref(), &mut progress)
         };
         run(&mut book).map_err(|e| to_dto(e, lang))
     });

@@ -1,6 +1,6 @@
 //! The programs screen: every program with its versions, and a new version from a day.
 
-use partnerbook_core::ledger::{apply_whatif, WhatIfApplied, WhatIfReport, WhatIfRequest};
+use partnerbook_core::ledger::{WhatIfApplied, WhatIfReport, WhatIfRequest};
 use partnerbook_core::programs::{
     add_version, load_program, load_programs, Program, ProgramVersion, RuleSet,
 };
@@ -56,7 +56,6 @@ pub fn whatif_apply(
 ) -> Result<WhatIfApplied, ErrorDto> {
     state.change(|book, actor, _| {
         let date = day("date", &date)?;
-        book.backup("before-whatif-apply", actor.now)?;
-        book.write(|tx| apply_whatif(tx, actor, &request, date))
+        partnerbook_core::api::whatif_apply(book, actor, &request, date)
     })
 }

@@ -248,3 +248,31 @@ pub fn deadlines(ctx: &mut Context, as_of: &str, json: bool) -> Result<ExitCode>
     output::table(&header, &rows);
     Ok(ExitCode::SUCCESS)
 }
+
+pub fn batch(ctx: &mut Context, date: &str, program: Option<&str>, json: bool) -> Result<ExitCode> {
+    let date = day("date", date)?;
+    let actor = ctx.actor();
+    let mut progress = |_: partnerbook_core::acts::BatchProgress| true;
+    let made =
+        partnerbook_core::api::acts_batch(&mut ctx.book, &actor, date, program, &mut progress)?;
+    if json {
+        output::json(&made);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for c in &made {
+        output::line(&format!(
+            "{} {}: {} {} → {} {}",
+            ctx.say("Партнёр", "Partner"),
+            c.partner,
+            c.amount,
+            c.unit,
+            ctx.say("акт (черновик) №", "act (draft)"),
+            c.number
+        ));
+    }
+    output::line(&match ctx.lang {
+        partnerbook_core::Lang::Ru => format!("Актов сформировано: {}.", made.len()),
+        partnerbook_core::Lang::En => format!("Acts made: {}.", made.len()),
+    });
+    Ok(ExitCode::SUCCESS)
+}

@@ -97,6 +97,11 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
             *json,
         ),
         Command::Act { command } => acts::act(ctx, command),
+        Command::Batch {
+            date,
+            program,
+            json,
+        } => acts::batch(ctx, date, program.as_deref(), *json),
         Command::Acts {
             status,
             partner,

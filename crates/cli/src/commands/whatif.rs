@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use partnerbook_core::ledger::{apply_whatif, whatif, Change, WhatIfReport, WhatIfRequest};
+use partnerbook_core::ledger::{whatif, Change, WhatIfReport, WhatIfRequest};
 use partnerbook_core::programs::read_rules_file;
 use partnerbook_core::Result;
 
@@ -22,9 +22,7 @@ pub fn run(ctx: &mut Context, args: &WhatifArgs) -> Result<ExitCode> {
     if args.apply {
         let date = day("date", args.date.as_deref().unwrap_or_default())?;
         let actor = ctx.actor();
-        let applied = ctx
-            .book
-            .write(|tx| apply_whatif(tx, &actor, &request, date))?;
+        let applied = partnerbook_core::api::whatif_apply(&mut ctx.book, &actor, &request, date)?;
         if args.json {
             output::json(&applied);
         } else {
