@@ -143,6 +143,11 @@ pub enum Command {
         #[command(subcommand)]
         command: ActCommand,
     },
+    /// The book itself: its integrity, a copy of it.
+    Book {
+        #[command(subcommand)]
+        command: BookCommand,
+    },
     /// The month's acts at once: every balance ready on --date (of one program, or all)
     /// converted in one transaction, after a backup of the book (as the app's batch).
     Batch {
@@ -253,6 +258,23 @@ pub struct VendorArgs {
     /// The vendor's settlement account.
     #[arg(long)]
     pub account: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BookCommand {
+    /// Integrity of the book: the store's own check, and what it keeps twice agreeing;
+    /// exit 1 with what is wrong.
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copies the whole book into an empty TARGET; prints the rows of both sides.
+    Copy {
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -246,7 +246,11 @@ fn the_months_batch_converts_every_ready_balance_after_a_backup() {
     let backups = std::fs::read_dir(scene.dir.path().join("backups"))
         .expect("the backups folder")
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().contains("before-acts-batch"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .contains("before-acts-batch")
+        })
         .count();
     assert_eq!(backups, 1);
     let again = scene.ok(&["batch", "--date", "2026-03-31"]);

@@ -1,6 +1,7 @@
 //! One module per group of commands.
 
 mod acts;
+mod book;
 mod demo;
 mod discounts;
 mod documents;
@@ -18,7 +19,7 @@ use std::process::ExitCode;
 
 use partnerbook_core::Result;
 
-use crate::args::{Command, PartnerCommand, VendorCommand};
+use crate::args::{BookCommand, Command, PartnerCommand, VendorCommand};
 use crate::context::Context;
 
 pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
@@ -97,6 +98,12 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
             *json,
         ),
         Command::Act { command } => acts::act(ctx, command),
+        Command::Book {
+            command: BookCommand::Check { json },
+        } => book::check(ctx, *json),
+        Command::Book {
+            command: BookCommand::Copy { to, json },
+        } => book::copy(ctx, to, *json),
         Command::Batch {
             date,
             program,

@@ -3,6 +3,8 @@
 mod accrual_snapshot;
 mod accrual_writer;
 mod backup;
+mod check;
+mod copy;
 mod migrations;
 mod page;
 pub(crate) mod values;
@@ -19,6 +21,8 @@ use writer::{read_note, remove_own_note, write_note, WriterNote};
 
 pub(crate) use accrual_snapshot::{for_each_payment, load_snapshot, Scope};
 pub(crate) use accrual_writer::{append_entry, AccrualWriter};
+pub use check::{check_book, Finding};
+pub use copy::Counted;
 pub use migrations::SCHEMA_VERSION;
 pub use page::MAX_PAGE;
 pub(crate) use page::{page_sql, PageSql};
