@@ -18,7 +18,7 @@ pub use convert::{convert, ConvertRequest};
 pub use document::act_document;
 pub use files::{act_file, register_file, statement_file, ActFormat, DocumentFile, RegisterFormat};
 pub use model::*;
-pub use query::{acts_page, deadlines};
+pub use query::{acts_page, acts_shown, deadlines};
 pub use register::payout_register;
 pub use store::{find_act, get_act, StoredAct};
 pub use workflow::{act_step, ActStep};

@@ -1,7 +1,7 @@
 //! Documents: the act (PDF, and the ФНС УПД 5.03 XML for EDO), the счёт-фактура, the
-//! partner's statement, the payout register (PDF, XLSX, 1CClientBankExchange) and the
-//! amount in words. Each document is drawn from a plain model (`model`) the book fills;
-//! nothing here reads the book.
+//! partner's statement, the payout register (PDF, XLSX, 1CClientBankExchange), any table
+//! of the app as XLSX and the amount in words. Each document is drawn from a plain model
+//! (`model`, or for a table its [`Sheet`]) the book fills; nothing here reads the book.
 
 pub mod bank_exchange;
 pub mod edo;
@@ -12,7 +12,8 @@ pub mod register_xlsx;
 pub mod russian;
 #[doc(hidden)]
 pub mod sample;
-pub mod whatif_xlsx;
+pub mod spreadsheet_cells;
+pub mod table_xlsx;
 pub mod words;
 
 pub use bank_exchange::{bank_exchange, in_bank_exchange};
@@ -21,5 +22,5 @@ pub use model::{ActDocument, Party, PayoutRegister, RegisterLine, Statement, Sta
 pub use pdf::{act_pdf, invoice_pdf, register_pdf, statement_pdf};
 pub use register_month::month_days;
 pub use register_xlsx::register_xlsx;
-pub use whatif_xlsx::whatif_xlsx;
+pub use table_xlsx::{table_xlsx, Cell, Column, ColumnKind, Sheet};
 pub use words::amount_in_words;

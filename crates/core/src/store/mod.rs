@@ -19,7 +19,7 @@ pub(crate) use accrual_snapshot::{for_each_payment, load_snapshot, Scope};
 pub(crate) use accrual_writer::{append_entry, AccrualWriter};
 pub use migrations::SCHEMA_VERSION;
 pub use page::MAX_PAGE;
-pub(crate) use page::{page_sql, PageSql};
+pub(crate) use page::{page_sql, PageSql, Rows};
 pub(crate) use whatif_book::{
     book_net_by_partner, book_net_by_payment, program_unit, replace_outcomes, BookNet,
 };
