@@ -44,6 +44,9 @@ pub enum Command {
         program: Option<String>,
         #[arg(long)]
         json: bool,
+        /// Save the table as the app exports it (XLSX) instead of printing it.
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: Option<PathBuf>,
     },
     /// The ledger of one partner, each entry with its reason.
     Accruals {
@@ -51,6 +54,9 @@ pub enum Command {
         partner: String,
         #[arg(long)]
         json: bool,
+        /// Save the table as the app exports it (XLSX) instead of printing it.
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: Option<PathBuf>,
     },
     /// Payments that earned nothing, with the reason.
     Unearned {
@@ -81,6 +87,9 @@ pub enum Command {
         program: Option<String>,
         #[arg(long)]
         json: bool,
+        /// Save the table as the app exports it (XLSX) instead of printing it.
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: Option<PathBuf>,
     },
     /// List clients with their current partner.
     Clients {
@@ -88,6 +97,9 @@ pub enum Command {
         program: Option<String>,
         #[arg(long)]
         json: bool,
+        /// Save the table as the app exports it (XLSX) instead of printing it.
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: Option<PathBuf>,
     },
     /// A client's binding history and refused attempts.
     Bindings {
