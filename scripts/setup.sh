@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Partnerbook needs on Debian 12 that has only a
 # Rust toolchain (rustup), Node/npm and apt: the system libraries for Tauri (WebKitGTK),
-# the tools for the tests (Xvfb, WebKitWebDriver, pdftotext, xmllint), the UI's npm
+# the tools for the tests (Xvfb, WebKitWebDriver, xdotool for the native file dialogs,
+# pdftotext, xmllint), the UI's npm
 # packages and tauri-driver; OpenSSL with the GOST engine, the reference the tests check
 # the signatures of EDO packages against. Safe to run again: it skips what is already there.
 set -euo pipefail
@@ -20,7 +21,7 @@ PACKAGES=(
     build-essential pkg-config libssl-dev
     libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
     libxdo-dev libayatana-appindicator3-dev librsvg2-dev
-    xvfb xauth webkit2gtk-driver poppler-utils fonts-dejavu-core libxml2-utils
+    xvfb xauth webkit2gtk-driver xdotool poppler-utils fonts-dejavu-core libxml2-utils
     openssl libengine-gost-openssl
 )
 

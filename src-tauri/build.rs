@@ -33,7 +33,6 @@ const COMMANDS: &[&str] = &[
     "program_add_version",
     "whatif",
     "whatif_apply",
-    "save_whatif",
     "vendor_get",
     "vendor_set",
     "convert_balance",
@@ -55,6 +54,7 @@ const COMMANDS: &[&str] = &[
     "save_act",
     "save_register",
     "save_statement",
+    "export_table",
 ];
 
 fn main() {

@@ -55,7 +55,6 @@ fn main() {
             commands::programs::program_add_version,
             commands::programs::whatif,
             commands::programs::whatif_apply,
-            commands::documents::save_whatif,
             commands::settings::vendor_get,
             commands::settings::vendor_set,
             commands::acts::convert_balance,
@@ -77,6 +76,7 @@ fn main() {
             commands::documents::save_act,
             commands::documents::save_register,
             commands::documents::save_statement,
+            commands::documents::export_table,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = app {

@@ -24,6 +24,7 @@ import type { ClientPage } from "./bindings/ClientPage";
 import type { ClientQuery } from "./bindings/ClientQuery";
 import type { BalanceRow } from "./bindings/BalanceRow";
 import type { DiscountPeriod } from "./bindings/DiscountPeriod";
+import type { ExportRequest } from "./bindings/ExportRequest";
 import type { ImportKind } from "./bindings/ImportKind";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ImportProgress } from "./bindings/ImportProgress";
@@ -202,4 +203,5 @@ export const saveRegister = (month: string, format: RegisterFormat) =>
   call<string | null>("save_register", { month, format });
 export const saveStatement = (partner: string, from: string, to: string) =>
   call<string | null>("save_statement", { partner, from, to });
-export const saveWhatif = (request: WhatIfRequest) => call<string | null>("save_whatif", { request });
+/** A table as it is shown (its filters, search and sort; every row), as XLSX in the request's language. */
+export const exportTable = (request: ExportRequest) => call<string | null>("export_table", { request });

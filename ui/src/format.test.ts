@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  compareNatural,
   formatCount,
   formatDate,
   formatDateTime,
@@ -96,5 +97,21 @@ describe("formatDocumentAmount", () => {
     expect(formatDocumentAmount("1234567.5")).toBe("1\u00a0234\u00a0567,50");
     expect(formatDocumentAmount("-0.05")).toBe("-0,05");
     expect(formatDocumentAmount("n/a")).toBe("n/a");
+  });
+});
+
+describe("compareNatural", () => {
+  // The same cases as the core's `natural_order.rs`: the exports sort as the screens do.
+  const SORTED = ["", "1", "2", "10", "B1", "b2", "B10", "P-2", "P-10", "P-10a", "Zeta", "ООО «Альфа»", "ООО «Бета»", "ооо «бета»"];
+
+  it("counts digits as numbers and ignores case, then falls back to the characters", () => {
+    SORTED.forEach((a, i) =>
+      SORTED.forEach((b, j) => expect([a, b, Math.sign(compareNatural(a, b))]).toEqual([a, b, Math.sign(i - j)])),
+    );
+  });
+
+  it("reads leading zeros as the same number, and still orders the texts", () => {
+    expect(compareNatural("P-007", "P-10")).toBeLessThan(0);
+    expect(compareNatural("P-007", "P-7")).toBeLessThan(0);
   });
 });

@@ -143,3 +143,57 @@ export function formatDocumentAmount(value: string): string {
   const cents = String(abs % 100n).padStart(2, "0");
   return `${minor < 0n ? "-" : ""}${group(String(abs / 100n), NBSP)},${cents}`;
 }
+
+// The order the screens sort text columns in on the client (balances, what-if), and their
+// exports too: the core's `natural_order.rs` keeps the same rule with the same test cases.
+
+type Run = { digits: boolean; text: string };
+
+function runs(text: string): Run[] {
+  const out: Run[] = [];
+  for (const c of text) {
+    const digits = c >= "0" && c <= "9";
+    const last = out[out.length - 1];
+    if (last && last.digits === digits) last.text += c;
+    else out.push({ digits, text: c });
+  }
+  return out;
+}
+
+const byCodePoints = (a: readonly string[], b: readonly string[]): number => {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]?.codePointAt(0) ?? 0;
+    const y = b[i]?.codePointAt(0) ?? 0;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+};
+
+/** Each character lower-cased on its own (as Rust's `char::to_lowercase`), as code points. */
+const lowered = (text: string): string[] => [...text].flatMap((c) => [...c.toLowerCase()]);
+
+/**
+ * `a` against `b`: runs of digits compare as numbers (`P-2` before `P-10`), other runs letter
+ * by letter ignoring case; texts equal that way fall back to their characters.
+ */
+export function compareNatural(a: string, b: string): number {
+  const ra = runs(a);
+  const rb = runs(b);
+  for (let i = 0; i < Math.min(ra.length, rb.length); i++) {
+    const x = ra[i] as Run;
+    const y = rb[i] as Run;
+    let order: number;
+    if (x.digits && y.digits) {
+      const nx = x.text.replace(/^0+/, "");
+      const ny = y.text.replace(/^0+/, "");
+      order = nx.length !== ny.length ? (nx.length < ny.length ? -1 : 1) : nx < ny ? -1 : nx > ny ? 1 : 0;
+    } else if (x.digits !== y.digits) {
+      order = x.digits ? -1 : 1;
+    } else {
+      order = byCodePoints(lowered(x.text), lowered(y.text));
+    }
+    if (order !== 0) return order;
+  }
+  if (ra.length !== rb.length) return ra.length < rb.length ? -1 : 1;
+  return byCodePoints([...a], [...b]);
+}

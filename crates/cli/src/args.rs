@@ -45,6 +45,9 @@ pub enum Command {
         program: Option<String>,
         #[arg(long)]
         json: bool,
+        /// Save the table as the app exports it (XLSX) instead of printing it.
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: Option<PathBuf>,
     },
     /// The ledger of one partner, each entry with its reason.
     Accruals {
@@ -52,6 +55,9 @@ pub enum Command {
         partner: String,
         #[arg(long)]
         json: bool,
+        /// Save the table as the app exports it (XLSX) instead of printing it.
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: Option<PathBuf>,
     },
     /// Payments that earned nothing, with the reason.
     Unearned {
@@ -101,6 +107,9 @@ pub enum Command {
         program: Option<String>,
         #[arg(long)]
         json: bool,
+        /// Save the table as the app exports it (XLSX) instead of printing it.
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: Option<PathBuf>,
     },
     /// List clients with their current partner.
     Clients {
@@ -108,6 +117,9 @@ pub enum Command {
         program: Option<String>,
         #[arg(long)]
         json: bool,
+        /// Save the table as the app exports it (XLSX) instead of printing it.
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: Option<PathBuf>,
     },
     /// A client's binding history and refused attempts.
     Bindings {

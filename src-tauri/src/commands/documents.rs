@@ -1,5 +1,6 @@
 //! Saving documents through the native save dialog: an act (PDF, счёт-фактура, EDO XML),
-//! a month's payout register (PDF, XLSX, the bank's 1C file), a partner's statement.
+//! a month's payout register (PDF, XLSX, the bank's 1C file), a partner's statement, any
+//! table of the app as it is shown (XLSX).
 //! The last folder used is remembered. Each answers the path saved, or `None` when the
 //! person cancelled.
 
@@ -8,15 +9,15 @@ use std::path::{Path, PathBuf};
 use partnerbook_core::acts::{
     act_file, register_file, statement_file, ActFormat, DocumentFile, RegisterFormat,
 };
-use partnerbook_core::ledger::WhatIfRequest;
+use partnerbook_core::exports::{export_table as export_of, ExportRequest};
 use partnerbook_core::{Error, ErrorDto, Lang};
 use tauri::{AppHandle, State};
 
 use super::days::day;
 use crate::book_settings::{self, LAST_FOLDER};
-use crate::error::to_dto;
+use crate::error::{shell_error, to_dto};
 use crate::file_dialog;
-use crate::state::AppState;
+use crate::state::{lock, AppState};
 
 fn kind_of(name: &str, lang: Lang) -> (&'static str, &'static str) {
     let ext = Path::new(name)
@@ -113,19 +114,33 @@ pub async fn save_statement(
     save(&app, &state, file).await
 }
 
-/// A what-if's per-partner table as an Excel workbook.
+/// The table the request names, as it is shown (its filters, search and sort; every row),
+/// as an Excel workbook in the request's language.
 #[tauri::command]
-pub async fn save_whatif(
+pub async fn export_table(
     app: AppHandle,
     state: State<'_, AppState>,
-    request: WhatIfRequest,
+    request: ExportRequest,
 ) -> Result<Option<String>, ErrorDto> {
-    let file = state.read(|book, _| {
-        let report = partnerbook_core::ledger::whatif(book.db(), &request)?;
-        Ok(DocumentFile {
-            name: format!("whatif-{}-{}.xlsx", request.program, request.from),
-            bytes: partnerbook_core::documents::whatif_xlsx(&report)?,
-        })
-    })?;
+    let today = chrono::Local::now().date_naive();
+    // A big table or a what-if's replay takes a while: off the async workers.
+    let book = state.shared_book();
+    let task = tauri::async_runtime::spawn_blocking(move || {
+        let book = lock(&book);
+        let lang = book_settings::lang(book.db());
+        export_of(book.db(), &request, today).map_err(|e| to_dto(e, lang))
+    });
+    let file = match task.await {
+        Ok(file) => file?,
+        Err(e) => {
+            let lang = state.read(|_, lang| Ok(lang))?;
+            return Err(shell_error(
+                "export_failed",
+                format!("Экспорт прервался: {e}"),
+                format!("The export stopped unexpectedly: {e}"),
+                lang,
+            ));
+        }
+    };
     save(&app, &state, file).await
 }

@@ -11,6 +11,7 @@ pub mod books;
 pub mod driver;
 pub mod ipc;
 pub mod locate;
+pub mod native_dialog;
 pub mod ui;
 
 pub use app::App;

@@ -3,11 +3,12 @@ import { balances } from "../api";
 import type { BalanceRow } from "../bindings/BalanceRow";
 import type { ErrorDto } from "../bindings/ErrorDto";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { ExportButton } from "../components/ExportButton";
 import { ProgramChips } from "../components/ProgramChips";
 import { toErrorDto } from "../errors";
 import { formatCount } from "../format";
 import { useI18n } from "../i18n";
-import { BalancesTable } from "./BalancesTable";
+import { BalancesTable, BY_PARTNER, type BalancesSorting } from "./BalancesTable";
 
 type Loaded = { key: string; rows?: BalanceRow[]; error?: ErrorDto };
 
@@ -23,6 +24,7 @@ export function BalancesTab(props: {
   const { t, lang } = useI18n();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [search, setSearch] = useState("");
+  const [sort, setSort] = useState<BalancesSorting>(BY_PARTNER);
   const key = `${asOf}|${program ?? ""}`;
 
   useEffect(() => {
@@ -70,11 +72,28 @@ export function BalancesTab(props: {
         <span className="found" aria-live="polite">
           {current?.rows && t("common.found", { n: formatCount(shown.length, lang) })}
         </span>
+        <ExportButton
+          table={
+            asOf
+              ? {
+                  kind: "balances",
+                  query: {
+                    as_of: asOf,
+                    ...(program ? { program } : {}),
+                    ...(search.trim() ? { search: search.trim() } : {}),
+                    sort: sort.key,
+                    descending: sort.desc,
+                  },
+                }
+              : null
+          }
+          testId="balances-export"
+        />
       </div>
       <ProgramChips value={program} onChange={onProgram} />
       <ErrorBanner error={current?.error ?? null} />
       {!current && <p className="muted">{t("common.loading")}</p>}
-      {current?.rows && <BalancesTable rows={shown} onOpen={onOpen} />}
+      {current?.rows && <BalancesTable rows={shown} onOpen={onOpen} sort={sort} onSort={setSort} />}
     </div>
   );
 }

@@ -1,17 +1,18 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { BalanceRow } from "../bindings/BalanceRow";
+import type { BalanceSort } from "../bindings/BalanceSort";
 import { useBook } from "../book";
-import { formatMoney, sumDecimals, toMinor, unitLabel } from "../format";
+import { compareNatural, formatMoney, sumDecimals, toMinor, unitLabel } from "../format";
 import { programName, useI18n } from "../i18n";
 import { BALANCE_COLUMNS, BALANCE_LABELS, type BalanceColumn } from "./ledgerLabels";
 
 const ROW_HEIGHT = 28;
 
-type SortKey = "partner" | "name" | "program" | BalanceColumn;
-type Sort = { key: SortKey; desc: boolean };
+/** The column the balances are sorted by, and which way: what the export is sent too. */
+export type BalancesSorting = { key: BalanceSort; desc: boolean };
+export const BY_PARTNER: BalancesSorting = { key: "partner", desc: false };
 
-const compareText = (a: string, b: string) => a.localeCompare(b, "ru", { numeric: true });
 const compareMoney = (a: string, b: string) => {
   const x = toMinor(a) ?? 0n;
   const y = toMinor(b) ?? 0n;
@@ -34,18 +35,25 @@ export function totalsByUnit(rows: readonly BalanceRow[]): { unit: string; sums:
 /**
  * Balances, one row per partner: sortable headers, money right-aligned in its unit, a totals
  * row per unit under them. Rows scroll virtually; a click or Enter opens the partner's ledger.
+ * Text columns sort in the natural order (`compareNatural`), money by amount; the core's
+ * export sorts the same way.
  */
-export function BalancesTable({ rows, onOpen }: { rows: readonly BalanceRow[]; onOpen: (partner: string) => void }) {
+export function BalancesTable(props: {
+  rows: readonly BalanceRow[];
+  onOpen: (partner: string) => void;
+  sort: BalancesSorting;
+  onSort: (sort: BalancesSorting) => void;
+}) {
+  const { rows, onOpen, sort, onSort } = props;
   const { t, lang } = useI18n();
   const { programs } = useBook();
-  const [sort, setSort] = useState<Sort>({ key: "partner", desc: false });
   const [active, setActive] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
 
   const sorted = useMemo(() => {
     const cmp = (a: BalanceRow, b: BalanceRow) => {
       const k = sort.key;
-      const c = k === "partner" || k === "name" || k === "program" ? compareText(a[k], b[k]) : compareMoney(a[k], b[k]);
+      const c = k === "partner" || k === "name" || k === "program" ? compareNatural(a[k], b[k]) : compareMoney(a[k], b[k]);
       return sort.desc ? -c : c;
     };
     return [...rows].sort(cmp);
@@ -64,7 +72,7 @@ export function BalancesTable({ rows, onOpen }: { rows: readonly BalanceRow[]; o
   const after = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const current = Math.min(active, Math.max(sorted.length - 1, 0));
 
-  const sortBy = (key: SortKey) => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }));
+  const sortBy = (key: BalanceSort) => onSort({ key, desc: sort.key === key ? !sort.desc : false });
   const move = (to: number) => {
     const next = Math.max(0, Math.min(sorted.length - 1, to));
     setActive(next);
@@ -83,7 +91,7 @@ export function BalancesTable({ rows, onOpen }: { rows: readonly BalanceRow[]; o
     e.preventDefault();
   };
 
-  const header = (key: SortKey, label: string, right = false) => (
+  const header = (key: BalanceSort, label: string, right = false) => (
     <th
       key={key}
       className={right ? "right" : undefined}

@@ -1,11 +1,12 @@
 import type { LedgerEntry } from "../bindings/LedgerEntry";
 import type { PartnerLedger } from "../bindings/PartnerLedger";
+import { ExportButton } from "../components/ExportButton";
 import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { formatDate, formatMoney } from "../format";
 import { useI18n } from "../i18n";
 import { BALANCE_COLUMNS, BALANCE_LABELS, ENTRY_KINDS } from "./ledgerLabels";
 
-/** A partner's balance as of a day (label — amount) and every ledger entry with its reason. */
+/** A partner's balance as of a day (label — amount) and every ledger entry with its reason; the entries export to XLSX. */
 export function PartnerLedgerView({ ledger }: { ledger: PartnerLedger }) {
   const { t, lang } = useI18n();
   const b = ledger.balance;
@@ -41,7 +42,10 @@ export function PartnerLedgerView({ ledger }: { ledger: PartnerLedger }) {
           </div>
         ))}
       </dl>
-      <h3>{t("ledger.entries")}</h3>
+      <div className="toolbar">
+        <h3>{t("ledger.entries")}</h3>
+        <ExportButton table={{ kind: "ledger", partner: b.partner }} testId="ledger-export" />
+      </div>
       <SimpleTable columns={columns} rows={ledger.entries} empty={t("ledger.noEntries")} testId="ledger-entries" />
     </div>
   );

@@ -5,6 +5,7 @@ import type { ReasonCount } from "../bindings/ReasonCount";
 import type { UnearnedPayment } from "../bindings/UnearnedPayment";
 import { useBook } from "../book";
 import { Chips } from "../components/Chips";
+import { ExportButton } from "../components/ExportButton";
 import { PagedTable } from "../components/PagedTable";
 import { ProgramChips } from "../components/ProgramChips";
 import { usePagedRows } from "../components/usePagedRows";
@@ -85,9 +86,15 @@ export function UnearnedTab({ onOpenPartner }: { onOpenPartner: (partner: string
       <div data-testid="unearned-reasons">
         <Chips label={t("filter.reason")} allLabel={t("common.all")} chips={chips} value={reason} onChange={setReason} />
       </div>
-      <span className="found" aria-live="polite">
-        {paged.total !== null && t("common.found", { n: formatCount(paged.total, lang) })}
-      </span>
+      <div className="toolbar">
+        <span className="found" aria-live="polite">
+          {paged.total !== null && t("common.found", { n: formatCount(paged.total, lang) })}
+        </span>
+        <ExportButton
+          table={{ kind: "unearned", query: { ...(program ? { program } : {}), ...(reason ? { reason } : {}) } }}
+          testId="unearned-export"
+        />
+      </div>
       <PagedTable
         label={t("accruals.tab.unearned")}
         columns={columns}

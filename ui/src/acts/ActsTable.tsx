@@ -5,6 +5,7 @@ import type { ActQuery } from "../bindings/ActQuery";
 import type { ActRow } from "../bindings/ActRow";
 import type { ActTotal } from "../bindings/ActTotal";
 import { useBook } from "../book";
+import { ExportButton } from "../components/ExportButton";
 import { usePagedRows } from "../components/usePagedRows";
 import { formatCount, formatDate, formatMoney, unitLabel } from "../format";
 import { programName, useI18n, type MessageKey } from "../i18n";
@@ -28,7 +29,8 @@ export type ActFilter = Omit<ActQuery, "offset" | "limit">;
  * Acts, newest first, paged from the shell as they scroll into view: number, date, partner,
  * program, the amount in the program's unit and the money owed, the state, the two deadlines
  * and the payment. An overdue act's row is red (`data-overdue="true"`); under the rows, the
- * money of every act matched per currency. A click or Enter opens the act.
+ * money of every act matched per currency. A click or Enter opens the act. «Экспорт в XLSX» saves
+ * every act the filter matches, as shown.
  */
 export function ActsTable(props: {
   filter: ActFilter;
@@ -122,8 +124,11 @@ export function ActsTable(props: {
   const shownTotals = totals?.key === key ? totals.totals : [];
   return (
     <div className="acts-table">
-      <div className="found" aria-live="polite" data-testid="acts-found">
-        {paged.total !== null && t("common.found", { n: formatCount(paged.total, lang) })}
+      <div className="toolbar">
+        <div className="found" aria-live="polite" data-testid="acts-found">
+          {paged.total !== null && t("common.found", { n: formatCount(paged.total, lang) })}
+        </div>
+        <ExportButton table={{ kind: "acts", query: filter }} testId="acts-export" />
       </div>
       {paged.error && (
         <div className="error-banner" role="alert">

@@ -5,6 +5,7 @@ import type { ClientQuery } from "../bindings/ClientQuery";
 import type { ClientRow } from "../bindings/ClientRow";
 import type { ClientSort } from "../bindings/ClientSort";
 import { useBook } from "../book";
+import { ExportButton } from "../components/ExportButton";
 import { PagedTable } from "../components/PagedTable";
 import { ProgramChips } from "../components/ProgramChips";
 import { SearchBar } from "../components/SearchBar";
@@ -47,6 +48,7 @@ export function ClientList({ filters, onFilters, onOpen }: Props) {
     <section className="screen">
       <header className="screen-header">
         <h1>{t("nav.clients")}</h1>
+        <ExportButton table={{ kind: "clients", query }} testId="clients-export" />
       </header>
       <SearchBar
         label={t("clients.search")}

@@ -29,6 +29,9 @@ export const en: Record<MessageKey, string> = {
   "common.yes": "yes",
   "common.no": "no",
   "common.loadFailed": "Could not load: {message}",
+  "export.xlsx": "Export to XLSX",
+  "export.busy": "Exporting…",
+  "export.saved": "Table saved:",
 
   "status.active": "active",
   "status.suspended": "suspended",
@@ -339,8 +342,6 @@ export const en: Record<MessageKey, string> = {
   "whatif.col.difference": "Difference",
   "whatif.total": "Total, {unit} ({n} change)",
   "whatif.nothing": "Nothing changes: under these rules the accruals and discounts are the same as in the book.",
-  "whatif.export": "Export to XLSX",
-  "whatif.exporting": "Exporting…",
   "whatif.date": "Posting date",
   "whatif.apply": "Apply from date",
   "whatif.confirmTitle": "Apply the rules?",

@@ -27,6 +27,9 @@ export const ru = {
   "common.yes": "да",
   "common.no": "нет",
   "common.loadFailed": "Не удалось загрузить: {message}",
+  "export.xlsx": "Экспорт в XLSX",
+  "export.busy": "Экспорт…",
+  "export.saved": "Таблица сохранена:",
 
   "status.active": "действует",
   "status.suspended": "приостановлен",
@@ -337,8 +340,6 @@ export const ru = {
   "whatif.col.difference": "Разница",
   "whatif.total": "Итого, {unit} (изменится у {n})",
   "whatif.nothing": "Ничего не изменится: по этим правилам начисления и скидки те же, что в книге.",
-  "whatif.export": "Экспорт в XLSX",
-  "whatif.exporting": "Экспорт…",
   "whatif.date": "Дата проводок",
   "whatif.apply": "Применить с даты",
   "whatif.confirmTitle": "Применить правила?",

@@ -7,6 +7,7 @@ import type { PartnerSort } from "../bindings/PartnerSort";
 import type { PartnerStatus } from "../bindings/PartnerStatus";
 import { useBook } from "../book";
 import { Chips } from "../components/Chips";
+import { ExportButton } from "../components/ExportButton";
 import { PagedTable } from "../components/PagedTable";
 import { ProgramChips } from "../components/ProgramChips";
 import { SearchBar } from "../components/SearchBar";
@@ -62,9 +63,12 @@ export function PartnerList({ filters, onFilters, onOpen, onNew, focusSearch }: 
     <section className="screen">
       <header className="screen-header">
         <h1>{t("nav.partners")}</h1>
-        <button type="button" className="primary" onClick={onNew}>
-          {t("partners.new")}
-        </button>
+        <div className="header-actions">
+          <ExportButton table={{ kind: "partners", query }} testId="partners-export" />
+          <button type="button" className="primary" onClick={onNew}>
+            {t("partners.new")}
+          </button>
+        </div>
       </header>
       <SearchBar
         label={t("partners.search")}
@@ -73,7 +77,11 @@ export function PartnerList({ filters, onFilters, onOpen, onNew, focusSearch }: 
         total={paged.total} inputRef={searchBox}
       />
       <div className="toolbar">
-        <ProgramChips value={filters.program} onChange={(program) => onFilters({ ...filters, program })} />
+        <ProgramChips
+          value={filters.program}
+          onChange={(program) => onFilters({ ...filters, program })}
+          testIdPrefix="partners-program"
+        />
         <Chips
           label={t("filter.status")}
           allLabel={t("common.all")}

@@ -69,7 +69,7 @@ function setUp(report: WhatIfReport, extra: Handlers = {}) {
     program_versions: () => PROGRAMS,
     whatif: () => report,
     whatif_apply: () => APPLIED,
-    save_whatif: () => "/home/u/whatif-bitrix24-2026-03-01.xlsx",
+    export_table: () => "/home/u/whatif-bitrix24-2026-03-01.xlsx",
     ...extra,
   });
 }
@@ -115,8 +115,11 @@ describe("«Что если» of a draft version", () => {
     expect(screen.queryByTestId("whatif-nothing")).toBeNull();
 
     await user.click(screen.getByTestId("whatif-export"));
-    expect(await screen.findByTestId("whatif-saved")).toHaveTextContent("whatif-bitrix24-2026-03-01.xlsx");
-    expect(callsOf("save_whatif")).toEqual([{ request: { program: "bitrix24", from: "2026-03-01", to: null, rules: RULES } }]);
+    expect(await screen.findByTestId("whatif-export-saved")).toHaveTextContent("whatif-bitrix24-2026-03-01.xlsx");
+    const request = { program: "bitrix24", from: "2026-03-01", to: null, rules: RULES };
+    expect(callsOf("export_table")).toEqual([
+      { request: { lang: "ru", table: { kind: "whatif", request, sort: "partner", descending: false } } },
+    ]);
   });
 
   it("sorts by the difference, one way and then the other", async () => {
@@ -130,6 +133,10 @@ describe("«Что если» of a draft version", () => {
     await user.click(screen.getByTestId("whatif-sort-difference"));
     expect(partnersInOrder()).toEqual(["B1", "B2", "B3"]);
     expect(screen.getByTestId("whatif-sort-difference").closest("th")).toHaveAttribute("aria-sort", "descending");
+    // The export is sorted as the table is.
+    await user.click(screen.getByTestId("whatif-export"));
+    await screen.findByTestId("whatif-export-saved");
+    expect(callsOf("export_table")[0]?.request).toMatchObject({ table: { kind: "whatif", sort: "difference", descending: true } });
   });
 
   it("applies from a date only after a confirmation with the report's totals, then shows what was posted", async () => {

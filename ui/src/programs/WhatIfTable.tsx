@@ -1,11 +1,14 @@
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import type { WhatIfRow } from "../bindings/WhatIfRow";
+import type { WhatIfSort } from "../bindings/WhatIfSort";
 import type { WhatIfTotal } from "../bindings/WhatIfTotal";
-import { formatCount, formatMoney, toMinor, unitLabel } from "../format";
+import { compareNatural, formatCount, formatMoney, toMinor, unitLabel } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 
-type SortKey = "partner" | "book" | "whatif" | "difference";
-type Sort = { key: SortKey; desc: boolean };
+type SortKey = WhatIfSort;
+/** The column the rows are sorted by, and which way: what the export is sent too. */
+export type WhatIfSorting = { key: WhatIfSort; desc: boolean };
+export const WHATIF_BY_PARTNER: WhatIfSorting = { key: "partner", desc: false };
 
 const LABELS: Record<SortKey, MessageKey> = {
   partner: "col.partner",
@@ -22,9 +25,7 @@ const compareMoney = (a: string, b: string) => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 const compareRows = (key: SortKey) => (a: WhatIfRow, b: WhatIfRow) =>
-  key === "partner"
-    ? a.partner.localeCompare(b.partner, "ru", { numeric: true })
-    : compareMoney(a[key], b[key]) || a.partner.localeCompare(b.partner, "ru", { numeric: true });
+  key === "partner" ? compareNatural(a.partner, b.partner) : compareMoney(a[key], b[key]) || compareNatural(a.partner, b.partner);
 
 const moneyClass = (value: string) => ((toMinor(value) ?? 0n) < 0n ? "right money negative" : "right money");
 
@@ -32,15 +33,20 @@ const moneyClass = (value: string) => ((toMinor(value) ?? 0n) < 0n ? "right mone
  * The per-partner table of a what-if: in the book, under the rules, the difference; a click on a
  * header sorts by it (again: the other way). The totals per unit are the report's own.
  */
-export function WhatIfTable({ rows, totals }: { rows: readonly WhatIfRow[]; totals: readonly WhatIfTotal[] }) {
+export function WhatIfTable(props: {
+  rows: readonly WhatIfRow[];
+  totals: readonly WhatIfTotal[];
+  sort: WhatIfSorting;
+  onSort: (sort: WhatIfSorting) => void;
+}) {
+  const { rows, totals, sort, onSort } = props;
   const { t, lang } = useI18n();
-  const [sort, setSort] = useState<Sort>({ key: "partner", desc: false });
   const sorted = useMemo(() => {
     const cmp = compareRows(sort.key);
     return [...rows].sort((a, b) => (sort.desc ? -cmp(a, b) : cmp(a, b)));
   }, [rows, sort]);
 
-  const sortBy = (key: SortKey) => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }));
+  const sortBy = (key: SortKey) => onSort({ key, desc: sort.key === key ? !sort.desc : false });
   const header = (key: SortKey) => (
     <th
       key={key}

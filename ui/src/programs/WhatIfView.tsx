@@ -1,10 +1,11 @@
 import { useEffect, useState, type FormEvent } from "react";
-import { saveWhatif, whatif, whatifApply } from "../api";
+import { whatif, whatifApply } from "../api";
 import type { ErrorDto } from "../bindings/ErrorDto";
 import type { WhatIfApplied } from "../bindings/WhatIfApplied";
 import type { WhatIfReport } from "../bindings/WhatIfReport";
 import type { WhatIfRequest } from "../bindings/WhatIfRequest";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { ExportButton } from "../components/ExportButton";
 import { FormField } from "../components/FormField";
 import { Modal } from "../components/Modal";
 import { problemsByField, toErrorDto } from "../errors";
@@ -12,7 +13,7 @@ import { formatCount, formatMoney, todayIso } from "../format";
 import { useI18n } from "../i18n";
 import { WhatIfConfirm } from "./WhatIfConfirm";
 import { WhatIfDiscounts } from "./WhatIfDiscounts";
-import { WhatIfTable } from "./WhatIfTable";
+import { WhatIfTable, WHATIF_BY_PARTNER, type WhatIfSorting } from "./WhatIfTable";
 
 /** Nothing would change: no partner's difference is other than zero and no discount period moves. */
 export function changesNothing(report: WhatIfReport): boolean {
@@ -21,7 +22,7 @@ export function changesNothing(report: WhatIfReport): boolean {
 
 /**
  * «Что если»: the draft's rules replayed over the program's payments from the draft's first day
- * (the book is not changed), per partner with the totals per unit; exported to XLSX; applied from
+ * (the book is not changed), per partner with the totals per unit; exported to XLSX as sorted; applied from
  * a date after a confirmation, which posts the corrections and records the rules as a version.
  */
 export function WhatIfDialog(props: {
@@ -38,7 +39,7 @@ export function WhatIfDialog(props: {
   const [date, setDate] = useState(todayIso);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [sort, setSort] = useState<WhatIfSorting>(WHATIF_BY_PARTNER);
   const [applied, setApplied] = useState<WhatIfApplied | null>(null);
   const { byField, other } = problemsByField(error, ["date"]);
 
@@ -58,7 +59,6 @@ export function WhatIfDialog(props: {
       setBusy(false);
     }
   };
-  const exportXlsx = () => run(async () => setSaved(await saveWhatif(request)));
   const apply = () =>
     run(async () => {
       setConfirming(false);
@@ -86,14 +86,9 @@ export function WhatIfDialog(props: {
                 {t("whatif.nothing")}
               </p>
             )}
-            {report.rows.length > 0 && <WhatIfTable rows={report.rows} totals={report.totals} />}
+            {report.rows.length > 0 && <WhatIfTable rows={report.rows} totals={report.totals} sort={sort} onSort={setSort} />}
             {report.discounts.length > 0 && <WhatIfDiscounts changes={report.discounts} />}
           </>
-        )}
-        {saved && (
-          <p className="ok-banner" role="status" data-testid="whatif-saved">
-            {t("act.savedTo")} <span className="path">{saved}</span>
-          </p>
         )}
         {applied && (
           <p className="ok-banner" role="status" data-testid="whatif-applied">
@@ -124,9 +119,10 @@ export function WhatIfDialog(props: {
             {t("whatif.back")}
           </button>
         )}
-        <button type="button" onClick={exportXlsx} disabled={busy || !report} data-testid="whatif-export">
-          {t("whatif.export")}
-        </button>
+        <ExportButton
+          table={report && !busy ? { kind: "whatif", request, sort: sort.key, descending: sort.desc } : null}
+          testId="whatif-export"
+        />
         <button type="button" className={applied ? "primary" : undefined} onClick={onClose}>
           {t("common.close")}
         </button>

@@ -5,6 +5,7 @@ mod book;
 mod demo;
 mod discounts;
 mod documents;
+mod exports;
 mod import;
 mod ledger;
 mod lists;
@@ -35,9 +36,25 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
         Command::Balances {
             as_of,
             program,
+            out: Some(out),
+            ..
+        } => exports::balances(ctx, as_of, program.clone(), out),
+        Command::Balances {
+            as_of,
+            program,
             json,
+            out: None,
         } => ledger::balances(ctx, as_of, program.as_deref(), *json),
-        Command::Accruals { partner, json } => ledger::accruals(ctx, partner, *json),
+        Command::Accruals {
+            partner,
+            out: Some(out),
+            ..
+        } => exports::ledger(ctx, partner, out),
+        Command::Accruals {
+            partner,
+            json,
+            out: None,
+        } => ledger::accruals(ctx, partner, *json),
         Command::Unearned {
             program,
             reason,
@@ -74,8 +91,26 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
             reason,
             json,
         } => ledger::adjust(ctx, partner, date, amount, reason, *json),
-        Command::Partners { program, json } => lists::partners(ctx, program.as_deref(), *json),
-        Command::Clients { program, json } => lists::clients(ctx, program.as_deref(), *json),
+        Command::Partners {
+            program,
+            out: Some(out),
+            ..
+        } => exports::partners(ctx, program.clone(), out),
+        Command::Partners {
+            program,
+            json,
+            out: None,
+        } => lists::partners(ctx, program.as_deref(), *json),
+        Command::Clients {
+            program,
+            out: Some(out),
+            ..
+        } => exports::clients(ctx, program.clone(), out),
+        Command::Clients {
+            program,
+            json,
+            out: None,
+        } => lists::clients(ctx, program.as_deref(), *json),
         Command::Bindings {
             client,
             program,

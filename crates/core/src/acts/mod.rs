@@ -30,7 +30,7 @@ pub use files::{
 };
 pub use import_signed::{import_signed, moscow, SignedImport};
 pub use model::*;
-pub use query::{acts_page, deadlines};
+pub use query::{acts_page, acts_shown, deadlines};
 pub use register::payout_register;
 pub use signatures::{signatures_of, signing_by_entry, ActSigning};
 pub use signed_package::{read_package, Package, SignedFile};

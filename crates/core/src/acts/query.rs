@@ -7,12 +7,26 @@ use rusqlite::{params, Connection};
 use super::model::{ActPage, ActQuery, ActRow, ActStatus, ActTotal, Deadline, DeadlineKind};
 use super::store::{stored_act, StoredAct, COLUMNS};
 use crate::money::minor_text;
-use crate::store::MAX_PAGE;
+use crate::store::{Rows, MAX_PAGE};
 use crate::Result;
 
 /// The acts matching `query`, newest first; `today` judges "overdue" when the query has
-/// no `as_of`.
+/// no `as_of`. One page of them.
 pub fn acts_page(db: &Connection, query: &ActQuery, today: NaiveDate) -> Result<ActPage> {
+    let rows = Rows::Page {
+        offset: query.offset,
+        limit: query.limit,
+    };
+    act_rows(db, query, today, rows)
+}
+
+/// Every act the acts table shows for `query` (its paging aside), newest first, with the
+/// totals per currency: what an export of the table holds (`offset` is 0).
+pub fn acts_shown(db: &Connection, query: &ActQuery, today: NaiveDate) -> Result<ActPage> {
+    act_rows(db, query, today, Rows::All)
+}
+
+fn act_rows(db: &Connection, query: &ActQuery, today: NaiveDate, rows: Rows) -> Result<ActPage> {
     let as_of = query
         .as_of
         .as_deref()
@@ -34,12 +48,11 @@ pub fn acts_page(db: &Connection, query: &ActQuery, today: NaiveDate) -> Result<
     let total: u32 = db
         .prepare_cached(&format!("SELECT count(*) FROM acts a WHERE {filter}"))?
         .query_row(args, |r| r.get(0))?;
-    let offset = query.offset.unwrap_or(0);
-    let limit = query.limit.unwrap_or(MAX_PAGE).min(MAX_PAGE);
+    let (window, offset) = rows.sql(MAX_PAGE);
     let sql = format!(
         "SELECT {COLUMNS}, p.name, g.unit FROM acts a
          JOIN partners p ON p.id = a.partner JOIN programs g ON g.id = a.program
-         WHERE {filter} ORDER BY a.date DESC, a.id DESC LIMIT {limit} OFFSET {offset}"
+         WHERE {filter} ORDER BY a.date DESC, a.id DESC {window}"
     );
     let mut stmt = db.prepare_cached(&sql)?;
     let rows = stmt

@@ -13,5 +13,5 @@ pub use binding::{
 };
 pub use card::client_card;
 pub use model::*;
-pub use query::{bindings_of_partner, client_page, clients_of, refused_for_partner};
+pub use query::{bindings_of_partner, client_page, clients_of, clients_shown, refused_for_partner};
 pub use store::{record_client, ClientRecord, Recorded};

@@ -8,7 +8,7 @@ use super::model::{
     Binding, BindingEvent, ClientPage, ClientQuery, ClientRow, ClientSort, Outcome,
 };
 use crate::programs::Channel;
-use crate::store::{page_sql, PageSql};
+use crate::store::{page_sql, PageSql, Rows};
 use crate::{Lang, Result};
 
 fn channel(r: &Row, i: usize) -> rusqlite::Result<Option<Channel>> {
@@ -36,7 +36,9 @@ pub(crate) fn client_row(r: &Row) -> rusqlite::Result<ClientRow> {
     })
 }
 
-pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
+/// The clients `q` matches (search, program, partner, bound), in its order: one page of
+/// them, or every one.
+fn client_rows(db: &Connection, q: &ClientQuery, rows: Rows) -> Result<(u32, u32, Vec<ClientRow>)> {
     let mut filters = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -58,15 +60,10 @@ pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
     }
     let PageSql {
         filter,
+        window,
         offset,
-        limit,
         direction,
-    } = page_sql(&filters, q.offset, q.limit, q.descending);
-    let total: u32 = db
-        .prepare_cached(&format!(
-            "SELECT count(*) FROM clients c LEFT JOIN bindings b ON b.client = c.id AND b.until IS NULL {filter}"
-        ))?
-        .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+    } = page_sql(&filters, rows, q.descending);
     let order = match q.sort.unwrap_or_default() {
         ClientSort::Client => "c.client_id",
         ClientSort::Name => "c.name",
@@ -74,16 +71,41 @@ pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
         ClientSort::Registered => "c.registered",
         ClientSort::Partner => "b.partner",
     };
-    let sql = format!("{CLIENT_ROW} {filter} ORDER BY {order} {direction}, c.id {direction} LIMIT {limit} OFFSET {offset}");
-    let rows = db
+    let sql =
+        format!("{CLIENT_ROW} {filter} ORDER BY {order} {direction}, c.id {direction} {window}");
+    let found = db
         .prepare_cached(&sql)?
         .query_map(rusqlite::params_from_iter(args.iter()), client_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let total: u32 = match rows {
+        Rows::All => u32::try_from(found.len()).unwrap_or(u32::MAX),
+        Rows::Page { .. } => db
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM clients c LEFT JOIN bindings b ON b.client = c.id AND b.until IS NULL {filter}"
+            ))?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?,
+    };
+    Ok((total, offset, found))
+}
+
+/// One page of the clients table.
+pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
+    let rows = Rows::Page {
+        offset: q.offset,
+        limit: q.limit,
+    };
+    let (total, offset, rows) = client_rows(db, q, rows)?;
     Ok(ClientPage {
         total,
         offset,
         rows,
     })
+}
+
+/// Every client the clients table shows for `q` (its paging aside), in its order: what an
+/// export of the table holds.
+pub fn clients_shown(db: &Connection, q: &ClientQuery) -> Result<Vec<ClientRow>> {
+    Ok(client_rows(db, q, Rows::All)?.2)
 }
 
 /// Every client (of one program, if given) with its current partner, ordered by

@@ -12,18 +12,18 @@
 //!
 //! Amounts are number cells, so the spreadsheet can sum and filter them; ИНН, КПП, БИК and
 //! the account are text cells, so leading zeros and all 20 digits of an account survive;
-//! dates are date cells shown as ДД.ММ.ГГГГ.
+//! dates are date cells shown as ДД.ММ.ГГГГ. Every text goes through [`neutral_text`], so a
+//! name or a purpose that starts like a formula stays text (FORMATS.md, "Exports").
 
-use std::str::FromStr;
-
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{
-    ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
-};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
 use super::model::{PayoutRegister, RegisterLine};
-use crate::{Error, Result};
+use super::spreadsheet_cells::{
+    date_format, excel_date, neutral_text, spreadsheet_number, MONEY_FORMAT,
+};
+use crate::{Error, Lang, Result};
 
 /// The sheet's name.
 pub const REGISTER_SHEET: &str = "Реестр выплат";
@@ -54,24 +54,16 @@ const AMOUNT_COLUMN: u16 = 9;
 const CURRENCY_COLUMN: u16 = 10;
 const LAST_COLUMN: u16 = 14;
 
-/// The Excel number format of money: thousands grouped, two decimals. The file keeps
-/// Excel's locale-neutral code `#,##0.00`; a Russian Excel or LibreOffice shows it as
-/// `# ##0,00` (a space between thousands, a comma before kopecks).
-const MONEY_FORMAT: &str = "#,##0.00";
-
-/// ДД.ММ.ГГГГ, as the format code `dd.mm.yyyy` (Russian Excel shows it as ДД.ММ.ГГГГ).
-const DATE_FORMAT: &str = "dd.mm.yyyy";
-
 /// The register as `.xlsx` bytes (see the module's documentation for the layout).
 ///
-/// An amount is written as a spreadsheet number, an IEEE double made from the amount's
-/// decimal text, so the cell gives back exactly the amount (`12345.67`) and the
-/// spreadsheet can sum it; the book's [`Decimal`] stays the truth. A currency's total is a
+/// An amount is written as a spreadsheet number ([`spreadsheet_number`]): the cell gives
+/// back exactly the amount (`12345.67`) and the spreadsheet can sum it; the book's
+/// [`Decimal`] stays the truth. A currency's total is a
 /// `SUMIF` over the lines *and* its value, stored with the formula as its result, so
 /// readers that do not recalculate (calamine, pandas, bank portals) still see it.
 ///
 /// Refused (`register_month`) when the register's month is not `YYYY-MM`, and
-/// (`register_amount_digits`) when an amount has more significant digits than a
+/// (`xlsx_amount_digits`) when an amount has more significant digits than a
 /// spreadsheet number holds (15), which no real payout has.
 pub fn register_xlsx(register: &PayoutRegister) -> Result<Vec<u8>> {
     let title = format!("Реестр выплат за {}", register.month_words()?);
@@ -137,7 +129,7 @@ impl Formats {
                 .set_border(FormatBorder::Thin),
             number: text.clone().set_num_format("0"),
             money: text.clone().set_num_format(MONEY_FORMAT),
-            date: text.clone().set_num_format(DATE_FORMAT),
+            date: text.clone().set_num_format(date_format(Lang::Ru)),
             total_label: Format::new().set_bold().set_border_top(FormatBorder::Thin),
             total_money: Format::new()
                 .set_bold()
@@ -153,8 +145,8 @@ fn workbook(register: &PayoutRegister, cells: &Cells) -> Result<Vec<u8>, XlsxErr
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     sheet.set_name(REGISTER_SHEET)?;
-    sheet.write_string_with_format(0, 0, &cells.title, &formats.title)?;
-    sheet.write_string(1, 0, payer_line(register))?;
+    sheet.write_string_with_format(0, 0, neutral_text(&cells.title), &formats.title)?;
+    sheet.write_string(1, 0, neutral_text(&payer_line(register)))?;
     for (column, (name, width)) in (0u16..).zip(REGISTER_COLUMNS) {
         sheet.write_string_with_format(REGISTER_HEADER_ROW, column, name, &formats.header)?;
         sheet.set_column_width(column, width)?;
@@ -233,13 +225,20 @@ fn write_line(
     ];
     for (column, value) in texts {
         match value {
-            Some(value) => sheet.write_string_with_format(row, column, value, &formats.text)?,
+            Some(value) => {
+                sheet.write_string_with_format(row, column, neutral_text(value), &formats.text)?
+            }
             None => sheet.write_blank(row, column, &formats.text)?,
         };
     }
     write_date(sheet, row, 8, Some(line.act_date), formats)?;
     sheet.write_number_with_format(row, AMOUNT_COLUMN, amount, &formats.money)?;
-    sheet.write_string_with_format(row, CURRENCY_COLUMN, &line.currency, &formats.text)?;
+    sheet.write_string_with_format(
+        row,
+        CURRENCY_COLUMN,
+        neutral_text(&line.currency),
+        &formats.text,
+    )?;
     match vat {
         Some(vat) => sheet.write_number_with_format(row, 11, vat, &formats.money)?,
         None => sheet.write_string_with_format(row, 11, "без НДС", &formats.text)?,
@@ -265,15 +264,6 @@ fn write_date(
     Ok(())
 }
 
-fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    let year = u16::try_from(date.year())
-        .map_err(|_| XlsxError::DateTimeRangeError(format!("year {}", date.year())))?;
-    // A month (1–12) and a day (1–31) always fit a u8.
-    let month = u8::try_from(date.month()).unwrap_or_default();
-    let day = u8::try_from(date.day()).unwrap_or_default();
-    ExcelDateTime::from_ymd(year, month, day)
-}
-
 /// «Итого RUB» and the currency's total: `SUMIF` over the lines' currency column, with the
 /// book's total stored as the formula's result.
 fn write_total(
@@ -284,54 +274,26 @@ fn write_total(
     total: Decimal,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.write_string_with_format(row, 1, format!("Итого {currency}"), &formats.total_label)?;
+    let label = format!("Итого {currency}");
+    sheet.write_string_with_format(row, 1, neutral_text(&label), &formats.total_label)?;
     let currencies = format!("K{}:K{}", first + 1, last + 1);
     let amounts = format!("J{}:J{}", first + 1, last + 1);
     let quoted = currency.replace('"', "\"\"");
     let formula = Formula::new(format!("=SUMIF({currencies},\"{quoted}\",{amounts})"))
         .set_result(total.to_string());
     sheet.write_formula_with_format(row, AMOUNT_COLUMN, formula, &formats.total_money)?;
-    sheet.write_string_with_format(row, CURRENCY_COLUMN, currency, &formats.total_label)?;
+    sheet.write_string_with_format(
+        row,
+        CURRENCY_COLUMN,
+        neutral_text(currency),
+        &formats.total_label,
+    )?;
     Ok(())
-}
-
-/// `amount` as a spreadsheet number: the double nearest its decimal text. Refused when the
-/// double does not give the same amount back (more than 15 significant digits).
-fn spreadsheet_number(amount: Decimal) -> Result<f64> {
-    let number: f64 = amount.to_string().parse().unwrap_or(f64::NAN);
-    let back = Decimal::from_str(&number.to_string()).ok();
-    if back == Some(amount) {
-        Ok(number)
-    } else {
-        Err(Error::refused(
-            "register_amount_digits",
-            format!("Сумма {amount} не помещается в число электронной таблицы (больше 15 значащих цифр)"),
-            format!("The amount {amount} does not fit a spreadsheet number (more than 15 significant digits)"),
-        ))
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn decimal(text: &str) -> Decimal {
-        text.parse().expect("a decimal")
-    }
-
-    #[test]
-    fn an_amount_becomes_the_double_that_reads_back_as_it() {
-        for text in ["12345.67", "0.01", "5000.00", "999999999999.99", "-80.50"] {
-            let number = spreadsheet_number(decimal(text)).expect(text);
-            assert_eq!(decimal(&number.to_string()), decimal(text), "{text}");
-        }
-    }
-
-    #[test]
-    fn an_amount_a_double_cannot_hold_is_refused() {
-        let err = spreadsheet_number(decimal("12345678901234567.89")).expect_err("19 digits");
-        assert_eq!(err.code(), "register_amount_digits");
-    }
 
     #[test]
     fn the_payer_line_names_the_vendor_and_its_requisites() {

@@ -4,6 +4,7 @@
 mod accrue;
 mod adjust;
 mod annul;
+mod balance_query;
 mod balances;
 mod entries;
 pub mod fold;
@@ -20,6 +21,7 @@ pub(crate) mod write;
 pub(crate) use accrue::{accrue_import, fold_clients};
 pub use adjust::{adjust_balance, Adjusted, Adjustment, MANUAL_ADJUSTMENT};
 pub use annul::{annul_for_breach, annul_unconverted, AnnulReason};
+pub use balance_query::{balance_money, balances_shown, BalanceQuery, BalanceSort, BalanceTotal};
 pub use balances::{balances, partner_balance, partner_balance_row, Balance, BalanceRow};
 pub use entries::{partner_entries, LedgerEntry};
 pub use monthly::{monthly_accruals, MonthlyAccrual};
@@ -27,9 +29,11 @@ pub use partner::{partner_ledger, PartnerLedger};
 pub use reasons::NoEarn;
 pub use statement::statement;
 pub use summary::AccrualTotal;
-pub use unearned::{unearned_page, ReasonCount, UnearnedPage, UnearnedPayment, UnearnedQuery};
+pub use unearned::{
+    unearned_page, unearned_shown, ReasonCount, UnearnedPage, UnearnedPayment, UnearnedQuery,
+};
 pub use whatif::{
     apply_whatif, whatif, Change, DiscountChange, WhatIfApplied, WhatIfReport, WhatIfRequest,
-    WhatIfRow, WhatIfTotal,
+    WhatIfRow, WhatIfSort, WhatIfTotal,
 };
 pub use write::Kind;

@@ -7,6 +7,7 @@ use ts_rs::TS;
 
 use super::reasons::NoEarn;
 use crate::money::minor_text;
+use crate::store::Rows;
 use crate::{Lang, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -56,38 +57,17 @@ pub struct UnearnedPage {
 
 const FILTER: &str = "(?1 IS NULL OR p.program = ?1) AND (?2 IS NULL OR o.reason = ?2) AND (?3 IS NULL OR o.partner = ?3)";
 
+/// One page of the payments that earned nothing, newest first, with every reason's count.
 pub fn unearned_page(db: &Connection, q: &UnearnedQuery, lang: Lang) -> Result<UnearnedPage> {
+    let rows = Rows::Page {
+        offset: q.offset,
+        limit: q.limit,
+    };
     let offset = q.offset.unwrap_or(0);
-    let limit = q.limit.unwrap_or(200).min(crate::store::MAX_PAGE);
     let total: u32 = db
         .prepare_cached(&format!("SELECT count(*) FROM payment_outcomes o JOIN payments p ON p.id = o.payment WHERE {FILTER}"))?
         .query_row(params![q.program, q.reason, q.partner], |r| r.get(0))?;
-    let mut stmt = db.prepare_cached(&format!(
-        "SELECT p.payment_id, p.program, g.unit, p.date, c.client_id, p.amount, o.partner, o.reason, coalesce(o.detail, '')
-         FROM payment_outcomes o JOIN payments p ON p.id = o.payment
-         JOIN clients c ON c.id = p.client JOIN programs g ON g.id = p.program
-         WHERE {FILTER} ORDER BY p.date DESC, p.id DESC LIMIT ?4 OFFSET ?5"
-    ))?;
-    let rows = stmt
-        .query_map(
-            params![q.program, q.reason, q.partner, limit, offset],
-            |r| {
-                let code: String = r.get(7)?;
-                let detail: String = r.get(8)?;
-                Ok(UnearnedPayment {
-                    payment: r.get(0)?,
-                    program: r.get(1)?,
-                    unit: r.get(2)?,
-                    date: r.get(3)?,
-                    client: r.get(4)?,
-                    amount: minor_text(r.get(5)?),
-                    partner: r.get(6)?,
-                    reason: NoEarn::text(&code, &detail).get(lang).to_owned(),
-                    reason_code: code,
-                })
-            },
-        )?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = unearned_rows(db, q, lang, rows)?;
     let mut stmt = db.prepare_cached(
         "SELECT o.reason, count(*) FROM payment_outcomes o JOIN payments p ON p.id = o.payment
          WHERE (?1 IS NULL OR p.program = ?1) AND (?2 IS NULL OR o.partner = ?2)
@@ -109,6 +89,51 @@ pub fn unearned_page(db: &Connection, q: &UnearnedQuery, lang: Lang) -> Result<U
         rows,
         reasons,
     })
+}
+
+/// Every payment the «Без начисления» table shows for `q` (its paging aside), newest first:
+/// what an export of the table holds.
+pub fn unearned_shown(
+    db: &Connection,
+    q: &UnearnedQuery,
+    lang: Lang,
+) -> Result<Vec<UnearnedPayment>> {
+    unearned_rows(db, q, lang, Rows::All)
+}
+
+/// The payments `q` matches, newest first: a page of them (200 unless the query says), or
+/// every one.
+fn unearned_rows(
+    db: &Connection,
+    q: &UnearnedQuery,
+    lang: Lang,
+    rows: Rows,
+) -> Result<Vec<UnearnedPayment>> {
+    let (window, _) = rows.sql(200);
+    let mut stmt = db.prepare_cached(&format!(
+        "SELECT p.payment_id, p.program, g.unit, p.date, c.client_id, p.amount, o.partner, o.reason, coalesce(o.detail, '')
+         FROM payment_outcomes o JOIN payments p ON p.id = o.payment
+         JOIN clients c ON c.id = p.client JOIN programs g ON g.id = p.program
+         WHERE {FILTER} ORDER BY p.date DESC, p.id DESC {window}"
+    ))?;
+    let rows = stmt
+        .query_map(params![q.program, q.reason, q.partner], |r| {
+            let code: String = r.get(7)?;
+            let detail: String = r.get(8)?;
+            Ok(UnearnedPayment {
+                payment: r.get(0)?,
+                program: r.get(1)?,
+                unit: r.get(2)?,
+                date: r.get(3)?,
+                client: r.get(4)?,
+                amount: minor_text(r.get(5)?),
+                partner: r.get(6)?,
+                reason: NoEarn::text(&code, &detail).get(lang).to_owned(),
+                reason_code: code,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
 
 /// A short name of a reason for the filter chips.

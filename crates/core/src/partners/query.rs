@@ -7,7 +7,7 @@ use rusqlite::Connection;
 use super::model::{
     PartnerKind, PartnerPage, PartnerQuery, PartnerRow, PartnerSort, PartnerStatus,
 };
-use crate::store::{page_sql, PageSql};
+use crate::store::{page_sql, PageSql, Rows};
 use crate::Result;
 
 fn order_by(sort: PartnerSort) -> &'static str {
@@ -37,7 +37,13 @@ fn partner_row(r: &rusqlite::Row) -> rusqlite::Result<PartnerRow> {
     })
 }
 
-pub fn partner_page(db: &Connection, q: &PartnerQuery) -> Result<PartnerPage> {
+/// The partners `q` matches (search, program, status), in its order: one page of them,
+/// or every one.
+fn partner_rows(
+    db: &Connection,
+    q: &PartnerQuery,
+    rows: Rows,
+) -> Result<(u32, u32, Vec<PartnerRow>)> {
     let mut filters = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -64,27 +70,46 @@ pub fn partner_page(db: &Connection, q: &PartnerQuery) -> Result<PartnerPage> {
     }
     let PageSql {
         filter,
+        window,
         offset,
-        limit,
         direction,
-    } = page_sql(&filters, q.offset, q.limit, q.descending);
-    let total: u32 = db
-        .prepare_cached(&format!("SELECT count(*) FROM partners {filter}"))?
-        .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
+    } = page_sql(&filters, rows, q.descending);
     let sql = format!(
         "SELECT id, program, name, kind, inn, code, status, bound_clients FROM partners {filter}
-         ORDER BY {} {direction}, id {direction} LIMIT {limit} OFFSET {offset}",
+         ORDER BY {} {direction}, id {direction} {window}",
         order_by(q.sort.unwrap_or_default())
     );
     let mut stmt = db.prepare_cached(&sql)?;
-    let rows = stmt
+    let found = stmt
         .query_map(rusqlite::params_from_iter(args.iter()), partner_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let total: u32 = match rows {
+        Rows::All => u32::try_from(found.len()).unwrap_or(u32::MAX),
+        Rows::Page { .. } => db
+            .prepare_cached(&format!("SELECT count(*) FROM partners {filter}"))?
+            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?,
+    };
+    Ok((total, offset, found))
+}
+
+/// One page of the partners table.
+pub fn partner_page(db: &Connection, q: &PartnerQuery) -> Result<PartnerPage> {
+    let rows = Rows::Page {
+        offset: q.offset,
+        limit: q.limit,
+    };
+    let (total, offset, rows) = partner_rows(db, q, rows)?;
     Ok(PartnerPage {
         total,
         offset,
         rows,
     })
+}
+
+/// Every partner the partners table shows for `q` (its paging aside), in its order: what
+/// an export of the table holds.
+pub fn partners_shown(db: &Connection, q: &PartnerQuery) -> Result<Vec<PartnerRow>> {
+    Ok(partner_rows(db, q, Rows::All)?.2)
 }
 
 /// Every partner (of one program, if given), ordered by id — for the CLI's listing.

@@ -1,36 +1,82 @@
-//! What every paged table query shares: the WHERE of its filters and the bounds of a page.
+//! What every paged table query shares: the WHERE of its filters and which rows it gives —
+//! one page of them for a screen, or all of them for an export of what the screen shows.
 
 /// The most rows one page may ask for.
 pub const MAX_PAGE: u32 = 1000;
 
-/// SQL pieces for one page of a table.
+/// Which of the rows a table query matches it answers with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rows {
+    /// One page: from `offset` (0 when none), at most `limit` rows (the query's default
+    /// when none; never more than [`MAX_PAGE`]).
+    Page {
+        offset: Option<u32>,
+        limit: Option<u32>,
+    },
+    /// Every row, in the same order (an export).
+    All,
+}
+
+impl Rows {
+    /// `LIMIT n OFFSET m` of a page (`default` rows when the query names no limit), nothing
+    /// for all rows; and the offset answered.
+    pub fn sql(self, default: u32) -> (String, u32) {
+        match self {
+            Rows::Page { offset, limit } => {
+                let offset = offset.unwrap_or(0);
+                let limit = limit.unwrap_or(default).min(MAX_PAGE);
+                (format!("LIMIT {limit} OFFSET {offset}"), offset)
+            }
+            Rows::All => (String::new(), 0),
+        }
+    }
+}
+
+/// SQL pieces for the rows of a table.
 pub(crate) struct PageSql {
     /// `WHERE a AND b`, or empty without filters.
     pub filter: String,
+    /// `LIMIT n OFFSET m`, or empty for every row.
+    pub window: String,
     pub offset: u32,
-    pub limit: u32,
     /// `ASC` or `DESC`.
     pub direction: &'static str,
 }
 
-pub(crate) fn page_sql(
-    filters: &[String],
-    offset: Option<u32>,
-    limit: Option<u32>,
-    descending: Option<bool>,
-) -> PageSql {
+pub(crate) fn page_sql(filters: &[String], rows: Rows, descending: Option<bool>) -> PageSql {
+    let (window, offset) = rows.sql(100);
     PageSql {
         filter: if filters.is_empty() {
             String::new()
         } else {
             format!("WHERE {}", filters.join(" AND "))
         },
-        offset: offset.unwrap_or(0),
-        limit: limit.unwrap_or(100).min(MAX_PAGE),
+        window,
+        offset,
         direction: if descending.unwrap_or(false) {
             "DESC"
         } else {
             "ASC"
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_bounded_and_all_rows_are_not() {
+        let page = Rows::Page {
+            offset: Some(200),
+            limit: Some(50_000),
+        };
+        assert_eq!(page.sql(100), ("LIMIT 1000 OFFSET 200".into(), 200));
+        let first = Rows::Page {
+            offset: None,
+            limit: None,
+        };
+        assert_eq!(first.sql(100), ("LIMIT 100 OFFSET 0".into(), 0));
+        assert_eq!(Rows::All.sql(100), (String::new(), 0));
     }
 }

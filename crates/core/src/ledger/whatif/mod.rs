@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use apply::{apply_whatif, WhatIfApplied};
-pub use report::{Change, DiscountChange, WhatIfReport, WhatIfRow, WhatIfTotal};
+pub use report::{Change, DiscountChange, WhatIfReport, WhatIfRow, WhatIfSort, WhatIfTotal};
 
 use super::fold::{BindingEvent, Entry, Fold, Outcome, Sink};
 use crate::discounts::program_schedule;

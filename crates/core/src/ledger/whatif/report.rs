@@ -10,7 +10,8 @@ use ts_rs::TS;
 
 use super::WhatIfRequest;
 use crate::discounts::DiscountPeriod;
-use crate::money::minor_text;
+use crate::money::{minor_text, to_minor};
+use crate::natural_order::compare_natural;
 
 /// One partner (FORMATS.md, `whatif --json`): net accruals of the payments replayed, as
 /// the book holds them and under the rules. Money as decimal strings.
@@ -23,6 +24,18 @@ pub struct WhatIfRow {
     pub book: String,
     pub whatif: String,
     pub difference: String,
+}
+
+/// A column the what-if table sorts by (on screen, and so in its export).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum WhatIfSort {
+    #[default]
+    Partner,
+    Book,
+    Whatif,
+    Difference,
 }
 
 /// The sums of every row of one unit.
@@ -147,6 +160,33 @@ impl WhatIfReport {
             }],
             discounts,
         }
+    }
+
+    /// The rows as the table shows them sorted by `sort`: by partner in the natural order,
+    /// or by an amount and then the partner; `descending` turns the comparison round, so
+    /// rows equal either way keep the report's order (as the screen's stable sort does).
+    pub fn sorted_rows(&self, sort: WhatIfSort, descending: bool) -> Vec<&WhatIfRow> {
+        let minor = |text: &str| text.parse().ok().and_then(to_minor).unwrap_or(0);
+        let money = |a: &WhatIfRow, b: &WhatIfRow, pick: fn(&WhatIfRow) -> &str| {
+            minor(pick(a))
+                .cmp(&minor(pick(b)))
+                .then_with(|| compare_natural(&a.partner, &b.partner))
+        };
+        let mut rows: Vec<&WhatIfRow> = self.rows.iter().collect();
+        rows.sort_by(|a, b| {
+            let order = match sort {
+                WhatIfSort::Partner => compare_natural(&a.partner, &b.partner),
+                WhatIfSort::Book => money(a, b, |r| &r.book),
+                WhatIfSort::Whatif => money(a, b, |r| &r.whatif),
+                WhatIfSort::Difference => money(a, b, |r| &r.difference),
+            };
+            if descending {
+                order.reverse()
+            } else {
+                order
+            }
+        });
+        rows
     }
 
     /// Partners whose difference is not zero.

@@ -1,0 +1,5 @@
+mod formulas;
+mod ledger_tables;
+mod lists;
+mod ui_words;
+mod whatif;
