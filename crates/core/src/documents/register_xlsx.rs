@@ -29,7 +29,7 @@ use crate::{Error, Lang, Result};
 pub const REGISTER_SHEET: &str = "Реестр выплат";
 
 /// The header, with each column's width in characters.
-pub const REGISTER_COLUMNS: [(&str, f64); 15] = [
+pub const REGISTER_COLUMNS: [(&str, f64); 17] = [
     ("№", 5.0),
     ("Партнёр", 36.0),
     ("Код партнёра", 13.0),
@@ -42,6 +42,8 @@ pub const REGISTER_COLUMNS: [(&str, f64); 15] = [
     ("Сумма", 15.0),
     ("Валюта", 8.0),
     ("НДС", 13.0),
+    ("Подписан", 11.0),
+    ("ЭП", 5.0),
     ("Срок оплаты", 12.0),
     ("Оплачено", 11.0),
     ("Назначение платежа", 70.0),
@@ -52,7 +54,7 @@ pub const REGISTER_HEADER_ROW: u32 = 2;
 
 const AMOUNT_COLUMN: u16 = 9;
 const CURRENCY_COLUMN: u16 = 10;
-const LAST_COLUMN: u16 = 14;
+const LAST_COLUMN: u16 = 16;
 
 /// The register as `.xlsx` bytes (see the module's documentation for the layout).
 ///
@@ -213,7 +215,7 @@ fn write_line(
 ) -> Result<(), XlsxError> {
     let number = u32::try_from(number).unwrap_or(u32::MAX);
     sheet.write_number_with_format(row, 0, number, &formats.number)?;
-    let texts: [(u16, Option<&str>); 8] = [
+    let texts: [(u16, Option<&str>); 9] = [
         (1, Some(line.name.as_str())),
         (2, Some(line.partner_id.as_str())),
         (3, line.inn.as_deref()),
@@ -221,7 +223,8 @@ fn write_line(
         (5, line.bik.as_deref()),
         (6, line.account.as_deref()),
         (7, Some(line.act_number.as_str())),
-        (14, Some(line.purpose.as_str())),
+        (13, line.e_signed.then_some("да")),
+        (16, Some(line.purpose.as_str())),
     ];
     for (column, value) in texts {
         match value {
@@ -243,8 +246,9 @@ fn write_line(
         Some(vat) => sheet.write_number_with_format(row, 11, vat, &formats.money)?,
         None => sheet.write_string_with_format(row, 11, "без НДС", &formats.text)?,
     };
-    write_date(sheet, row, 12, line.pay_due, formats)?;
-    write_date(sheet, row, 13, line.paid, formats)?;
+    write_date(sheet, row, 12, line.signed, formats)?;
+    write_date(sheet, row, 14, line.pay_due, formats)?;
+    write_date(sheet, row, 15, line.paid, formats)?;
     Ok(())
 }
 

@@ -96,9 +96,15 @@ fn assert_sheet_holds(register: &PayoutRegister, sheet: &Sheet) {
             Some(vat) => assert_eq!(sheet.amount(row, 11), vat.amount, "{at} VAT"),
             None => assert_eq!(sheet.text(row, 11).as_deref(), Some("без НДС"), "{at}"),
         }
-        assert_eq!(sheet.date(row, 12), line.pay_due, "{at} due");
-        assert_eq!(sheet.date(row, 13), line.paid, "{at} paid");
-        assert_eq!(sheet.text(row, 14).as_ref(), Some(&line.purpose), "{at}");
+        assert_eq!(sheet.date(row, 12), line.signed, "{at} signed");
+        assert_eq!(
+            sheet.text(row, 13).as_deref(),
+            line.e_signed.then_some("да"),
+            "{at} signed electronically"
+        );
+        assert_eq!(sheet.date(row, 14), line.pay_due, "{at} due");
+        assert_eq!(sheet.date(row, 15), line.paid, "{at} paid");
+        assert_eq!(sheet.text(row, 16).as_ref(), Some(&line.purpose), "{at}");
         match sums.iter_mut().find(|(c, _)| *c == line.currency) {
             Some((_, sum)) => *sum += amount,
             None => sums.push((line.currency.clone(), amount)),
@@ -151,7 +157,7 @@ fn the_xlsx_has_a_title_the_payer_and_the_header() {
             "column {column}"
         );
     }
-    assert_eq!(REGISTER_COLUMNS.len(), 15);
+    assert_eq!(REGISTER_COLUMNS.len(), 17);
 }
 
 #[test]
@@ -175,7 +181,7 @@ fn the_xlsx_shows_vat_paid_lines_and_other_currencies() {
     let sheet = Sheet::read(register_xlsx(&register).expect("xlsx"));
     assert_sheet_holds(&register, &sheet);
     assert_eq!(sheet.amount(4, 11), money("2226.26"), "VAT");
-    assert_eq!(sheet.date(6, 13), Some(day(2026, 11, 20)), "paid");
+    assert_eq!(sheet.date(6, 15), Some(day(2026, 11, 20)), "paid");
 }
 
 #[test]
