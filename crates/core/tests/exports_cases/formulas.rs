@@ -122,7 +122,7 @@ fn the_payout_register_quotes_a_name_like_a_formula_too() {
         sheet.text(first, 1).as_deref(),
         Some("'=HYPERLINK(\"http://x\",\"y\")")
     );
-    assert_eq!(sheet.text(first, 14).as_deref(), Some("'+7 999"));
+    assert_eq!(sheet.text(first, 16).as_deref(), Some("'+7 999"));
     assert!(matches!(sheet.cell(first, 9), Data::Float(_)), "the amount");
     // The register's own totals are formulas (SUMIF); nothing a person typed is.
     let formulas: Vec<&str> = workbook.xml[0]
