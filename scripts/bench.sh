@@ -10,6 +10,7 @@
 #   scripts/bench.sh --imports                      # only the imports part
 #   scripts/bench.sh --billing                      # only the billing part
 #   scripts/bench.sh --acts                         # only the acts part
+#   scripts/bench.sh --signatures                   # only the EDO signatures part (vs openssl cms -verify)
 #   scripts/bench.sh --acts --office-acts 10        # acts part, LibreOffice converts 10 acts
 #   scripts/bench.sh --billing --scale 0.01         # quick: every generated count × 0.01
 #   scripts/bench.sh --partners 5000 --clients 50000   # imports part, smaller
@@ -42,6 +43,8 @@ apt_install() {
 need=()
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 [ -x /usr/bin/time ] || need+=(time)
+# The signatures part's peer: OpenSSL with Debian's GOST engine.
+openssl engine gost >/dev/null 2>&1 || need+=(openssl libengine-gost-openssl)
 if [ ${#need[@]} -gt 0 ]; then
     apt_install "${need[@]}" || echo "bench.sh: please install: ${need[*]}" >&2
 fi
@@ -50,18 +53,19 @@ fi
 # part needs the Python peers and the acts part LibreOffice, unless they only generate
 # their files.
 need_python=1 need_office=1
-imports_flag="" billing_flag="" acts_flag="" generate_only="" python_given="" soffice_given=""
+imports_flag="" billing_flag="" acts_flag="" signatures_flag="" generate_only="" python_given="" soffice_given=""
 for arg in "$@"; do
     case "$arg" in
         --imports) imports_flag=1 ;;
         --billing) billing_flag=1 ;;
         --acts) acts_flag=1 ;;
+        --signatures) signatures_flag=1 ;;
         --generate-only) generate_only=1 ;;
         --python | --python=*) python_given=1 ;;
         --soffice | --soffice=*) soffice_given=1 ;;
     esac
 done
-if [ -n "$imports_flag$billing_flag$acts_flag" ]; then
+if [ -n "$imports_flag$billing_flag$acts_flag$signatures_flag" ]; then
     [ -z "$billing_flag" ] && need_python=0
     [ -z "$acts_flag" ] && need_office=0
 fi

@@ -36,6 +36,7 @@ mod peers;
 mod phases;
 mod queries;
 mod report;
+mod signatures;
 mod summary;
 mod whatif;
 mod year;
@@ -75,6 +76,13 @@ struct Args {
     /// Run the acts part (acts' PDF and EDO XML against LibreOffice headless).
     #[arg(long)]
     acts: bool,
+    /// Run the signatures part (EDO signatures verified in-process against `openssl cms
+    /// -verify` with the gost engine).
+    #[arg(long)]
+    signatures: bool,
+    /// Signatures part: signatures made and verified per key size.
+    #[arg(long, default_value_t = 200)]
+    signature_count: usize,
     /// Write the generated files (into --keep DIR) and stop: nothing is timed.
     #[arg(long)]
     generate_only: bool,
@@ -177,10 +185,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     report::print_facts("Machine", &facts);
 
-    let (imports_part, billing_part, acts_part) = match (args.imports, args.billing, args.acts) {
-        (false, false, false) => (true, true, true),
-        chosen => chosen,
-    };
+    let (imports_part, billing_part, acts_part, signatures_part) =
+        match (args.imports, args.billing, args.acts, args.signatures) {
+            (false, false, false, false) => (true, true, true, true),
+            chosen => chosen,
+        };
     if imports_part {
         run_imports(&args, &partnerbook, dir, &scratch)?;
     }
@@ -217,6 +226,15 @@ fn main() -> Result<(), Box<dyn Error>> {
             office_acts: args.office_acts.max(1),
             limit: args.timeout.map(Duration::from_secs),
             generate_only: args.generate_only,
+        })?;
+    }
+    if signatures_part && !args.generate_only {
+        if imports_part || billing_part || acts_part {
+            println!();
+        }
+        signatures::run(&signatures::Options {
+            dir: &dir.join("signatures"),
+            count: args.signature_count.max(1),
         })?;
     }
     if args.keep.is_some() {
