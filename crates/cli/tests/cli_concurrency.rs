@@ -56,6 +56,34 @@ fn billing(prefix: &str, client: &str, rows: usize) -> Vec<u8> {
     csv.into_bytes()
 }
 
+/// The fixtures' book with the vendor set, P-2 under contract and `amount` bonuses on its
+/// balance to convert.
+fn p2_with_balance(amount: &str) -> Scene {
+    let scene = scene_with_clients();
+    set_vendor(&scene);
+    scene.ok(&[
+        "partner",
+        "set",
+        "P-2",
+        "--contract-no",
+        "Д-2",
+        "--contract-date",
+        "2025-01-12",
+    ]);
+    scene.ok(&[
+        "adjust",
+        "--partner",
+        "P-2",
+        "--date",
+        "2026-01-10",
+        "--amount",
+        amount,
+        "--reason",
+        "перенос остатка",
+    ]);
+    scene
+}
+
 fn balances(scene: &Scene) -> Value {
     scene
         .ok(&["balances", "--as-of", "2026-12-31", "--json"])
@@ -83,28 +111,7 @@ fn two_imports_started_together_both_land_as_if_one_after_the_other() {
 
 #[test]
 fn eight_conversions_at_once_make_eight_acts_numbered_without_gaps() {
-    let scene = scene_with_clients();
-    set_vendor(&scene);
-    scene.ok(&[
-        "partner",
-        "set",
-        "P-2",
-        "--contract-no",
-        "Д-2",
-        "--contract-date",
-        "2025-01-12",
-    ]);
-    scene.ok(&[
-        "adjust",
-        "--partner",
-        "P-2",
-        "--date",
-        "2026-01-10",
-        "--amount",
-        "100000",
-        "--reason",
-        "перенос остатка",
-    ]);
+    let scene = p2_with_balance("100000");
     let writers: Vec<Child> = (0..8)
         .map(|_| {
             spawn(
@@ -192,28 +199,7 @@ fn a_writer_that_cannot_wait_is_told_who_holds_the_book_and_nothing_changes() {
 
 #[test]
 fn two_conversions_of_one_balance_at_once_make_exactly_one_act() {
-    let scene = scene_with_clients();
-    set_vendor(&scene);
-    scene.ok(&[
-        "partner",
-        "set",
-        "P-2",
-        "--contract-no",
-        "Д-2",
-        "--contract-date",
-        "2025-01-12",
-    ]);
-    scene.ok(&[
-        "adjust",
-        "--partner",
-        "P-2",
-        "--date",
-        "2026-01-10",
-        "--amount",
-        "7000",
-        "--reason",
-        "перенос остатка",
-    ]);
+    let scene = p2_with_balance("7000");
     let both: Vec<(i32, String, String)> = (0..2)
         .map(|_| {
             spawn(
@@ -264,28 +250,7 @@ fn a_reader_during_an_import_sees_the_book_before_or_after_never_half() {
 
 #[test]
 fn a_conversion_retried_with_its_key_answers_the_act_it_made() {
-    let scene = scene_with_clients();
-    set_vendor(&scene);
-    scene.ok(&[
-        "partner",
-        "set",
-        "P-2",
-        "--contract-no",
-        "Д-2",
-        "--contract-date",
-        "2025-01-12",
-    ]);
-    scene.ok(&[
-        "adjust",
-        "--partner",
-        "P-2",
-        "--date",
-        "2026-01-10",
-        "--amount",
-        "20000",
-        "--reason",
-        "перенос остатка",
-    ]);
+    let scene = p2_with_balance("20000");
     let args = [
         "convert",
         "--partner",
