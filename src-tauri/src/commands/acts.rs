@@ -5,9 +5,9 @@
 use std::sync::atomic::Ordering;
 
 use partnerbook_core::acts::{
-    act_document, act_step as step_act, acts_page as page_of, convert, deadlines as deadlines_of,
-    get_act, payout_register as register_of, ready_to_convert, ActPage, ActQuery, ActState,
-    ActStep, BatchProgress, Conversion, ConvertRequest, Deadline, ReadyBalance,
+    act_document, acts_page as page_of, deadlines as deadlines_of, get_act,
+    payout_register as register_of, ready_to_convert, ActPage, ActQuery, ActState, ActStep,
+    BatchProgress, Conversion, ConvertRequest, Deadline, ReadyBalance,
 };
 use partnerbook_core::api;
 use partnerbook_core::documents::{ActDocument, PayoutRegister};
@@ -55,7 +55,7 @@ pub fn convert_balance(
             payout_kind,
             key,
         };
-        book.write(|tx| convert(tx, actor, &request))
+        api::convert(book, actor, &request)
     })
 }
 
@@ -76,7 +76,7 @@ pub fn act_step(
             StepKind::Reject => ActStep::Reject(date, reason.unwrap_or_default()),
             StepKind::Pay => ActStep::Pay(date),
         };
-        book.write(|tx| step_act(tx, actor, &act, &step))
+        api::act_step(book, actor, &act, &step)
     })
 }
 

@@ -7,8 +7,9 @@
 use std::path::{Path, PathBuf};
 
 use partnerbook_core::acts::{
-    act_file, register_file, statement_file, ActFormat, DocumentFile, RegisterFormat,
+    register_file, statement_file, ActFormat, DocumentFile, RegisterFormat,
 };
+use partnerbook_core::api;
 use partnerbook_core::exports::{export_table as export_of, ExportRequest};
 use partnerbook_core::{Error, ErrorDto, Lang};
 use tauri::{AppHandle, State};
@@ -77,7 +78,7 @@ pub async fn save_act(
 ) -> Result<Option<String>, ErrorDto> {
     let now = chrono::Local::now().naive_local();
     // The EDO XML is kept by the book as made (a signed package must bring it back).
-    let file = state.change(|book, _, _| book.write(|tx| act_file(tx, &act, format, now)))?;
+    let file = state.change(|book, _, _| api::act_file(book, &act, format, now))?;
     save(&app, &state, file).await
 }
 

@@ -2,10 +2,11 @@
 //! partner's ledger, payments that earned nothing, accruals per month, and annulment for
 //! a breach of the rules.
 
+use partnerbook_core::api;
 use partnerbook_core::ledger::{
-    adjust_balance as adjust, annul_for_breach as annul, balances as balances_of,
-    monthly_accruals as monthly, partner_ledger as ledger_of, unearned_page as unearned, Adjusted,
-    Adjustment, BalanceRow, MonthlyAccrual, PartnerLedger, UnearnedPage, UnearnedQuery,
+    balances as balances_of, monthly_accruals as monthly, partner_ledger as ledger_of,
+    unearned_page as unearned, Adjusted, Adjustment, BalanceRow, MonthlyAccrual, PartnerLedger,
+    UnearnedPage, UnearnedQuery,
 };
 use partnerbook_core::money::minor_text;
 use partnerbook_core::ErrorDto;
@@ -66,8 +67,7 @@ pub fn annul_for_breach(
 ) -> Result<String, ErrorDto> {
     state.change(|book, actor, _| {
         let date = day("date", &date)?;
-        book.write(|tx| annul(tx, actor, &partner, date, &reason))
-            .map(minor_text)
+        api::annul_for_breach(book, actor, &partner, date, &reason).map(minor_text)
     })
 }
 
@@ -88,6 +88,6 @@ pub fn adjust_balance(
             amount: amount_of("amount", &amount)?,
             reason,
         };
-        book.write(|tx| adjust(tx, actor, &adjustment))
+        api::adjust(book, actor, &adjustment)
     })
 }

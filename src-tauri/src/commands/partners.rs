@@ -1,8 +1,9 @@
 //! The partners table, a partner's card, the partner form.
 
+use partnerbook_core::api;
 use partnerbook_core::partners::{
-    create_partner, partner_card as load_partner_card, partner_page, update_partner, Partner,
-    PartnerCard, PartnerInput, PartnerPage, PartnerQuery,
+    partner_card as load_partner_card, partner_page, Partner, PartnerCard, PartnerInput,
+    PartnerPage, PartnerQuery,
 };
 use partnerbook_core::ErrorDto;
 use tauri::State;
@@ -27,7 +28,7 @@ pub fn partner_create(
     state: State<'_, AppState>,
     input: PartnerInput,
 ) -> Result<Partner, ErrorDto> {
-    state.change(|book, actor, _| book.write(|tx| create_partner(tx, actor, input)))
+    state.change(|book, actor, _| api::create_partner(book, actor, input))
 }
 
 #[tauri::command(async)]
@@ -36,5 +37,5 @@ pub fn partner_update(
     partner: String,
     input: PartnerInput,
 ) -> Result<Partner, ErrorDto> {
-    state.change(|book, actor, _| book.write(|tx| update_partner(tx, actor, &partner, input)))
+    state.change(|book, actor, _| api::update_partner(book, actor, &partner, input))
 }

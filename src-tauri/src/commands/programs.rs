@@ -1,9 +1,8 @@
 //! The programs screen: every program with its versions, and a new version from a day.
 
+use partnerbook_core::api;
 use partnerbook_core::ledger::{WhatIfApplied, WhatIfReport, WhatIfRequest};
-use partnerbook_core::programs::{
-    add_version, load_program, load_programs, Program, ProgramVersion, RuleSet,
-};
+use partnerbook_core::programs::{load_program, load_programs, Program, ProgramVersion, RuleSet};
 use partnerbook_core::ErrorDto;
 use tauri::State;
 
@@ -32,7 +31,7 @@ pub fn program_add_version(
 ) -> Result<ProgramVersion, ErrorDto> {
     state.change(|book, actor, _| {
         let from = day("effective_from", &from)?;
-        book.write(|tx| add_version(tx, actor, &program, from, &rules))
+        api::add_version(book, actor, &program, from, &rules)
     })
 }
 

@@ -1,6 +1,7 @@
 //! The vendor's requisites and signer.
 
-use partnerbook_core::vendor::{set_vendor, vendor, Vendor};
+use partnerbook_core::api;
+use partnerbook_core::vendor::{vendor, Vendor};
 use partnerbook_core::ErrorDto;
 use tauri::State;
 
@@ -13,5 +14,5 @@ pub fn vendor_get(state: State<'_, AppState>) -> Result<Vendor, ErrorDto> {
 
 #[tauri::command(async)]
 pub fn vendor_set(state: State<'_, AppState>, vendor: Vendor) -> Result<Vendor, ErrorDto> {
-    state.change(|book, actor, _| book.write(|tx| set_vendor(tx, actor, vendor)))
+    state.change(|book, actor, _| api::set_vendor(book, actor, vendor))
 }

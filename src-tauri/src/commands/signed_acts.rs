@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use partnerbook_core::acts::{import_signed, signed_act_files, SignedImport};
+use partnerbook_core::acts::{signed_act_files, SignedImport};
+use partnerbook_core::api;
 use partnerbook_core::{Error, ErrorDto};
 use tauri::{AppHandle, State};
 
@@ -30,7 +31,7 @@ pub fn import_signed_package(
 ) -> Result<SignedImport, ErrorDto> {
     state.change(|book, actor, _| {
         let path = PathBuf::from(path.trim());
-        book.write(|tx| import_signed(tx, actor, &path))
+        api::import_signed(book, actor, &path)
     })
 }
 

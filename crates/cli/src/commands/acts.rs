@@ -4,9 +4,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use partnerbook_core::acts::{
-    act_file, act_step, acts_page, convert as convert_balance, deadlines as deadlines_of,
-    ActFormat, ActQuery, ActState, ActStatus, ActStep, ConvertRequest, DeadlineKind,
+    acts_page, deadlines as deadlines_of, ActFormat, ActQuery, ActState, ActStatus, ActStep,
+    ConvertRequest, DeadlineKind,
 };
+use partnerbook_core::api;
 use partnerbook_core::programs::PayoutKind;
 use partnerbook_core::Result;
 
@@ -39,7 +40,7 @@ pub fn convert(
         key,
     };
     let actor = ctx.actor();
-    let done = ctx.book.write(|tx| convert_balance(tx, &actor, &request))?;
+    let done = api::convert(&mut ctx.book, &actor, &request)?;
     if json {
         output::json(&done);
     } else {
@@ -79,7 +80,7 @@ pub fn act(ctx: &mut Context, command: &ActCommand) -> Result<ExitCode> {
     };
     let ActStepArgs { id, json, .. } = args;
     let actor = ctx.actor();
-    let state = ctx.book.write(|tx| act_step(tx, &actor, id, &step))?;
+    let state = api::act_step(&mut ctx.book, &actor, id, &step)?;
     print_state(ctx, &state, *json);
     Ok(ExitCode::SUCCESS)
 }
@@ -120,7 +121,7 @@ fn save_act(
     into_folder: bool,
 ) -> Result<ExitCode> {
     let actor = ctx.actor();
-    let file = ctx.book.write(|tx| act_file(tx, id, format, actor.now))?;
+    let file = api::act_file(&mut ctx.book, id, format, actor.now)?;
     let path = if into_folder {
         std::fs::create_dir_all(out)?;
         out.join(&file.name)

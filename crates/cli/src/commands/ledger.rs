@@ -2,9 +2,9 @@
 
 use std::process::ExitCode;
 
+use partnerbook_core::api;
 use partnerbook_core::ledger::{
-    adjust_balance, annul_for_breach, balances as balances_of, partner_entries, unearned_page,
-    Adjustment, UnearnedQuery,
+    balances as balances_of, partner_entries, unearned_page, Adjustment, UnearnedQuery,
 };
 use partnerbook_core::money::minor_text;
 use partnerbook_core::{Lang, Result};
@@ -163,9 +163,7 @@ pub fn annul(
 ) -> Result<ExitCode> {
     let date = day("date", date)?;
     let actor = ctx.actor();
-    let annulled = ctx
-        .book
-        .write(|tx| annul_for_breach(tx, &actor, partner, date, reason))?;
+    let annulled = api::annul_for_breach(&mut ctx.book, &actor, partner, date, reason)?;
     let annulled = minor_text(annulled);
     if json {
         output::json(&Annulled {
@@ -197,9 +195,7 @@ pub fn adjust(
         reason: reason.to_owned(),
     };
     let actor = ctx.actor();
-    let done = ctx
-        .book
-        .write(|tx| adjust_balance(tx, &actor, &adjustment))?;
+    let done = api::adjust(&mut ctx.book, &actor, &adjustment)?;
     if json {
         output::json(&done);
     } else {

@@ -3,10 +3,8 @@
 
 use std::process::ExitCode;
 
-use partnerbook_core::partners::{
-    get_partner, set_partner_rate, set_partner_status, update_partner, Partner, PartnerInput,
-    PartnerStatus,
-};
+use partnerbook_core::api;
+use partnerbook_core::partners::{get_partner, Partner, PartnerInput, PartnerStatus};
 use partnerbook_core::{Error, Problem, Result, Text};
 use serde::Serialize;
 
@@ -138,27 +136,22 @@ pub fn show(ctx: &mut Context, id: &str, json: bool) -> Result<ExitCode> {
 
 pub fn set(ctx: &mut Context, args: &PartnerSetArgs) -> Result<ExitCode> {
     let actor = ctx.actor();
-    let partner = ctx.book.write(|tx| {
-        let old = get_partner(tx, &args.id)?;
-        let given = |new: &Option<String>, old: Option<String>| new.clone().or(old);
-        let base = PartnerInput::from(&old);
-        let input = PartnerInput {
-            name: given(&args.name, base.name.clone()),
-            address: given(&args.address, base.address.clone()),
-            signer: given(&args.signer, base.signer.clone()),
-            signer_position: given(&args.signer_position, base.signer_position.clone()),
-            email: given(&args.email, base.email.clone()),
-            edo_id: given(&args.edo_id, base.edo_id.clone()),
-            bik: given(&args.bik, base.bik.clone()),
-            account: given(&args.account, base.account.clone()),
-            contract_no: given(&args.contract_no, base.contract_no.clone()),
-            contract_date: given(&args.contract_date, base.contract_date.clone()),
-            vat_payer: given(&args.vat_payer, base.vat_payer.clone()),
-            vat_rate: given(&args.vat_rate, base.vat_rate.clone()),
-            client_id: given(&args.client_id, base.client_id.clone()),
-            ..base
-        };
-        update_partner(tx, &actor, &args.id, input)
+    let given = |new: &Option<String>, old: Option<String>| new.clone().or(old);
+    let partner = api::set_partner_fields(&mut ctx.book, &actor, &args.id, |base| PartnerInput {
+        name: given(&args.name, base.name.clone()),
+        address: given(&args.address, base.address.clone()),
+        signer: given(&args.signer, base.signer.clone()),
+        signer_position: given(&args.signer_position, base.signer_position.clone()),
+        email: given(&args.email, base.email.clone()),
+        edo_id: given(&args.edo_id, base.edo_id.clone()),
+        bik: given(&args.bik, base.bik.clone()),
+        account: given(&args.account, base.account.clone()),
+        contract_no: given(&args.contract_no, base.contract_no.clone()),
+        contract_date: given(&args.contract_date, base.contract_date.clone()),
+        vat_payer: given(&args.vat_payer, base.vat_payer.clone()),
+        vat_rate: given(&args.vat_rate, base.vat_rate.clone()),
+        client_id: given(&args.client_id, base.client_id.clone()),
+        ..base
     })?;
     print(ctx, &partner, args.json);
     Ok(ExitCode::SUCCESS)
@@ -184,9 +177,7 @@ pub fn status(
     })?;
     let since = day("date", date)?;
     let actor = ctx.actor();
-    let partner = ctx
-        .book
-        .write(|tx| set_partner_status(tx, &actor, id, status, since, reason))?;
+    let partner = api::set_partner_status(&mut ctx.book, &actor, id, status, since, reason)?;
     print(ctx, &partner, json);
     Ok(ExitCode::SUCCESS)
 }
@@ -195,9 +186,7 @@ pub fn rate(ctx: &mut Context, id: &str, rate: &str, from: &str, json: bool) -> 
     let rate = amount("rate", rate)?;
     let from = day("from", from)?;
     let actor = ctx.actor();
-    let partner = ctx
-        .book
-        .write(|tx| set_partner_rate(tx, &actor, id, rate, from))?;
+    let partner = api::set_partner_rate(&mut ctx.book, &actor, id, rate, from)?;
     print(ctx, &partner, json);
     Ok(ExitCode::SUCCESS)
 }

@@ -3,9 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use partnerbook_core::api;
 use partnerbook_core::programs::{
-    add_version, load_program, load_programs, read_rules_file, Program, ProgramVersion, RewardRule,
-    RuleSet,
+    load_program, load_programs, read_rules_file, Program, ProgramVersion, RewardRule, RuleSet,
 };
 use partnerbook_core::{Error, Lang, Problem, Result, Text};
 use serde::Serialize;
@@ -143,9 +143,7 @@ fn add(ctx: &mut Context, id: &str, from: &str, path: &Path, json: bool) -> Resu
     let from = day("from", from)?;
     let rules = read_rules_file(path)?;
     let actor = ctx.actor();
-    let version = ctx
-        .book
-        .write(|tx| add_version(tx, &actor, id, from, &rules))
+    let version = api::add_version(&mut ctx.book, &actor, id, from, &rules)
         .map_err(|e| in_command_line_terms(e, path))?;
     if json {
         output::json(&AddedJson {

@@ -4,9 +4,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use partnerbook_core::acts::{
-    get_act, import_signed as load_package, signatures_of, signed_act_files, ActState,
-};
+use partnerbook_core::acts::{get_act, signatures_of, signed_act_files, ActState};
+use partnerbook_core::api;
 use partnerbook_core::documents::ActSignature;
 use partnerbook_core::{Lang, Result};
 use serde::Serialize;
@@ -68,7 +67,7 @@ pub fn show(ctx: &mut Context, id: &str, json: bool) -> Result<ExitCode> {
 
 pub fn import_signed(ctx: &mut Context, path: &Path, json: bool) -> Result<ExitCode> {
     let actor = ctx.actor();
-    let done = ctx.book.write(|tx| load_package(tx, &actor, path))?;
+    let done = api::import_signed(&mut ctx.book, &actor, path)?;
     if json {
         output::json(&done);
         return Ok(ExitCode::SUCCESS);

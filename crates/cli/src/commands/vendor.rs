@@ -2,7 +2,8 @@
 
 use std::process::ExitCode;
 
-use partnerbook_core::vendor::{set_vendor, vendor, Vendor};
+use partnerbook_core::api;
+use partnerbook_core::vendor::{vendor, Vendor};
 use partnerbook_core::Result;
 
 use crate::args::VendorArgs;
@@ -23,7 +24,7 @@ pub fn set(ctx: &mut Context, args: &VendorArgs) -> Result<ExitCode> {
         account: args.account.clone(),
     };
     let actor = ctx.actor();
-    ctx.book.write(|tx| set_vendor(tx, &actor, change))?;
+    api::set_vendor(&mut ctx.book, &actor, change)?;
     eprintln!(
         "{}",
         ctx.say(

@@ -1,11 +1,17 @@
 //! The application's operations, one function each, as both shells (the command line and
-//! the desktop app) call them: each owns its transaction and its backup policy, so the
-//! two cannot differ in what they do around the rules. Operations move here one by one
-//! (FORMATS.md's commands first); the ones not here yet are called in the modules that
-//! hold their rules.
+//! the desktop app) call them: each owns its transaction and its backup policy, so the two
+//! cannot differ in what they do around the rules, and neither opens a transaction of its
+//! own. Reads still go to the modules that hold them (a read needs no policy).
 
 mod acts;
+mod ledger;
+mod partners;
 mod programs;
 
-pub use acts::acts_batch;
-pub use programs::whatif_apply;
+pub use acts::{act_file, act_step, acts_batch, convert, import_signed};
+pub use ledger::{adjust, annul_for_breach};
+pub use partners::{
+    create_partner, set_partner_fields, set_partner_rate, set_partner_status, set_vendor,
+    update_partner,
+};
+pub use programs::{add_version, whatif_apply};
