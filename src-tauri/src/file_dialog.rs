@@ -8,7 +8,6 @@ use partnerbook_core::{ErrorDto, Lang};
 use rfd::AsyncFileDialog;
 use tauri::{AppHandle, Manager};
 
-use crate::book_settings::{self, LAST_FOLDER};
 use crate::error::shell_error;
 use crate::state::AppState;
 
@@ -76,12 +75,11 @@ pub async fn pick_in_last_folder(
     state: &AppState,
     what: Opening,
 ) -> Result<Option<String>, ErrorDto> {
-    let (folder, lang) =
-        state.read(|book, lang| Ok((book_settings::get(book.db(), LAST_FOLDER)?, lang)))?;
+    let (folder, lang) = (state.settings().last_folder, state.lang());
     let picked = pick_file(app, folder.map(PathBuf::from), what, lang).await?;
     let Some(path) = picked else { return Ok(None) };
     if let Some(dir) = path.parent().and_then(Path::to_str) {
-        state.change(|book, _, _| book_settings::set(book.db(), LAST_FOLDER, dir))?;
+        state.change_settings(|s| s.last_folder = Some(dir.to_owned()))?;
     }
     Ok(Some(path.display().to_string()))
 }

@@ -6,11 +6,11 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod book_path;
-mod book_settings;
 mod commands;
 mod error;
 mod file_dialog;
 mod state;
+mod user;
 
 use state::AppState;
 

@@ -1,5 +1,6 @@
-//! What the app holds while it runs: the open book (one connection behind a mutex)
-//! and the cancel flag of the running import.
+//! What the app holds while it runs: the open book (one connection behind a mutex), the
+//! person's own settings (their config file, not the book), and the cancel flag of the
+//! running import.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -7,14 +8,17 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use partnerbook_core::audit::Actor;
 use partnerbook_core::store::Book;
+use partnerbook_core::user_settings::{user_settings_path, UserSettings};
 use partnerbook_core::{ErrorDto, Lang, Result, Text};
 
-use crate::book_settings;
 use crate::error::to_dto;
+use crate::user;
 
 pub struct AppState {
     book: Arc<Mutex<Book>>,
     book_path: PathBuf,
+    settings: Mutex<UserSettings>,
+    settings_path: PathBuf,
     /// Set by `import_cancel`; the running import sees it at its next progress report.
     pub cancel: Arc<AtomicBool>,
 }
@@ -43,10 +47,15 @@ impl AppState {
         }
     }
 
+    /// The app on `book`, with the person's settings from their config file.
     pub fn new(book: Book, book_path: PathBuf) -> AppState {
+        let settings_path = user_settings_path(|k| std::env::var(k).ok());
+        let settings = UserSettings::load(&settings_path, book.db());
         AppState {
             book: Arc::new(Mutex::new(book)),
             book_path,
+            settings: Mutex::new(settings),
+            settings_path,
             cancel: Arc::new(AtomicBool::new(false)),
         }
     }
@@ -60,13 +69,46 @@ impl AppState {
         Arc::clone(&self.book)
     }
 
-    /// Runs a read on the book; errors come back in the book's language.
+    /// The person's settings as they are now.
+    pub fn settings(&self) -> UserSettings {
+        self.settings
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Changes the person's settings and writes them to their config file.
+    pub fn change_settings(
+        &self,
+        change: impl FnOnce(&mut UserSettings),
+    ) -> std::result::Result<(), ErrorDto> {
+        let mut settings = self
+            .settings
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        change(&mut settings);
+        let lang = user::lang(&settings);
+        settings
+            .save(&self.settings_path)
+            .map_err(|e| to_dto(e, lang))
+    }
+
+    pub fn lang(&self) -> Lang {
+        user::lang(&self.settings())
+    }
+
+    /// Who acts now.
+    pub fn actor(&self) -> Actor {
+        user::actor(&self.settings())
+    }
+
+    /// Runs a read on the book; errors come back in the person's language.
     pub fn read<T>(
         &self,
         f: impl FnOnce(&Book, Lang) -> Result<T>,
     ) -> std::result::Result<T, ErrorDto> {
+        let lang = self.lang();
         let book = lock(&self.book);
-        let lang = book_settings::lang(book.db());
         f(&book, lang).map_err(|e| to_dto(e, lang))
     }
 
@@ -75,9 +117,8 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Book, &Actor, Lang) -> Result<T>,
     ) -> std::result::Result<T, ErrorDto> {
+        let (lang, actor) = (self.lang(), self.actor());
         let mut book = lock(&self.book);
-        let lang = book_settings::lang(book.db());
-        let actor = book_settings::actor(book.db());
         book.set_doing(
             &actor.operator,
             Text::new("работает в приложении", "is working in the app"),

@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use partnerbook_core::audit::Actor;
 use partnerbook_core::store::Book;
-use partnerbook_core::{settings, Lang, Result, Text};
+use partnerbook_core::user_settings::{user_settings_path, UserSettings};
+use partnerbook_core::{Lang, Result, Text};
 
 use crate::args::{Cli, Command, ImportArgs};
 
@@ -48,7 +49,8 @@ impl Context {
         let mut book = book;
         let operator = match &cli.operator {
             Some(name) => name.clone(),
-            None => settings::get(book.db(), "operator")?
+            None => UserSettings::load(&user_settings_path(|k| std::env::var(k).ok()), book.db())
+                .operator
                 .or_else(|| std::env::var("USER").ok())
                 .unwrap_or_else(|| "operator".into()),
         };

@@ -25,6 +25,7 @@ pub mod programs;
 pub mod settings;
 pub mod store;
 pub mod typed;
+pub mod user_settings;
 pub mod vendor;
 
 pub use error::{Error, ErrorDto, Lang, Problem, ProblemDto, Result, Text};

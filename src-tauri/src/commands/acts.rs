@@ -18,7 +18,6 @@ use serde::Deserialize;
 use tauri::{AppHandle, Emitter, State};
 
 use super::days::{amount as typed_amount, day, day_or_today};
-use crate::book_settings;
 use crate::error::{shell_error, to_dto};
 use crate::state::{lock, AppState};
 
@@ -140,10 +139,9 @@ pub async fn acts_batch(
     let book = state.shared_book();
     let cancel = state.cancel.clone();
     cancel.store(false, Ordering::SeqCst);
+    let (lang, actor) = (state.lang(), state.actor());
     let task = tauri::async_runtime::spawn_blocking(move || {
         let mut book = lock(&book);
-        let lang = book_settings::lang(book.db());
-        let actor = book_settings::actor(book.db());
         let run = |book: &mut partnerbook_core::store::Book| {
             let date = day("date", &date)?;
             let mut progress = |p: BatchProgress| -> bool {

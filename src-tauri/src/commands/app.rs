@@ -6,8 +6,8 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
-use crate::book_settings;
 use crate::state::AppState;
+use crate::user;
 
 /// What the status bar and the settings screen show about the running app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -21,19 +21,19 @@ pub struct AppInfo {
 
 #[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorDto> {
-    state.read(|book, lang| {
+    state.read(|_, lang| {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
             book_path: state.book_path().display().to_string(),
             lang,
-            operator: book_settings::operator(book.db()),
+            operator: user::operator(&state.settings()),
         })
     })
 }
 
 #[tauri::command(async)]
 pub fn set_lang(state: State<'_, AppState>, lang: Lang) -> Result<(), ErrorDto> {
-    state.change(|book, _, _| book_settings::set(book.db(), book_settings::LANG, lang.key()))
+    state.change_settings(|s| s.lang = Some(lang))
 }
 
 #[tauri::command(async)]

@@ -15,7 +15,6 @@ use partnerbook_core::{Error, ErrorDto, Lang};
 use tauri::{AppHandle, State};
 
 use super::days::day;
-use crate::book_settings::{self, LAST_FOLDER};
 use crate::error::{shell_error, to_dto};
 use crate::file_dialog;
 use crate::state::{lock, AppState};
@@ -43,15 +42,14 @@ pub(super) async fn save(
     state: &AppState,
     file: DocumentFile,
 ) -> Result<Option<String>, ErrorDto> {
-    let (folder, lang) =
-        state.read(|book, lang| Ok((book_settings::get(book.db(), LAST_FOLDER)?, lang)))?;
+    let (folder, lang) = (state.settings().last_folder, state.lang());
     let (what, ext) = kind_of(&file.name, lang);
     let picked =
         file_dialog::save_as(app, folder.map(PathBuf::from), file.name, what, ext, lang).await?;
     let Some(path) = picked else { return Ok(None) };
     write_whole(&path, &file.bytes).map_err(|e| to_dto(Error::Io(e), lang))?;
     if let Some(dir) = path.parent().and_then(Path::to_str) {
-        state.change(|book, _, _| book_settings::set(book.db(), LAST_FOLDER, dir))?;
+        state.change_settings(|s| s.last_folder = Some(dir.to_owned()))?;
     }
     Ok(Some(path.display().to_string()))
 }
@@ -126,9 +124,9 @@ pub async fn export_table(
     let today = chrono::Local::now().date_naive();
     // A big table or a what-if's replay takes a while: off the async workers.
     let book = state.shared_book();
+    let lang = state.lang();
     let task = tauri::async_runtime::spawn_blocking(move || {
         let book = lock(&book);
-        let lang = book_settings::lang(book.db());
         export_of(book.db(), &request, today).map_err(|e| to_dto(e, lang))
     });
     let file = match task.await {

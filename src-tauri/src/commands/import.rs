@@ -13,7 +13,6 @@ use partnerbook_core::import::{
 use partnerbook_core::{ErrorDto, Lang, Text};
 use tauri::{AppHandle, Emitter, State};
 
-use crate::book_settings;
 use crate::error::{shell_error, to_dto};
 use crate::file_dialog::{self, Opening};
 use crate::state::{lock, AppState};
@@ -131,10 +130,9 @@ async fn run(
     let book = state.shared_book();
     let cancel = state.cancel.clone();
     cancel.store(false, Ordering::SeqCst);
+    let (lang, actor) = (state.lang(), state.actor());
     let task = tauri::async_runtime::spawn_blocking(move || {
         let mut book = lock(&book);
-        let lang = book_settings::lang(book.db());
-        let actor = book_settings::actor(book.db());
         let options = ImportOptions {
             kind,
             path: PathBuf::from(path.trim()),

@@ -14,6 +14,14 @@ use crate::locate;
 /// The variable the app reads its book path from.
 pub const BOOK_ENV: &str = "PARTNERBOOK_BOOK";
 
+/// The person's settings file of the app started on the book at `book` (its language, its
+/// last folder), for a test to prepare before the app starts.
+pub fn user_settings_file(book: &std::path::Path) -> std::path::PathBuf {
+    partnerbook_core::user_settings::user_settings_path(|k| {
+        (k == "XDG_CONFIG_HOME").then(|| book.with_file_name("config").display().to_string())
+    })
+}
+
 /// How long the window gets to show its first page.
 const SESSION_TIMEOUT: Duration = Duration::from_secs(60);
 
@@ -41,7 +49,15 @@ impl App {
             .expect("a temporary folder for the book");
         let book = book_dir.path().join("book.sqlite");
         prepare(&book);
-        let driver = Driver::start(name, &[(BOOK_ENV, book.as_path())]);
+        // The person's own settings (language, last folder) in a config of this run's own.
+        let config = book_dir.path().join("config");
+        let driver = Driver::start(
+            name,
+            &[
+                (BOOK_ENV, book.as_path()),
+                ("XDG_CONFIG_HOME", config.as_path()),
+            ],
+        );
         let client = tokio::time::timeout(SESSION_TIMEOUT, connect(&driver, &app_binary))
             .await
             .unwrap_or_else(|_| {

@@ -1,5 +1,5 @@
 //! «Экспорт в XLSX» of the partners table filtered by a program: the save dialog opens in
-//! the folder the book remembers with the suggested name, Enter saves there, the notice
+//! the folder the person's settings remember with the suggested name, Enter saves there, the notice
 //! names the file, and the file holds exactly the partners the table shows, in its order,
 //! under the table's headers.
 
@@ -9,13 +9,12 @@ use std::path::PathBuf;
 use calamine::{Data, Reader, Xlsx};
 use partnerbook_core::partners::{partner_page, PartnerQuery};
 use partnerbook_core::store::Book;
+use partnerbook_core::user_settings::UserSettings;
+use partnerbook_e2e::app::user_settings_file;
 use partnerbook_e2e::books::partners_and_clients;
 use partnerbook_e2e::native_dialog::press_enter_in;
 use partnerbook_e2e::ui::{open_section, table_rows, wait_testid, wait_until};
 use partnerbook_e2e::App;
-
-/// The setting the app keeps the last folder of a file dialog in.
-const LAST_FOLDER: &str = "last_folder";
 
 #[tokio::test]
 async fn the_partners_of_a_program_are_exported_to_the_folder_chosen() {
@@ -25,7 +24,12 @@ async fn the_partners_of_a_program_are_exported_to_the_folder_chosen() {
         partners_and_clients(path);
         let book = Book::open(path).expect("the book");
         let dir = folder.path().to_str().expect("a UTF-8 folder");
-        partnerbook_core::settings::set(book.db(), LAST_FOLDER, dir).expect("the last folder");
+        let mine = UserSettings {
+            last_folder: Some(dir.to_owned()),
+            ..UserSettings::default()
+        };
+        mine.save(&user_settings_file(path))
+            .expect("the last folder");
         let query = PartnerQuery {
             program: Some("bitrix24".into()),
             limit: Some(1000),
