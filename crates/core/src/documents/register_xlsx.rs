@@ -69,41 +69,16 @@ const LAST_COLUMN: u16 = 16;
 /// spreadsheet number holds (15), which no real payout has.
 pub fn register_xlsx(register: &PayoutRegister) -> Result<Vec<u8>> {
     let title = format!("Реестр выплат за {}", register.month_words()?);
-    let amounts = register
-        .lines
-        .iter()
-        .map(|line| spreadsheet_number(line.amount))
-        .collect::<Result<Vec<f64>>>()?;
-    let vat_amounts = register
-        .lines
-        .iter()
-        .map(|line| {
-            line.vat
-                .as_ref()
-                .map(|vat| spreadsheet_number(vat.amount))
-                .transpose()
-        })
-        .collect::<Result<Vec<Option<f64>>>>()?;
-    let totals = register
-        .totals()
-        .into_iter()
-        .map(|(currency, total)| spreadsheet_number(total).map(|_| (currency, total)))
-        .collect::<Result<Vec<(String, Decimal)>>>()?;
-    let cells = Cells {
-        title,
-        amounts,
-        vat_amounts,
-        totals,
-    };
-    workbook(register, &cells).map_err(|e| Error::Io(std::io::Error::other(e)))
+    // A total too big for a spreadsheet number is refused like a line's amount.
+    for (_, total) in register.totals() {
+        spreadsheet_number(total)?;
+    }
+    workbook(register, &title)
 }
 
-/// What the layout writes that needed checking first.
-struct Cells {
-    title: String,
-    amounts: Vec<f64>,
-    vat_amounts: Vec<Option<f64>>,
-    totals: Vec<(String, Decimal)>,
+/// A writer's failure as the book's error.
+fn xlsx(e: XlsxError) -> Error {
+    Error::Io(std::io::Error::other(e))
 }
 
 struct Formats {
@@ -142,43 +117,52 @@ impl Formats {
     }
 }
 
-fn workbook(register: &PayoutRegister, cells: &Cells) -> Result<Vec<u8>, XlsxError> {
+fn workbook(register: &PayoutRegister, title: &str) -> Result<Vec<u8>> {
     let formats = Formats::new();
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
-    sheet.set_name(REGISTER_SHEET)?;
-    sheet.write_string_with_format(0, 0, neutral_text(&cells.title), &formats.title)?;
-    sheet.write_string(1, 0, neutral_text(&payer_line(register)))?;
+    sheet.set_name(REGISTER_SHEET).map_err(xlsx)?;
+    sheet
+        .write_string_with_format(0, 0, neutral_text(title), &formats.title)
+        .map_err(xlsx)?;
+    sheet
+        .write_string(1, 0, neutral_text(&payer_line(register)))
+        .map_err(xlsx)?;
     for (column, (name, width)) in (0u16..).zip(REGISTER_COLUMNS) {
-        sheet.write_string_with_format(REGISTER_HEADER_ROW, column, name, &formats.header)?;
-        sheet.set_column_width(column, width)?;
+        sheet
+            .write_string_with_format(REGISTER_HEADER_ROW, column, name, &formats.header)
+            .map_err(xlsx)?;
+        sheet.set_column_width(column, width).map_err(xlsx)?;
     }
     let first = REGISTER_HEADER_ROW + 1;
     let mut row = first;
     for (index, line) in register.lines.iter().enumerate() {
-        let amount = cells.amounts.get(index).copied().unwrap_or_default();
-        let vat = cells.vat_amounts.get(index).copied().flatten();
-        write_line(sheet, row, index + 1, line, amount, vat, &formats)?;
+        write_line(sheet, row, index + 1, line, &formats)?;
         row += 1;
     }
     let last_line_row = row.saturating_sub(1).max(REGISTER_HEADER_ROW);
-    for (currency, total) in &cells.totals {
+    for (currency, total) in register.totals() {
         write_total(
             sheet,
             row,
             (first, last_line_row),
-            currency,
-            *total,
+            &currency,
+            total,
             &formats,
-        )?;
+        )
+        .map_err(xlsx)?;
         row += 1;
     }
-    sheet.set_freeze_panes(first, 0)?;
-    sheet.autofilter(REGISTER_HEADER_ROW, 0, last_line_row, LAST_COLUMN)?;
+    sheet.set_freeze_panes(first, 0).map_err(xlsx)?;
+    sheet
+        .autofilter(REGISTER_HEADER_ROW, 0, last_line_row, LAST_COLUMN)
+        .map_err(xlsx)?;
     sheet.set_landscape();
     sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(REGISTER_HEADER_ROW, REGISTER_HEADER_ROW)?;
-    workbook.save_to_buffer()
+    sheet
+        .set_repeat_rows(REGISTER_HEADER_ROW, REGISTER_HEADER_ROW)
+        .map_err(xlsx)?;
+    workbook.save_to_buffer().map_err(xlsx)
 }
 
 /// «Плательщик: ООО "Вендор Софт", ИНН 7707083893, КПП 770701001, р/с … в банке с БИК …;
@@ -204,13 +188,29 @@ fn payer_line(register: &PayoutRegister) -> String {
     )
 }
 
+/// One line; its amounts become spreadsheet numbers here, at the cell.
 fn write_line(
     sheet: &mut Worksheet,
     row: u32,
     number: usize,
     line: &RegisterLine,
-    amount: f64,
-    vat: Option<f64>,
+    formats: &Formats,
+) -> Result<()> {
+    let amount = spreadsheet_number(line.amount)?;
+    let vat = line
+        .vat
+        .as_ref()
+        .map(|vat| spreadsheet_number(vat.amount))
+        .transpose()?;
+    write_cells(sheet, row, number, line, (amount, vat), formats).map_err(xlsx)
+}
+
+fn write_cells(
+    sheet: &mut Worksheet,
+    row: u32,
+    number: usize,
+    line: &RegisterLine,
+    (amount, vat): (f64, Option<f64>),
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let number = u32::try_from(number).unwrap_or(u32::MAX);
