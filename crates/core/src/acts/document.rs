@@ -5,7 +5,6 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 use rust_decimal::Decimal;
 
-use super::signatures::act_signatures;
 use super::store::StoredAct;
 use crate::documents::russian::{date as ru_date, money as ru_amount, unit_word};
 use crate::documents::words::amount_in_words;
@@ -13,6 +12,7 @@ use crate::documents::{ActDocument, Party, Vat};
 use crate::money::from_minor;
 use crate::partners::{get_partner, Partner, PartnerKind};
 use crate::programs::load_program;
+use crate::store::act_signatures::act_signatures;
 use crate::vendor::{vendor, Vendor};
 use crate::{Error, Result};
 

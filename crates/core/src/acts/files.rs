@@ -6,11 +6,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
 use super::document::act_document;
-use super::edo_files::keep_edo_file;
 use super::register::payout_register;
-use super::signatures::package_files;
 use super::store::get_act;
 use crate::documents;
+use crate::store::act_edo_files::keep_edo_file;
+use crate::store::act_signatures::package_files;
 use crate::Result;
 
 /// A document ready to save: the file name it suggests, and its bytes.

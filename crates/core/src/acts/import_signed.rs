@@ -13,15 +13,15 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::edo_files::edo_files;
 use super::model::ActStatus;
-use super::signatures::{keep_signature, stored_signature, NewSignature};
 use super::signed_package::{read_package, SignedFile};
 use super::store::get_act;
 use super::workflow::{act_step, ActStep};
 use crate::audit::{self, Actor};
 use crate::documents::{ActSignature, SignerRole};
 use crate::partners::get_partner;
+use crate::store::act_edo_files::edo_files;
+use crate::store::act_signatures::{keep_signature, stored_signature, NewSignature};
 use crate::vendor::vendor;
 use crate::{Error, Result};
 
@@ -241,6 +241,6 @@ pub fn import_signed(db: &Connection, actor: &Actor, path: &Path) -> Result<Sign
         status_before: act.status,
         status: after.status,
         added,
-        signatures: super::signatures::act_signatures(db, act.id)?,
+        signatures: crate::store::act_signatures::act_signatures(db, act.id)?,
     })
 }

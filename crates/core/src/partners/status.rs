@@ -2,7 +2,7 @@
 //! status` and `partner rate`; the form changes them through `update_partner`).
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use super::model::{Partner, PartnerInput, PartnerStatus};
@@ -10,6 +10,7 @@ use super::store::{get_partner, update_partner};
 use crate::audit::{self, Actor};
 use crate::partners::validate_partner;
 use crate::programs::find_program;
+use crate::store::partner_rates::{last_accrued_day, set_rate_from};
 use crate::{Error, Problem, Result, Text};
 
 /// The partner's status from `since`; termination and disqualification annul the
@@ -80,14 +81,7 @@ pub fn set_partner_rate(
     let program = find_program(db, &old.program)?;
     let valid = validate_partner(&input, program.as_ref()).map_err(Error::Invalid)?;
     let rate = valid.rate.map(|r| r.to_string()).unwrap_or_default();
-    let last_accrued: Option<String> = db
-        .prepare_cached(
-            "SELECT max(date) FROM ledger WHERE partner = ?1 AND kind = 'credit' AND payment IS NOT NULL",
-        )?
-        .query_row([id], |r| r.get(0))
-        .optional()?
-        .flatten();
-    if let Some(last) = last_accrued.filter(|last| from.to_string() <= *last) {
+    if let Some(last) = last_accrued_day(db, id)?.filter(|last| from.to_string() <= *last) {
         return Err(Error::Invalid(vec![Problem::new(
             "rate_before_accruals",
             Text::new(
@@ -102,15 +96,7 @@ pub fn set_partner_rate(
         )
         .field("from")]));
     }
-    db.prepare_cached(
-        "INSERT INTO partner_rates (partner, since, rate) VALUES (?1, ?2, ?3)
-         ON CONFLICT (partner, since) DO UPDATE SET rate = excluded.rate",
-    )?
-    .execute(params![id, from.to_string(), rate])?;
-    db.prepare_cached(
-        "UPDATE partners SET rate = (SELECT rate FROM partner_rates WHERE partner = ?1 ORDER BY since DESC LIMIT 1) WHERE id = ?1",
-    )?
-    .execute([id])?;
+    set_rate_from(db, id, &from.to_string(), &rate)?;
     audit::record(
         db,
         actor,

@@ -2,11 +2,14 @@
 
 mod accrual_snapshot;
 mod accrual_writer;
+pub(crate) mod act_edo_files;
+pub(crate) mod act_signatures;
 mod backup;
 mod check;
 mod copy;
 mod migrations;
 mod page;
+pub(crate) mod partner_rates;
 pub(crate) mod values;
 mod whatif_book;
 pub mod writer;

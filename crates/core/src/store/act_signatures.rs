@@ -94,7 +94,7 @@ pub(crate) fn keep_signature(
 
 /// The signatures of the act `id` (number or row id), the seller's first.
 pub fn signatures_of(db: &Connection, id: &str) -> Result<Vec<ActSignature>> {
-    act_signatures(db, super::store::get_act(db, id)?.id)
+    act_signatures(db, crate::acts::get_act(db, id)?.id)
 }
 
 /// The act's signed package as it came: each signed file and its signature file, as

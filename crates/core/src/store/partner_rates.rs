@@ -1,0 +1,30 @@
+//! A partner's own rates over time, as `partner rate` changes them.
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::Result;
+
+/// The day of the partner's latest payment already accrued, if any.
+pub(crate) fn last_accrued_day(db: &Connection, partner: &str) -> Result<Option<String>> {
+    Ok(db
+        .prepare_cached(
+            "SELECT max(date) FROM ledger WHERE partner = ?1 AND kind = 'credit' AND payment IS NOT NULL",
+        )?
+        .query_row([partner], |r| r.get(0))
+        .optional()?
+        .flatten())
+}
+
+/// The partner's rate `rate` from `since`; the partner's row shows its newest rate.
+pub(crate) fn set_rate_from(db: &Connection, partner: &str, since: &str, rate: &str) -> Result<()> {
+    db.prepare_cached(
+        "INSERT INTO partner_rates (partner, since, rate) VALUES (?1, ?2, ?3)
+         ON CONFLICT (partner, since) DO UPDATE SET rate = excluded.rate",
+    )?
+    .execute(params![partner, since, rate])?;
+    db.prepare_cached(
+        "UPDATE partners SET rate = (SELECT rate FROM partner_rates WHERE partner = ?1 ORDER BY since DESC LIMIT 1) WHERE id = ?1",
+    )?
+    .execute([partner])?;
+    Ok(())
+}
