@@ -49,6 +49,13 @@ pub fn date(day: NaiveDate) -> String {
     day.format("%d.%m.%Y").to_string()
 }
 
+/// A stored `2026-11-30` as `30.11.2026`; anything else as it is.
+pub fn iso_date(iso: &str) -> String {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(date)
+        .unwrap_or_else(|_| iso.to_owned())
+}
+
 /// `22` → `22`, `7.5` → `7,5`: a VAT rate as the documents print it, without the `%`.
 pub fn rate(percent: Decimal) -> String {
     percent.normalize().to_string().replace('.', ",")

@@ -83,12 +83,6 @@ fn rule_text(rule: &str) -> Text {
     }
 }
 
-fn ru_date(iso: &str) -> String {
-    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| d.format("%d.%m.%Y").to_string())
-        .unwrap_or_else(|_| iso.to_owned())
-}
-
 /// Explains an entry: "50 % × 12000.00 — первая покупка клиента C-7 (платёж P-1; версия с 01.01.2026)".
 fn explain(e: &LedgerEntry, detail: Option<&str>, lang: Lang) -> String {
     let what = rule_text(&e.rule).get(lang).to_owned();
@@ -116,7 +110,7 @@ fn explain(e: &LedgerEntry, detail: Option<&str>, lang: Lang) -> String {
     let origin = crate::programs::templates::origin().to_string();
     if let Some(from) = e.version_from.as_ref().filter(|f| **f != origin) {
         about.push(match lang {
-            Lang::Ru => format!("правила с {}", ru_date(from)),
+            Lang::Ru => format!("правила с {}", crate::documents::russian::iso_date(from)),
             Lang::En => format!("rules from {from}"),
         });
     }

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use super::model::{Partner, PartnerInput, PartnerStatus};
 use super::store::{get_partner, update_partner};
 use crate::audit::{self, Actor};
+use crate::documents::russian::iso_date;
 use crate::partners::validate_partner;
 use crate::programs::find_program;
 use crate::store::partner_rates::{last_accrued_day, set_rate_from};
@@ -34,7 +35,7 @@ pub fn set_partner_status(
             Text::new(
                 format!(
                     "статус не может действовать раньше регистрации партнёра ({})",
-                    day_ru(&old.registered)
+                    iso_date(&old.registered)
                 ),
                 format!(
                     "a status cannot start before the partner registered ({})",
@@ -87,7 +88,7 @@ pub fn set_partner_rate(
             Text::new(
                 format!(
                     "по {} платежи партнёра уже начислены по прежней ставке: новая ставка может действовать со следующего дня",
-                    day_ru(&last)
+                    iso_date(&last)
                 ),
                 format!(
                     "the partner's payments up to {last} are already accrued at the old rate: the new rate can start the day after"
@@ -109,10 +110,4 @@ pub fn set_partner_rate(
         )),
     )?;
     get_partner(db, id)
-}
-
-fn day_ru(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map(|d| d.format("%d.%m.%Y").to_string())
-        .unwrap_or_else(|_| iso.to_owned())
 }
