@@ -1,7 +1,7 @@
 //! The audit log: every change to the book, when and by whom.
 
+use crate::store::sql::{params, Db};
 use chrono::NaiveDateTime;
-use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -46,7 +46,7 @@ pub struct AuditEntry {
 }
 
 pub fn record(
-    db: &Connection,
+    db: &Db,
     actor: &Actor,
     action: &str,
     entity: &str,
@@ -61,7 +61,7 @@ pub fn record(
 }
 
 /// The history of one thing, newest first.
-pub fn history(db: &Connection, entity: &str, entity_id: &str) -> Result<Vec<AuditEntry>> {
+pub fn history(db: &Db, entity: &str, entity_id: &str) -> Result<Vec<AuditEntry>> {
     let mut stmt = db.prepare_cached(
         "SELECT at, operator, action, entity, entity_id, detail FROM audit
          WHERE entity = ?1 AND entity_id = ?2 ORDER BY id DESC",
@@ -76,5 +76,5 @@ pub fn history(db: &Connection, entity: &str, entity_id: &str) -> Result<Vec<Aud
             detail: r.get(5)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }

@@ -164,12 +164,18 @@ pub enum Error {
     #[error("cancelled")]
     Cancelled,
     #[error("database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Database(#[from] crate::store::sql::SqlError),
     #[error("file: {0}")]
     Io(#[from] std::io::Error),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Database(e.into())
+    }
+}
 
 impl Error {
     pub fn refused(code: &'static str, ru: impl Into<String>, en: impl Into<String>) -> Error {
@@ -191,7 +197,7 @@ impl Error {
             Error::NotFound(_) => "not_found",
             Error::BookTooNew { .. } => "book_too_new",
             Error::Cancelled => "cancelled",
-            Error::Sqlite(_) => "database",
+            Error::Database(_) => "database",
             Error::Io(_) => "io",
         }
     }
@@ -217,7 +223,7 @@ impl Error {
                 Lang::Ru => "Отменено; ничего не изменено.".into(),
                 Lang::En => "Cancelled; nothing was changed.".into(),
             },
-            Error::Sqlite(e) => match lang {
+            Error::Database(e) => match lang {
                 Lang::Ru => format!("Ошибка базы данных: {e}"),
                 Lang::En => format!("Database error: {e}"),
             },

@@ -1,8 +1,8 @@
 //! Сводка: what the department must do today and this week (acts to sign, payouts to
 //! make, what is overdue), the balances ready for conversion and the last import.
 
+use crate::store::sql::Db;
 use chrono::{Days, NaiveDate};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -26,7 +26,7 @@ pub struct Overview {
     pub last_import: Option<ImportRecord>,
 }
 
-pub fn overview(db: &Connection, as_of: NaiveDate) -> Result<Overview> {
+pub fn overview(db: &Db, as_of: NaiveDate) -> Result<Overview> {
     let week_end = as_of.checked_add_days(Days::new(7)).unwrap_or(as_of);
     let (mut overdue, mut today, mut week) = (Vec::new(), Vec::new(), Vec::new());
     for d in deadlines(db, as_of)? {

@@ -1,17 +1,16 @@
 //! Small settings kept in the book: operator name, language, last folder.
 
-use rusqlite::{Connection, OptionalExtension};
+use crate::store::sql::{Db, OptionalExtension};
 
 use crate::Result;
 
-pub fn get(db: &Connection, key: &str) -> Result<Option<String>> {
-    Ok(db
-        .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+pub fn get(db: &Db, key: &str) -> Result<Option<String>> {
+    db.prepare_cached("SELECT value FROM settings WHERE key = ?1")?
         .query_row([key], |r| r.get(0))
-        .optional()?)
+        .optional()
 }
 
-pub fn set(db: &Connection, key: &str, value: &str) -> Result<()> {
+pub fn set(db: &Db, key: &str, value: &str) -> Result<()> {
     db.prepare_cached(
         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     )?

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 use serde::{Deserialize, Serialize};
 
 use crate::{settings, Lang, Result};
@@ -38,7 +38,7 @@ pub fn user_settings_path(var: impl Fn(&str) -> Option<String>) -> PathBuf {
 impl UserSettings {
     /// The settings at `path`; what is missing (or a file that does not read) is taken
     /// from the book's `settings` table, where an older version kept it.
-    pub fn load(path: &Path, book: &Connection) -> UserSettings {
+    pub fn load(path: &Path, book: &Db) -> UserSettings {
         let mine: UserSettings = std::fs::read(path)
             .ok()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())

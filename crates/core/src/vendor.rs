@@ -1,6 +1,6 @@
 //! The vendor's own requisites and signer, printed on every document.
 
-use rusqlite::{Connection, OptionalExtension};
+use crate::store::sql::{Db, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -77,7 +77,7 @@ impl Vendor {
     }
 }
 
-pub fn vendor(db: &Connection) -> Result<Vendor> {
+pub fn vendor(db: &Db) -> Result<Vendor> {
     let raw: Option<String> = db
         .query_row("SELECT value FROM settings WHERE key = 'vendor'", [], |r| {
             r.get(0)
@@ -89,7 +89,7 @@ pub fn vendor(db: &Connection) -> Result<Vendor> {
 }
 
 /// Sets the given fields (an empty string clears one); checks ИНН, КПП and ОГРН.
-pub fn set_vendor(db: &Connection, actor: &Actor, change: Vendor) -> Result<Vendor> {
+pub fn set_vendor(db: &Db, actor: &Actor, change: Vendor) -> Result<Vendor> {
     let next = vendor(db)?.merged(change);
     let problems = next.problems();
     if !problems.is_empty() {

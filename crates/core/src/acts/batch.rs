@@ -1,8 +1,8 @@
 //! Balances ready for conversion, and converting them all at once (a month's acts as a
 //! batch). The batch is one transaction: cancelled or refused, it changes nothing.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -39,7 +39,7 @@ pub struct BatchProgress {
 /// Partners (of one program, or all) whose available balance on `as_of` reaches their
 /// program's threshold and who may convert (active, with a contract where one is needed).
 pub fn ready_to_convert(
-    db: &Connection,
+    db: &Db,
     as_of: NaiveDate,
     program: Option<&str>,
 ) -> Result<Vec<ReadyBalance>> {
@@ -83,7 +83,7 @@ pub fn ready_to_convert(
 /// Converts every ready balance on `date` (everything available), reporting progress;
 /// `progress` returning `false` cancels the batch.
 pub fn convert_ready(
-    db: &Connection,
+    db: &Db,
     actor: &Actor,
     date: NaiveDate,
     program: Option<&str>,

@@ -2,8 +2,8 @@
 //! its act as a draft. The program's rules decide whether the partner may convert and how
 //! much (PROGRAMS.md); a refusal says why and changes nothing.
 
+use crate::store::sql::{params, Db, OptionalExtension};
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::model::Conversion;
@@ -32,7 +32,7 @@ pub struct ConvertRequest {
 }
 
 /// Converts, appending the ledger's conversion entry and the act's draft.
-pub fn convert(db: &Connection, actor: &Actor, request: &ConvertRequest) -> Result<Conversion> {
+pub fn convert(db: &Db, actor: &Actor, request: &ConvertRequest) -> Result<Conversion> {
     let key = request
         .key
         .as_deref()
@@ -79,12 +79,12 @@ pub fn convert(db: &Connection, actor: &Actor, request: &ConvertRequest) -> Resu
     };
     let entry = append_entry(db, conversion, &at)?;
     let period_from = period_start(db, &partner)?;
-    db.prepare_cached(
+    let act: i64 = db.prepare_cached(
         "INSERT INTO acts (number, year, seq, partner, program, conversion, date, period_from, period_to,
                            amount, money, currency, vat_rate, vat, payout_kind, status, guid, at, request_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'draft', ?16, ?17, ?18)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'draft', ?16, ?17, ?18) RETURNING id",
     )?
-    .execute(params![
+    .query_row(params![
         number,
         request.date.year(),
         seq,
@@ -103,8 +103,7 @@ pub fn convert(db: &Connection, actor: &Actor, request: &ConvertRequest) -> Resu
         new_guid(),
         at,
         key,
-    ])?;
-    let act = db.last_insert_rowid();
+    ], |r| r.get::<_, i64>(0))?;
     audit::record(
         db,
         actor,
@@ -210,7 +209,7 @@ pub(crate) fn may_convert(
 }
 
 /// The day of the partner's latest conversion, if any.
-pub(crate) fn last_conversion(db: &Connection, partner: &str) -> Result<Option<NaiveDate>> {
+pub(crate) fn last_conversion(db: &Db, partner: &str) -> Result<Option<NaiveDate>> {
     let last: Option<String> = db
         .prepare_cached("SELECT max(date) FROM ledger WHERE partner = ?1 AND kind = 'conversion'")?
         .query_row([partner], |r| r.get(0))?;
@@ -219,7 +218,7 @@ pub(crate) fn last_conversion(db: &Connection, partner: &str) -> Result<Option<N
 
 /// Conversions follow one another in time: one dated before the partner's latest would
 /// take again what that one took (the balance on its day does not know of it).
-fn in_date_order(db: &Connection, partner: &str, date: NaiveDate) -> Result<()> {
+fn in_date_order(db: &Db, partner: &str, date: NaiveDate) -> Result<()> {
     match last_conversion(db, partner)? {
         Some(last) if last > date => Err(Error::refused(
             "conversion_out_of_order",
@@ -362,7 +361,7 @@ fn vat_of(partner: &Partner, money: i64, date: NaiveDate) -> (Option<Decimal>, O
 
 /// The first day of the next act's period: the day after the partner's last act (not
 /// rejected), else the partner's registration.
-fn period_start(db: &Connection, partner: &Partner) -> Result<NaiveDate> {
+fn period_start(db: &Db, partner: &Partner) -> Result<NaiveDate> {
     let last: Option<String> = db
         .prepare_cached(
             "SELECT max(period_to) FROM acts WHERE partner = ?1 AND status <> 'rejected'",
@@ -395,11 +394,7 @@ fn new_guid() -> String {
 
 /// The conversion a request with `key` made before, if one did: the same partner and day
 /// answer it again; anything else under the same key is refused.
-fn made_for_key(
-    db: &Connection,
-    key: &str,
-    request: &ConvertRequest,
-) -> Result<Option<Conversion>> {
+fn made_for_key(db: &Db, key: &str, request: &ConvertRequest) -> Result<Option<Conversion>> {
     let found = db
         .prepare_cached(
             "SELECT a.id, a.number, a.partner, a.date, a.conversion, a.amount, g.unit

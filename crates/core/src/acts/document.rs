@@ -1,8 +1,8 @@
 //! An act as a document: the parties' requisites (fixed when the act was sent, else the
 //! book's current ones), the service, the money, the VAT and the amount in words.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use super::store::StoredAct;
@@ -68,7 +68,7 @@ pub(crate) fn vendor_party(v: Vendor) -> Result<Party> {
     })
 }
 
-fn current_parties(db: &Connection, act: &StoredAct) -> Result<Parties> {
+fn current_parties(db: &Db, act: &StoredAct) -> Result<Parties> {
     let partner = get_partner(db, &act.partner)?;
     Ok(Parties {
         seller: partner_party(&partner),
@@ -79,7 +79,7 @@ fn current_parties(db: &Connection, act: &StoredAct) -> Result<Parties> {
 }
 
 /// The parties as JSON, fixed on the act when it is sent.
-pub(crate) fn parties_json(db: &Connection, act: &StoredAct) -> Result<String> {
+pub(crate) fn parties_json(db: &Db, act: &StoredAct) -> Result<String> {
     serde_json::to_string(&current_parties(db, act)?).map_err(|e| {
         Error::refused(
             "act_parties",
@@ -89,7 +89,7 @@ pub(crate) fn parties_json(db: &Connection, act: &StoredAct) -> Result<String> {
     })
 }
 
-fn parties(db: &Connection, act: &StoredAct) -> Result<Parties> {
+fn parties(db: &Db, act: &StoredAct) -> Result<Parties> {
     match act.parties.as_deref().map(serde_json::from_str::<Parties>) {
         Some(Ok(fixed)) => Ok(fixed),
         _ => current_parties(db, act),
@@ -101,7 +101,7 @@ fn day(text: Option<&str>) -> Option<NaiveDate> {
 }
 
 /// The act `act` as a document.
-pub fn act_document(db: &Connection, act: &StoredAct) -> Result<ActDocument> {
+pub fn act_document(db: &Db, act: &StoredAct) -> Result<ActDocument> {
     let Parties {
         seller,
         buyer,

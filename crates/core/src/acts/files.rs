@@ -2,8 +2,8 @@
 //! payout register (PDF, XLSX, 1CClientBankExchange), each with the name it is saved
 //! under. The command line and the app both save what these return.
 
+use crate::store::sql::Db;
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::Connection;
 
 use super::document::act_document;
 use super::register::payout_register;
@@ -59,12 +59,7 @@ impl RegisterFormat {
 
 /// The act `id` (number or row id) as `format`; `now` stamps the EDO file, which the
 /// book keeps byte for byte (a signed package must bring back exactly such a file).
-pub fn act_file(
-    db: &Connection,
-    id: &str,
-    format: ActFormat,
-    now: NaiveDateTime,
-) -> Result<DocumentFile> {
+pub fn act_file(db: &Db, id: &str, format: ActFormat, now: NaiveDateTime) -> Result<DocumentFile> {
     let act = get_act(db, id)?;
     let doc = act_document(db, &act)?;
     Ok(match format {
@@ -91,7 +86,7 @@ pub fn act_file(
 /// The act with its signatures, as archived: the PDF with the signatures' stamps, and
 /// beside it the package as it came from EDO (the titles and their signature files) in
 /// a `.zip`. Refused for an act without signatures.
-pub fn signed_act_files(db: &Connection, id: &str) -> Result<(DocumentFile, DocumentFile)> {
+pub fn signed_act_files(db: &Db, id: &str) -> Result<(DocumentFile, DocumentFile)> {
     let act = get_act(db, id)?;
     let doc = act_document(db, &act)?;
     if doc.signatures.is_empty() {
@@ -120,7 +115,7 @@ pub fn signed_act_files(db: &Connection, id: &str) -> Result<(DocumentFile, Docu
 
 /// The payout register of `month` (`YYYY-MM`) as `format`, made at `now`.
 pub fn register_file(
-    db: &Connection,
+    db: &Db,
     month: &str,
     format: RegisterFormat,
     now: NaiveDateTime,
@@ -144,7 +139,7 @@ pub fn register_file(
 
 /// The statement of `partner` from `from` to `to`, made on `today`.
 pub fn statement_file(
-    db: &Connection,
+    db: &Db,
     partner: &str,
     from: NaiveDate,
     to: NaiveDate,

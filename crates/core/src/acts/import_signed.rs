@@ -8,8 +8,8 @@
 
 use std::path::Path;
 
+use crate::store::sql::Db;
 use chrono::{DateTime, FixedOffset, Utc};
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -117,7 +117,7 @@ fn check_party(
 }
 
 /// Loads the package at `path` onto the act whose seller's title it carries.
-pub fn import_signed(db: &Connection, actor: &Actor, path: &Path) -> Result<SignedImport> {
+pub fn import_signed(db: &Db, actor: &Actor, path: &Path) -> Result<SignedImport> {
     let package = read_package(path)?;
     let made = edo_files(db, &package.file_id)?;
     let Some(&(act_id, _)) = made.first() else {

@@ -1,8 +1,8 @@
 //! Lists of acts: a page filtered by state, partner, program, month or overdue, and the
 //! deadlines (acts awaiting signature, payouts due).
 
+use crate::store::sql::{params, Db};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
 
 use super::model::{ActPage, ActQuery, ActRow, ActStatus, ActTotal, Deadline, DeadlineKind};
 use super::store::{stored_act, StoredAct, COLUMNS};
@@ -12,7 +12,7 @@ use crate::Result;
 
 /// The acts matching `query`, newest first; `today` judges "overdue" when the query has
 /// no `as_of`. One page of them.
-pub fn acts_page(db: &Connection, query: &ActQuery, today: NaiveDate) -> Result<ActPage> {
+pub fn acts_page(db: &Db, query: &ActQuery, today: NaiveDate) -> Result<ActPage> {
     let rows = Rows::Page {
         offset: query.offset,
         limit: query.limit,
@@ -22,11 +22,11 @@ pub fn acts_page(db: &Connection, query: &ActQuery, today: NaiveDate) -> Result<
 
 /// Every act the acts table shows for `query` (its paging aside), newest first, with the
 /// totals per currency: what an export of the table holds (`offset` is 0).
-pub fn acts_shown(db: &Connection, query: &ActQuery, today: NaiveDate) -> Result<ActPage> {
+pub fn acts_shown(db: &Db, query: &ActQuery, today: NaiveDate) -> Result<ActPage> {
     act_rows(db, query, today, Rows::All)
 }
 
-fn act_rows(db: &Connection, query: &ActQuery, today: NaiveDate, rows: Rows) -> Result<ActPage> {
+fn act_rows(db: &Db, query: &ActQuery, today: NaiveDate, rows: Rows) -> Result<ActPage> {
     let as_of = query
         .as_of
         .as_deref()
@@ -60,7 +60,7 @@ fn act_rows(db: &Connection, query: &ActQuery, today: NaiveDate, rows: Rows) -> 
         .map(|row| {
             row.map(|(act, name, unit): (StoredAct, String, String)| act.row(name, unit, as_of))
         })
-        .collect::<rusqlite::Result<Vec<ActRow>>>()?;
+        .collect::<crate::Result<Vec<ActRow>>>()?;
     let totals = db
         .prepare_cached(&format!(
             "SELECT a.currency, count(*), sum(a.money) FROM acts a WHERE {filter}
@@ -73,7 +73,7 @@ fn act_rows(db: &Connection, query: &ActQuery, today: NaiveDate, rows: Rows) -> 
                 money: minor_text(r.get(2)?),
             })
         })?
-        .collect::<rusqlite::Result<Vec<ActTotal>>>()?;
+        .collect::<crate::Result<Vec<ActTotal>>>()?;
     Ok(ActPage {
         total,
         offset,
@@ -84,7 +84,7 @@ fn act_rows(db: &Connection, query: &ActQuery, today: NaiveDate, rows: Rows) -> 
 
 /// Acts sent and not yet signed or rejected, and acts signed and not yet paid, soonest
 /// due first.
-pub fn deadlines(db: &Connection, as_of: NaiveDate) -> Result<Vec<Deadline>> {
+pub fn deadlines(db: &Db, as_of: NaiveDate) -> Result<Vec<Deadline>> {
     let sql = format!(
         "SELECT {COLUMNS}, p.name FROM acts a JOIN partners p ON p.id = a.partner
          WHERE a.status IN ('sent', 'signed')

@@ -2,8 +2,8 @@
 //! every signed act not yet paid whose payout is due by the month's end (so an overdue
 //! payout stays on the register until it is paid).
 
+use crate::store::sql::{params, Db};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
 
 use super::document::{act_document, vendor_party};
 use super::store::{stored_act, StoredAct, COLUMNS};
@@ -14,7 +14,7 @@ use crate::vendor::vendor;
 use crate::Result;
 
 /// The register of `month` (`YYYY-MM`), made on `made`.
-pub fn payout_register(db: &Connection, month: &str, made: NaiveDate) -> Result<PayoutRegister> {
+pub fn payout_register(db: &Db, month: &str, made: NaiveDate) -> Result<PayoutRegister> {
     let (first, last) = month_days(month)?;
     let sql = format!(
         "SELECT {COLUMNS} FROM acts a
@@ -25,7 +25,7 @@ pub fn payout_register(db: &Connection, month: &str, made: NaiveDate) -> Result<
     let acts = db
         .prepare_cached(&sql)?
         .query_map(params![first.to_string(), last.to_string()], stored_act)?
-        .collect::<rusqlite::Result<Vec<StoredAct>>>()?;
+        .collect::<crate::Result<Vec<StoredAct>>>()?;
     let mut lines = Vec::with_capacity(acts.len());
     for act in &acts {
         let doc = act_document(db, act)?;

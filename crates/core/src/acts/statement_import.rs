@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 
 use super::document::act_document;
 use super::statement_match::{is_vendor_debit, match_operations, named_numbers, ActFacts, Outcome};
@@ -22,7 +22,7 @@ use crate::vendor::vendor;
 use crate::{Error, Lang, Result};
 
 /// What the statement (the file's bytes) would do to the book; nothing is changed.
-pub fn statement_preview(db: &Connection, bytes: &[u8], lang: Lang) -> Result<StatementReport> {
+pub fn statement_preview(db: &Db, bytes: &[u8], lang: Lang) -> Result<StatementReport> {
     let statement = read_bank_statement(bytes)?;
     plan(db, &statement, lang).map(|(report, _)| report)
 }
@@ -57,7 +57,7 @@ pub fn statement_apply(
 
 /// The report, and the acts to mark paid with their days.
 fn plan(
-    db: &Connection,
+    db: &Db,
     statement: &BankStatement,
     lang: Lang,
 ) -> Result<(StatementReport, Vec<(i64, chrono::NaiveDate)>)> {
@@ -121,7 +121,7 @@ fn paid(op: &Operation, act: &ActFacts, day: &str) -> StatementPaid {
 }
 
 /// The vendor's account; refused when it is not set, or when the statement is not of it.
-fn vendor_account(db: &Connection, statement: &BankStatement) -> Result<String> {
+fn vendor_account(db: &Db, statement: &BankStatement) -> Result<String> {
     let Some(account) = vendor(db)?.account.filter(|a| !a.trim().is_empty()) else {
         return Err(Error::refused(
             "vendor_account_missing",
@@ -153,7 +153,7 @@ fn vendor_account(db: &Connection, statement: &BankStatement) -> Result<String> 
 
 /// The facts of every act a debit of the vendor's account names, by number.
 fn named_acts(
-    db: &Connection,
+    db: &Db,
     operations: &[Operation],
     account: &str,
 ) -> Result<HashMap<String, ActFacts>> {
@@ -172,7 +172,7 @@ fn named_acts(
     Ok(acts)
 }
 
-fn facts(db: &Connection, act: &StoredAct) -> Result<ActFacts> {
+fn facts(db: &Db, act: &StoredAct) -> Result<ActFacts> {
     // The partner as the act shows it (fixed when it was sent); a draft of a book whose
     // vendor is not set yet has no document: the partner's card then.
     let (name, inn) = match act_document(db, act) {

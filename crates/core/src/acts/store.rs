@@ -1,7 +1,7 @@
 //! Reading and writing the `acts` table.
 
+use crate::store::sql::{params, Db, OptionalExtension, Row};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::model::{ActRow, ActState, ActStatus};
 use crate::money::minor_text;
@@ -38,21 +38,18 @@ pub struct StoredAct {
 
 pub(crate) const COLUMNS: &str = "a.id, a.number, a.partner, a.program, a.conversion, a.date, a.period_from, a.period_to, a.amount, a.money, a.currency, a.vat_rate, a.vat, a.payout_kind, a.status, a.sent, a.sign_due, a.signed, a.pay_due, a.paid, a.rejected, a.reason, a.parties, a.guid";
 
-fn day(r: &Row, i: usize) -> rusqlite::Result<NaiveDate> {
-    let text: String = r.get(i)?;
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    })
+fn day(r: &Row, i: usize) -> crate::Result<NaiveDate> {
+    crate::store::values::day("act date", &r.get::<_, String>(i)?)
 }
 
-fn opt_day(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+fn opt_day(r: &Row, i: usize) -> crate::Result<Option<NaiveDate>> {
     match r.get::<_, Option<String>>(i)? {
         None => Ok(None),
         Some(_) => day(r, i).map(Some),
     }
 }
 
-pub(crate) fn stored_act(r: &Row) -> rusqlite::Result<StoredAct> {
+pub(crate) fn stored_act(r: &Row) -> crate::Result<StoredAct> {
     let status: String = r.get(14)?;
     Ok(StoredAct {
         id: r.get(0)?,
@@ -83,19 +80,18 @@ pub(crate) fn stored_act(r: &Row) -> rusqlite::Result<StoredAct> {
 }
 
 /// The act `id`: its number (`2026-0007`) or its row id (`12`).
-pub fn find_act(db: &Connection, id: &str) -> Result<Option<StoredAct>> {
+pub fn find_act(db: &Db, id: &str) -> Result<Option<StoredAct>> {
     let id = id.trim();
     let sql = format!(
         "SELECT {COLUMNS} FROM acts a WHERE a.number = ?1 OR (?2 IS NOT NULL AND a.id = ?2)"
     );
     let rowid = id.parse::<i64>().ok();
-    Ok(db
-        .prepare_cached(&sql)?
+    db.prepare_cached(&sql)?
         .query_row(params![id, rowid], stored_act)
-        .optional()?)
+        .optional()
 }
 
-pub fn get_act(db: &Connection, id: &str) -> Result<StoredAct> {
+pub fn get_act(db: &Db, id: &str) -> Result<StoredAct> {
     find_act(db, id)?.ok_or_else(|| {
         Error::not_found(
             format!("Акта «{id}» нет в книге"),
@@ -164,7 +160,7 @@ impl StoredAct {
 }
 
 /// Writes the act's workflow columns (the rest never change).
-pub(crate) fn save_state(db: &Connection, act: &StoredAct, settled_by: Option<i64>) -> Result<()> {
+pub(crate) fn save_state(db: &Db, act: &StoredAct, settled_by: Option<i64>) -> Result<()> {
     db.prepare_cached(
         "UPDATE acts SET status = ?2, sent = ?3, sign_due = ?4, signed = ?5, pay_due = ?6, paid = ?7,
                          rejected = ?8, reason = ?9, parties = ?10, settled_by = coalesce(?11, settled_by)
@@ -188,7 +184,7 @@ pub(crate) fn save_state(db: &Connection, act: &StoredAct, settled_by: Option<i6
 
 /// The next number of the act's year: one more than the highest ever given (acts are
 /// never deleted, so a number is never given twice).
-pub(crate) fn next_number(db: &Connection, year: i32) -> Result<(i64, String)> {
+pub(crate) fn next_number(db: &Db, year: i32) -> Result<(i64, String)> {
     let seq: i64 = db
         .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM acts WHERE year = ?1")?
         .query_row([year], |r| r.get(0))?;

@@ -3,8 +3,8 @@
 //! payment deadline; a rejection returns the amount to the partner's balance (a
 //! conversion reversal keeping the reason); a payment is the ledger's payout entry.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use super::document::parties_json;
 use super::due::{pay_due, sign_due};
@@ -54,7 +54,7 @@ impl ActStep {
 }
 
 /// Takes the act `id` (number or row id) one step; returns its new state.
-pub fn act_step(db: &Connection, actor: &Actor, id: &str, step: &ActStep) -> Result<ActState> {
+pub fn act_step(db: &Db, actor: &Actor, id: &str, step: &ActStep) -> Result<ActState> {
     let mut act = get_act(db, id)?;
     if !step.from().contains(&act.status) {
         return Err(wrong_state(&act, step));
@@ -136,7 +136,7 @@ pub fn act_step(db: &Connection, actor: &Actor, id: &str, step: &ActStep) -> Res
 }
 
 fn entry(
-    db: &Connection,
+    db: &Db,
     actor: &Actor,
     act: &StoredAct,
     kind: Kind,

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::store::sql::{params, Db, OptionalExtension};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
 
 use super::binding::{
     decide, AttemptPartner, BindingAttempt, ClientFacts, CurrentBinding, Decision, Refusal,
@@ -14,7 +14,7 @@ use crate::store::values;
 use crate::Result;
 
 /// What the book knows of the client now.
-pub(crate) fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
+pub(crate) fn facts(db: &Db, client: i64) -> Result<ClientFacts> {
     let (registered, inn, client_id): (Option<String>, Option<String>, String) = db
         .prepare_cached("SELECT registered, inn, client_id FROM clients WHERE id = ?1")?
         .query_row([client], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
@@ -58,7 +58,7 @@ pub(crate) fn facts(db: &Connection, client: i64) -> Result<ClientFacts> {
     })
 }
 
-fn attempt_partner(db: &Connection, program: &str, code: &str) -> Result<Option<AttemptPartner>> {
+fn attempt_partner(db: &Db, program: &str, code: &str) -> Result<Option<AttemptPartner>> {
     db.prepare_cached(
             "SELECT p.id, p.status, p.inn, p.status_since, p.client_id FROM partner_codes c JOIN partners p ON p.id = c.partner
              WHERE c.program = ?1 AND c.code = ?2 AND c.retired IS NULL",
@@ -87,17 +87,17 @@ fn attempt_partner(db: &Connection, program: &str, code: &str) -> Result<Option<
 
 /// The same attempt was recorded before.
 pub(crate) fn recorded_before(
-    db: &Connection,
+    db: &Db,
     client: i64,
     day: &str,
     channel: Channel,
     code: &str,
 ) -> Result<bool> {
-    Ok(db
+    db
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM binding_events WHERE client = ?1 AND date = ?2 AND channel = ?3 AND coalesce(code, '') = ?4 COLLATE NOCASE)",
         )?
-        .query_row(params![client, day, channel.key(), code], |r| r.get(0))?)
+        .query_row(params![client, day, channel.key(), code], |r| r.get(0))
 }
 /// What became of a binding attempt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,12 +124,7 @@ pub(crate) struct Binder {
 }
 
 impl Binder {
-    fn partner(
-        &mut self,
-        db: &Connection,
-        program: &str,
-        code: &str,
-    ) -> Result<Option<AttemptPartner>> {
+    fn partner(&mut self, db: &Db, program: &str, code: &str) -> Result<Option<AttemptPartner>> {
         let key = (program.to_owned(), code.to_lowercase());
         if let Some(found) = self.partners.get(&key) {
             return Ok(found.clone());
@@ -143,7 +138,7 @@ impl Binder {
     /// are the client's facts when the caller has them (a client it has just added).
     pub fn bind(
         &mut self,
-        db: &Connection,
+        db: &Db,
         program: &Program,
         client: i64,
         (code, channel, date): Attempt,
@@ -173,12 +168,11 @@ impl Binder {
         );
         let (outcome, reason, detail) = decision.recorded();
         let partner = attempt.partner.map(|p| p.id);
-        db.prepare_cached(
+        let event: i64 = db.prepare_cached(
             "INSERT INTO binding_events (client, date, code, partner, channel, outcome, reason, detail, version, import)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
         )?
-        .execute(params![client, day, code, partner, channel.key(), outcome, reason, detail, version.map(|v| v.id), import])?;
-        let event = db.last_insert_rowid();
+        .query_row(params![client, day, code, partner, channel.key(), outcome, reason, detail, version.map(|v| v.id), import], |r| r.get::<_, i64>(0))?;
         Ok(match decision {
             Decision::Bind { note } => {
                 let partner = partner.unwrap_or_default();
@@ -198,7 +192,7 @@ impl Binder {
     }
 
     /// Writes the partners' client counts.
-    pub fn finish(self, db: &Connection) -> Result<()> {
+    pub fn finish(self, db: &Db) -> Result<()> {
         let mut stmt = db.prepare_cached(
             "UPDATE partners SET bound_clients = bound_clients + ?2 WHERE id = ?1",
         )?;
@@ -213,7 +207,7 @@ impl Binder {
 /// by the program's rules in force that day. Idempotent: the same attempt twice is
 /// recorded once.
 pub fn bind(
-    db: &Connection,
+    db: &Db,
     program: &Program,
     client: i64,
     code: &str,

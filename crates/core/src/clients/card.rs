@@ -1,12 +1,12 @@
 //! A client's card: the client, its binding history and every attempt to bind it.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::store::sql::{params, Db, OptionalExtension};
 
 use super::model::ClientCard;
 use super::query::{binding_row, client_row, event_row, BINDING_ROW, CLIENT_ROW, EVENT_ROW};
 use crate::{Error, Lang, Result};
 
-pub fn client_card(db: &Connection, program: &str, client: &str, lang: Lang) -> Result<ClientCard> {
+pub fn client_card(db: &Db, program: &str, client: &str, lang: Lang) -> Result<ClientCard> {
     let found = db
         .prepare_cached(&format!(
             "{CLIENT_ROW} WHERE c.program = ?1 AND c.client_id = ?2"
@@ -27,13 +27,13 @@ pub fn client_card(db: &Connection, program: &str, client: &str, lang: Lang) -> 
             "{BINDING_ROW} WHERE b.client = ?1 ORDER BY b.since, b.id"
         ))?
         .query_map([id], binding_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::Result<Vec<_>>>()?;
     let events = db
         .prepare_cached(&format!(
             "{EVENT_ROW} WHERE e.client = ?1 ORDER BY e.date, e.id"
         ))?
         .query_map([id], |r| event_row(r, lang))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::Result<Vec<_>>>()?;
     Ok(ClientCard {
         client: row,
         users,

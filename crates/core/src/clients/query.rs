@@ -1,7 +1,7 @@
 //! The clients table, and a partner's clients: in SQL, paged.
 
-use rusqlite::types::Value;
-use rusqlite::{Connection, Row};
+use crate::store::sql::Value;
+use crate::store::sql::{Db, Row};
 
 use super::binding::Refusal;
 use super::model::{
@@ -11,7 +11,7 @@ use crate::programs::Channel;
 use crate::store::{page_sql, PageSql, Rows};
 use crate::{Lang, Result};
 
-fn channel(r: &Row, i: usize) -> rusqlite::Result<Option<Channel>> {
+fn channel(r: &Row, i: usize) -> crate::Result<Option<Channel>> {
     Ok(r.get::<_, Option<String>>(i)?
         .as_deref()
         .and_then(Channel::parse))
@@ -22,7 +22,7 @@ pub(crate) const CLIENT_ROW: &str = "SELECT c.client_id, c.program, c.name, c.in
      LEFT JOIN bindings b ON b.client = c.id AND b.until IS NULL
      LEFT JOIN partners p ON p.id = b.partner";
 
-pub(crate) fn client_row(r: &Row) -> rusqlite::Result<ClientRow> {
+pub(crate) fn client_row(r: &Row) -> crate::Result<ClientRow> {
     Ok(ClientRow {
         client: r.get(0)?,
         program: r.get(1)?,
@@ -38,7 +38,7 @@ pub(crate) fn client_row(r: &Row) -> rusqlite::Result<ClientRow> {
 
 /// The clients `q` matches (search, program, partner, bound), in its order: one page of
 /// them, or every one.
-fn client_rows(db: &Connection, q: &ClientQuery, rows: Rows) -> Result<(u32, u32, Vec<ClientRow>)> {
+fn client_rows(db: &Db, q: &ClientQuery, rows: Rows) -> Result<(u32, u32, Vec<ClientRow>)> {
     let mut filters = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -75,21 +75,21 @@ fn client_rows(db: &Connection, q: &ClientQuery, rows: Rows) -> Result<(u32, u32
         format!("{CLIENT_ROW} {filter} ORDER BY {order} {direction}, c.id {direction} {window}");
     let found = db
         .prepare_cached(&sql)?
-        .query_map(rusqlite::params_from_iter(args.iter()), client_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .query_map(crate::store::sql::params_from_iter(args.iter()), client_row)?
+        .collect::<crate::Result<Vec<_>>>()?;
     let total: u32 = match rows {
         Rows::All => u32::try_from(found.len()).unwrap_or(u32::MAX),
         Rows::Page { .. } => db
             .prepare_cached(&format!(
                 "SELECT count(*) FROM clients c LEFT JOIN bindings b ON b.client = c.id AND b.until IS NULL {filter}"
             ))?
-            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?,
+            .query_row(crate::store::sql::params_from_iter(args.iter()), |r| r.get(0))?,
     };
     Ok((total, offset, found))
 }
 
 /// One page of the clients table.
-pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
+pub fn client_page(db: &Db, q: &ClientQuery) -> Result<ClientPage> {
     let rows = Rows::Page {
         offset: q.offset,
         limit: q.limit,
@@ -104,25 +104,25 @@ pub fn client_page(db: &Connection, q: &ClientQuery) -> Result<ClientPage> {
 
 /// Every client the clients table shows for `q` (its paging aside), in its order: what an
 /// export of the table holds.
-pub fn clients_shown(db: &Connection, q: &ClientQuery) -> Result<Vec<ClientRow>> {
+pub fn clients_shown(db: &Db, q: &ClientQuery) -> Result<Vec<ClientRow>> {
     Ok(client_rows(db, q, Rows::All)?.2)
 }
 
 /// Every client (of one program, if given) with its current partner, ordered by
 /// id and program — for the CLI's listing.
-pub fn clients_of(db: &Connection, program: Option<&str>) -> Result<Vec<ClientRow>> {
+pub fn clients_of(db: &Db, program: Option<&str>) -> Result<Vec<ClientRow>> {
     let mut stmt = db.prepare_cached(&format!(
         "{CLIENT_ROW} WHERE ?1 IS NULL OR c.program = ?1 ORDER BY c.client_id, c.program"
     ))?;
     let rows = stmt.query_map([program], client_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 pub(crate) const BINDING_ROW: &str =
     "SELECT c.client_id, c.name, b.partner, p.name, b.channel, b.since, b.until
      FROM bindings b JOIN clients c ON c.id = b.client JOIN partners p ON p.id = b.partner";
 
-pub(crate) fn binding_row(r: &Row) -> rusqlite::Result<Binding> {
+pub(crate) fn binding_row(r: &Row) -> crate::Result<Binding> {
     Ok(Binding {
         client: r.get(0)?,
         client_name: r.get(1)?,
@@ -136,7 +136,7 @@ pub(crate) fn binding_row(r: &Row) -> rusqlite::Result<Binding> {
 
 /// The partner's clients, now and before, newest first (at most 500 of each kind: the
 /// clients table filtered by partner shows them all).
-pub fn bindings_of_partner(db: &Connection, partner: &str) -> Result<Vec<Binding>> {
+pub fn bindings_of_partner(db: &Db, partner: &str) -> Result<Vec<Binding>> {
     let mut out = Vec::new();
     for current in [true, false] {
         let until = if current {
@@ -147,7 +147,7 @@ pub fn bindings_of_partner(db: &Connection, partner: &str) -> Result<Vec<Binding
         let sql = format!("{BINDING_ROW} WHERE b.partner = ?1 AND {until} ORDER BY b.since DESC, b.id DESC LIMIT 500");
         let mut stmt = db.prepare_cached(&sql)?;
         let rows = stmt.query_map([partner], binding_row)?;
-        out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+        out.extend(rows.collect::<crate::Result<Vec<_>>>()?);
     }
     Ok(out)
 }
@@ -155,7 +155,7 @@ pub fn bindings_of_partner(db: &Connection, partner: &str) -> Result<Vec<Binding
 pub(crate) const EVENT_ROW: &str = "SELECT c.client_id, c.program, e.date, e.code, e.partner, e.channel, e.outcome, e.reason, e.detail
      FROM binding_events e JOIN clients c ON c.id = e.client";
 
-pub(crate) fn event_row(r: &Row, lang: Lang) -> rusqlite::Result<BindingEvent> {
+pub(crate) fn event_row(r: &Row, lang: Lang) -> crate::Result<BindingEvent> {
     let outcome: String = r.get(6)?;
     let reason_code: Option<String> = r.get(7)?;
     let detail: Option<String> = r.get(8)?;
@@ -181,13 +181,9 @@ pub(crate) fn event_row(r: &Row, lang: Lang) -> rusqlite::Result<BindingEvent> {
 }
 
 /// Binding attempts for `partner` the rules refused, newest first (at most 500).
-pub fn refused_for_partner(
-    db: &Connection,
-    partner: &str,
-    lang: Lang,
-) -> Result<Vec<BindingEvent>> {
+pub fn refused_for_partner(db: &Db, partner: &str, lang: Lang) -> Result<Vec<BindingEvent>> {
     let sql = format!("{EVENT_ROW} WHERE e.partner = ?1 AND e.outcome = 'refused' ORDER BY e.date DESC, e.id DESC LIMIT 500");
     let mut stmt = db.prepare_cached(&sql)?;
     let rows = stmt.query_map([partner], |r| event_row(r, lang))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    rows.collect::<crate::Result<Vec<_>>>()
 }

@@ -1,7 +1,7 @@
 //! Writing clients: add, confirm, or fill in what was missing.
 
+use crate::store::sql::{params, Db, OptionalExtension};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
 
 use crate::{Problem, Result, Text};
 
@@ -60,7 +60,7 @@ fn conflict(what_ru: &str, what_en: &str, old: &str) -> Problem {
 /// filled in but not changed; activity (users, active since, promo end) is updated.
 /// Returns the client's row id, or the problems (each with its field key).
 pub fn record_client(
-    db: &Connection,
+    db: &Db,
     c: &ClientRecord,
 ) -> Result<std::result::Result<(i64, Recorded), Vec<Problem>>> {
     let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
@@ -68,15 +68,16 @@ pub fn record_client(
     let added = db
         .prepare_cached(
             "INSERT INTO clients (program, client_id, name, inn, registered, users, active_since, promo_ends, search)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (program, client_id) DO NOTHING",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (program, client_id) DO NOTHING RETURNING id",
         )?
-        .execute(params![
+        .query_row(params![
             c.program, c.client_id, c.name, c.inn, date(c.registered), c.users,
             date(c.active_since), date(c.promo_ends),
             search_text(&c.client_id, c.name.as_deref(), c.inn.as_deref())
-        ])?;
-    if added == 1 {
-        return Ok(Ok((db.last_insert_rowid(), Recorded::Added)));
+        ], |r| r.get::<_, i64>(0))
+        .optional()?;
+    if let Some(id) = added {
+        return Ok(Ok((id, Recorded::Added)));
     }
     let old = db
         .prepare_cached(

@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::store::sql::Db;
 use chrono::{Datelike, Months, NaiveDate};
-use rusqlite::Connection;
 
 use super::dice::Dice;
 use crate::audit::Actor;
@@ -22,7 +22,7 @@ struct Payer {
     code: Option<String>,
 }
 
-fn payers(db: &Connection) -> Result<Vec<Payer>> {
+fn payers(db: &Db) -> Result<Vec<Payer>> {
     let mut stmt = db.prepare(
         "SELECT c.program, c.client_id, c.registered, p.code
          FROM clients c

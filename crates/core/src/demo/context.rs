@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::store::sql::Db;
 use chrono::{Duration, NaiveDate};
-use rusqlite::Connection;
 
 use super::dice::Dice;
 use super::names::Person;
@@ -42,7 +42,7 @@ impl DemoPartner {
 }
 
 pub(super) struct Demo<'a> {
-    pub db: &'a Connection,
+    pub db: &'a Db,
     pub actor: &'a Actor,
     pub today: NaiveDate,
     pub dice: Dice,
@@ -55,7 +55,7 @@ pub(super) struct Demo<'a> {
 const ALNUM: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 impl<'a> Demo<'a> {
-    pub(super) fn new(db: &'a Connection, actor: &'a Actor) -> Demo<'a> {
+    pub(super) fn new(db: &'a Db, actor: &'a Actor) -> Demo<'a> {
         Demo {
             db,
             actor,

@@ -21,7 +21,7 @@ mod tele2;
 #[cfg(test)]
 mod tests;
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 
 use self::context::Demo;
 use crate::audit::Actor;
@@ -52,7 +52,7 @@ pub struct DemoSummary {
 }
 
 /// Refuses a book that has any partner, client or import.
-fn ensure_empty(db: &Connection) -> Result<()> {
+fn ensure_empty(db: &Db) -> Result<()> {
     let used: bool = db.query_row(
         "SELECT EXISTS (SELECT 1 FROM partners) OR EXISTS (SELECT 1 FROM clients)
              OR EXISTS (SELECT 1 FROM imports)",
@@ -103,8 +103,8 @@ fn vendor_if_unset(demo: &mut Demo) -> Result<()> {
     Ok(())
 }
 
-fn count(db: &Connection, sql: &str) -> Result<u64> {
-    Ok(db.query_row(sql, [], |r| r.get(0))?)
+fn count(db: &Db, sql: &str) -> Result<u64> {
+    db.query_row(sql, [], |r| r.get(0))
 }
 
 /// Fills an empty book with the demo as of `actor.today()`; refuses a book with data

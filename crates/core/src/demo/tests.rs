@@ -1,7 +1,7 @@
 //! The demo on an in-memory book as of 21.11.2026.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use super::{fill_demo, DemoSummary};
 use crate::audit::Actor;
@@ -25,7 +25,7 @@ fn filled() -> (Book, DemoSummary) {
     (book, summary)
 }
 
-fn all_partners(db: &Connection) -> Vec<Partner> {
+fn all_partners(db: &Db) -> Vec<Partner> {
     partners_of(db, None)
         .expect("partners")
         .iter()
@@ -33,14 +33,14 @@ fn all_partners(db: &Connection) -> Vec<Partner> {
         .collect()
 }
 
-fn number(db: &Connection, sql: &str) -> u64 {
+fn number(db: &Db, sql: &str) -> u64 {
     db.query_row(sql, [], |r| r.get(0)).expect(sql)
 }
 
-fn strings(db: &Connection, sql: &str) -> Vec<String> {
+fn strings(db: &Db, sql: &str) -> Vec<String> {
     let mut stmt = db.prepare(sql).expect(sql);
     let rows = stmt.query_map([], |r| r.get(0)).expect(sql);
-    rows.collect::<rusqlite::Result<_>>().expect(sql)
+    rows.collect::<crate::Result<_>>().expect(sql)
 }
 
 #[test]
@@ -234,7 +234,7 @@ fn asel_and_her_code() {
 #[test]
 fn a_second_run_refuses_and_changes_nothing() {
     let (mut book, _) = filled();
-    let snapshot = |db: &Connection| {
+    let snapshot = |db: &Db| {
         [
             "partners",
             "clients",
@@ -266,11 +266,11 @@ fn the_same_day_gives_the_same_book() {
     let (b, sb) = filled();
     assert_eq!(sa, sb);
     assert_eq!(all_partners(a.db()), all_partners(b.db()));
-    let clients = |db: &Connection| {
+    let clients = |db: &Db| {
         strings(db, "SELECT client_id || ' ' || coalesce(name, '') || ' ' || coalesce(inn, '') FROM clients ORDER BY id")
     };
     assert_eq!(clients(a.db()), clients(b.db()));
-    let events = |db: &Connection| {
+    let events = |db: &Db| {
         strings(db, "SELECT date || code || channel || outcome || coalesce(reason, '') FROM binding_events ORDER BY id")
     };
     assert_eq!(events(a.db()), events(b.db()));

@@ -2,9 +2,8 @@
 //! (channel `invite`, outcome `bound`); the periods are derived from them each time, so
 //! nothing is stored that could drift from the events or the program's rules.
 
+use crate::store::sql::{Db, OptionalExtension, Param, Row};
 use chrono::NaiveDate;
-use rusqlite::types::Type;
-use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 
 use super::model::{DiscountPeriod, DiscountRole, Invitation, InvitedClient};
 use super::schedule::schedule;
@@ -22,29 +21,20 @@ const INVITATIONS: &str = "SELECT e.partner, c.client_id, e.date, c.promo_ends, 
                    WHERE f.client = e.client AND f.outcome = 'bound' AND f.channel = 'invite'
                    ORDER BY f.date, f.id LIMIT 1)";
 
-fn day(r: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    let text: Option<String> = r.get(i)?;
-    text.map(|t| {
-        NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(e)))
-    })
-    .transpose()
+fn day(r: &Row, i: usize) -> crate::Result<Option<NaiveDate>> {
+    crate::store::values::optional_day("invitation date", r.get::<_, Option<String>>(i)?.as_deref())
 }
 
 /// The invitations matching `filter` (SQL over `e` and `c`), with each invitee's name.
 fn invitations(
-    db: &Connection,
+    db: &Db,
     filter: &str,
-    args: &[&dyn ToSql],
+    args: &[&dyn Param],
 ) -> Result<Vec<(Invitation, Option<String>)>> {
     let sql = format!("{INVITATIONS} AND {filter} ORDER BY e.date, c.client_id");
     let mut stmt = db.prepare_cached(&sql)?;
     let rows = stmt.query_map(args, |r| {
-        let date = day(r, 2)?.ok_or(rusqlite::Error::InvalidColumnType(
-            2,
-            "date".into(),
-            Type::Null,
-        ))?;
+        let date = crate::store::values::day("invitation date", &r.get::<_, String>(2)?)?;
         let invitation = Invitation {
             inviter: r.get(0)?,
             invitee: r.get(1)?,
@@ -53,7 +43,7 @@ fn invitations(
         };
         Ok((invitation, r.get(4)?))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 fn gives_discounts(program: &Program) -> bool {
@@ -63,7 +53,7 @@ fn gives_discounts(program: &Program) -> bool {
 /// The programs that grant discounts (tele2-ats and its copies): those with a version
 /// that has discount rules. Not only the newest version counts: a program that later
 /// dropped its discounts still owes the periods granted while they were in force.
-pub fn discount_programs(db: &Connection) -> Result<Vec<Program>> {
+pub fn discount_programs(db: &Db) -> Result<Vec<Program>> {
     let mut out = Vec::new();
     for summary in load_programs(db)? {
         let program = load_program(db, &summary.id)?;
@@ -76,7 +66,7 @@ pub fn discount_programs(db: &Connection) -> Result<Vec<Program>> {
 
 /// The schedule the book's invitations give under `program`'s rules (the book's own, or
 /// what-if's).
-pub fn program_schedule(db: &Connection, program: &Program) -> Result<Vec<DiscountPeriod>> {
+pub fn program_schedule(db: &Db, program: &Program) -> Result<Vec<DiscountPeriod>> {
     let found = invitations(db, "c.program = ?1", &[&program.id])?;
     let found: Vec<Invitation> = found.into_iter().map(|(i, _)| i).collect();
     Ok(schedule(program, &found))
@@ -85,7 +75,7 @@ pub fn program_schedule(db: &Connection, program: &Program) -> Result<Vec<Discou
 /// Every discount period and SMS package of `program`, or of every program that grants
 /// discounts when `None` (programs in the book's order, each in the schedule's order —
 /// see [`schedule`]). A program without discount rules is refused.
-pub fn discount_schedule(db: &Connection, program: Option<&str>) -> Result<Vec<DiscountPeriod>> {
+pub fn discount_schedule(db: &Db, program: Option<&str>) -> Result<Vec<DiscountPeriod>> {
     let programs = match program {
         Some(id) => {
             let program = load_program(db, id)?;
@@ -108,7 +98,7 @@ pub fn discount_schedule(db: &Connection, program: Option<&str>) -> Result<Vec<D
 }
 
 /// The partner's program, or not found.
-fn partner_program(db: &Connection, partner: &str) -> Result<Program> {
+fn partner_program(db: &Db, partner: &str) -> Result<Program> {
     let program: Option<String> = db
         .prepare_cached("SELECT program FROM partners WHERE id = ?1")?
         .query_row([partner], |r| r.get(0))
@@ -124,7 +114,7 @@ fn partner_program(db: &Connection, partner: &str) -> Result<Program> {
 
 /// The inviter's periods and SMS packages ("История скидок"), oldest first; empty for
 /// a partner of a program without discounts.
-pub fn discount_history(db: &Connection, partner: &str) -> Result<Vec<DiscountPeriod>> {
+pub fn discount_history(db: &Db, partner: &str) -> Result<Vec<DiscountPeriod>> {
     let program = partner_program(db, partner)?;
     // A chain depends only on its own inviter's invitations.
     let found = invitations(db, "e.partner = ?1", &[&partner])?;
@@ -137,7 +127,7 @@ pub fn discount_history(db: &Connection, partner: &str) -> Result<Vec<DiscountPe
 
 /// The clients the partner invited ("Приведенные клиенты"): client id, name and the day
 /// the code was activated, oldest first.
-pub fn invited_clients(db: &Connection, partner: &str) -> Result<Vec<InvitedClient>> {
+pub fn invited_clients(db: &Db, partner: &str) -> Result<Vec<InvitedClient>> {
     partner_program(db, partner)?;
     let found = invitations(db, "e.partner = ?1", &[&partner])?;
     Ok(found
@@ -152,11 +142,7 @@ pub fn invited_clients(db: &Connection, partner: &str) -> Result<Vec<InvitedClie
 
 /// The client's own (invitee) discount periods, for its card; empty when it registered
 /// no code or its program grants no discounts.
-pub fn client_discounts(
-    db: &Connection,
-    program: &str,
-    client: &str,
-) -> Result<Vec<DiscountPeriod>> {
+pub fn client_discounts(db: &Db, program: &str, client: &str) -> Result<Vec<DiscountPeriod>> {
     let program = load_program(db, program)?;
     let found = invitations(
         db,

@@ -2,8 +2,8 @@
 //! card), program, the amount in the program's unit, the money owed, the state, the two
 //! deadlines and the payment; a totals row per currency.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use super::words::{count_text, unit_label, word, word_with};
 use super::{columns, file_part, Export, ProgramNames};
@@ -77,12 +77,7 @@ fn total(t: &ActTotal, lang: Lang, one_partner: bool) -> Result<Vec<Cell>> {
     Ok(cells)
 }
 
-pub(super) fn export(
-    db: &Connection,
-    query: &ActQuery,
-    lang: Lang,
-    today: NaiveDate,
-) -> Result<Export> {
+pub(super) fn export(db: &Db, query: &ActQuery, lang: Lang, today: NaiveDate) -> Result<Export> {
     let one_partner = query.partner.as_deref().is_some_and(|p| !p.is_empty());
     let programs = ProgramNames::load(db, lang)?;
     let page = acts_shown(db, query, today)?;

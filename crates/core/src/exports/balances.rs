@@ -1,7 +1,7 @@
 //! Балансы as the table shows them: the partner, its name and program, the seven money
 //! columns in the program's unit, and a totals row per unit.
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 
 use super::words::{unit_label, word, word_with};
 use super::{columns, file_part, Export};
@@ -52,7 +52,7 @@ fn total(t: &BalanceTotal, lang: Lang) -> Vec<Cell> {
     cells
 }
 
-pub(super) fn export(db: &Connection, query: &BalanceQuery, lang: Lang) -> Result<Export> {
+pub(super) fn export(db: &Db, query: &BalanceQuery, lang: Lang) -> Result<Export> {
     let (found, totals) = balances_shown(db, query)?;
     let rows = found.iter().map(row).collect::<Result<_>>()?;
     let program = query

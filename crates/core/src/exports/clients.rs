@@ -1,8 +1,8 @@
 //! Клиенты as the table shows them: the client, its program, registration, and its
 //! current partner with the channel and the day it was bound.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use super::words::word;
 use super::{columns, Export, ProgramNames};
@@ -42,12 +42,7 @@ fn row(r: &ClientRow, programs: &ProgramNames, lang: Lang) -> Result<Vec<Cell>> 
     ])
 }
 
-pub(super) fn export(
-    db: &Connection,
-    query: &ClientQuery,
-    lang: Lang,
-    today: NaiveDate,
-) -> Result<Export> {
+pub(super) fn export(db: &Db, query: &ClientQuery, lang: Lang, today: NaiveDate) -> Result<Export> {
     let programs = ProgramNames::load(db, lang)?;
     let rows = clients_shown(db, query)?
         .iter()

@@ -1,8 +1,8 @@
 //! A partner's ledger as its table shows it: day, entry, amount in the program's unit, the
 //! day a credit becomes available, and the reason in words.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use super::words::{known_word, word};
 use super::{columns, file_part, Export};
@@ -33,12 +33,7 @@ fn row(e: &LedgerEntry, lang: Lang) -> Result<Vec<Cell>> {
     ])
 }
 
-pub(super) fn export(
-    db: &Connection,
-    partner: &str,
-    lang: Lang,
-    today: NaiveDate,
-) -> Result<Export> {
+pub(super) fn export(db: &Db, partner: &str, lang: Lang, today: NaiveDate) -> Result<Export> {
     get_partner(db, partner)?;
     let rows = partner_entries(db, partner, lang)?
         .iter()

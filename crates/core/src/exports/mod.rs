@@ -17,8 +17,8 @@ pub mod words;
 
 use std::collections::HashMap;
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -71,11 +71,7 @@ struct Export {
 
 /// The table as `.xlsx` and the name to save it under; `today` judges overdue acts (when
 /// the query names no day) and dates the file name.
-pub fn export_table(
-    db: &Connection,
-    request: &ExportRequest,
-    today: NaiveDate,
-) -> Result<DocumentFile> {
+pub fn export_table(db: &Db, request: &ExportRequest, today: NaiveDate) -> Result<DocumentFile> {
     let lang = request.lang;
     let export = match &request.table {
         TableQuery::Partners { query } => partners::export(db, query, lang, today)?,
@@ -108,7 +104,7 @@ fn columns(spec: &[(&str, ColumnKind)], lang: Lang) -> Vec<Column> {
 struct ProgramNames(HashMap<String, String>);
 
 impl ProgramNames {
-    fn load(db: &Connection, lang: Lang) -> Result<ProgramNames> {
+    fn load(db: &Db, lang: Lang) -> Result<ProgramNames> {
         Ok(ProgramNames(
             load_programs(db)?
                 .into_iter()

@@ -1,7 +1,7 @@
 //! Партнёры as the table shows them: ID, name, program, kind, ИНН, code, status, clients.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use super::words::word;
 use super::{columns, Export, ProgramNames};
@@ -35,7 +35,7 @@ fn row(r: &PartnerRow, programs: &ProgramNames, lang: Lang) -> Vec<Cell> {
 }
 
 pub(super) fn export(
-    db: &Connection,
+    db: &Db,
     query: &PartnerQuery,
     lang: Lang,
     today: NaiveDate,

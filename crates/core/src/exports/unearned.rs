@@ -1,8 +1,8 @@
 //! «Без начисления» as the table shows it: day, payment, program (its id), client,
 //! partner, amount and the reason it earned nothing.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
 use super::words::word;
 use super::{columns, Export};
@@ -34,7 +34,7 @@ fn row(p: &UnearnedPayment) -> Result<Vec<Cell>> {
 }
 
 pub(super) fn export(
-    db: &Connection,
+    db: &Db,
     query: &UnearnedQuery,
     lang: Lang,
     today: NaiveDate,

@@ -2,7 +2,7 @@
 //! difference, sorted as on screen, with the totals per unit; for a discount program a
 //! second sheet of the periods and packages the rules would add or remove.
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 
 use super::words::{count_text, unit_label, word, word_with};
 use super::{columns, file_part, Export};
@@ -66,7 +66,7 @@ fn discount_row(c: &DiscountChange, lang: Lang) -> Vec<Cell> {
 }
 
 pub(super) fn export(
-    db: &Connection,
+    db: &Db,
     request: &WhatIfRequest,
     sort: WhatIfSort,
     descending: bool,

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::store::sql::{params, Db, OptionalExtension};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
 
 use super::billing_values::{category, kind, Kind};
 use super::field_problems::{problem, required};
@@ -73,7 +73,7 @@ impl BillingRows {
     /// The client's row id; an unknown client is created, bound to nobody. A program's
     /// clients are read in one query the first time one of its rows comes, so a row costs
     /// a map lookup instead of a query.
-    fn client(&mut self, db: &Connection, program: &str, client_id: &str) -> Result<i64> {
+    fn client(&mut self, db: &Db, program: &str, client_id: &str) -> Result<i64> {
         let known = |clients: &HashMap<String, HashMap<String, i64>>| {
             clients.get(program).and_then(|c| c.get(client_id)).copied()
         };
@@ -86,16 +86,20 @@ impl BillingRows {
                 .query_map([program], |r| {
                     Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
                 })?
-                .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+                .collect::<crate::Result<HashMap<_, _>>>()?;
             self.clients.insert(program.to_owned(), loaded);
             if let Some(id) = known(&self.clients) {
                 return Ok(id);
             }
         }
         // An unknown client is created, bound to nobody.
-        db.prepare_cached("INSERT INTO clients (program, client_id, search) VALUES (?1, ?2, ?3)")?
-            .execute(params![program, client_id, client_id.to_lowercase()])?;
-        let id = db.last_insert_rowid();
+        let id: i64 = db
+            .prepare_cached(
+                "INSERT INTO clients (program, client_id, search) VALUES (?1, ?2, ?3) RETURNING id",
+            )?
+            .query_row(params![program, client_id, client_id.to_lowercase()], |r| {
+                r.get(0)
+            })?;
         self.clients
             .entry(program.to_owned())
             .or_default()
@@ -107,7 +111,7 @@ impl BillingRows {
 impl BillingRows {
     /// Drops `payments_by_client` when this import's rows so far are at least half as many
     /// as the book's other payments: building it once after the rows then costs less.
-    fn drop_index_if_large(&mut self, db: &Connection) -> Result<()> {
+    fn drop_index_if_large(&mut self, db: &Db) -> Result<()> {
         // Payments' row ids only grow: the largest, less this import's rows, is about
         // how many the book held before (without counting them).
         let largest: i64 = db.query_row("SELECT coalesce(max(id), 0) FROM payments", [], |r| {
@@ -161,7 +165,7 @@ impl Payment {
 impl BillingRows {
     fn read(
         &mut self,
-        db: &Connection,
+        db: &Db,
         row: &Row,
         columns: &ColumnMap,
     ) -> Result<std::result::Result<Payment, Vec<Problem>>> {
@@ -319,7 +323,7 @@ impl BillingRows {
 
     fn program_of(
         &mut self,
-        db: &Connection,
+        db: &Db,
         row: &Row,
         columns: &ColumnMap,
         problems: &mut Vec<Problem>,
@@ -348,7 +352,7 @@ impl BillingRows {
     /// The refunded payment: its row id, after checking the refund fits it.
     fn original(
         &self,
-        db: &Connection,
+        db: &Db,
         p: &Payment,
         client: i64,
     ) -> Result<std::result::Result<Option<i64>, Problem>> {
@@ -406,7 +410,7 @@ impl BillingRows {
 
 /// A payment with the row's key already in the book: the same content is "already
 /// imported", other content is a problem. `None` when the key is new.
-fn known_payment(db: &Connection, p: &Payment, content: &str) -> Result<Option<RowResult>> {
+fn known_payment(db: &Db, p: &Payment, content: &str) -> Result<Option<RowResult>> {
     let stored: Option<String> = db
         .prepare_cached("SELECT content FROM payments WHERE program = ?1 AND payment_id = ?2")?
         .query_row(params![p.program.id, p.payment_id], |r| r.get(0))
@@ -426,7 +430,7 @@ fn known_payment(db: &Connection, p: &Payment, content: &str) -> Result<Option<R
 }
 
 impl RowImport for BillingRows {
-    fn finish(&mut self, db: &Connection, clean: bool) -> Result<Finished> {
+    fn finish(&mut self, db: &Db, clean: bool) -> Result<Finished> {
         // The clients' ids are not needed any more: their memory goes before the fold's.
         self.clients = HashMap::new();
         if self.index_dropped {
@@ -444,7 +448,7 @@ impl RowImport for BillingRows {
 
     fn row(
         &mut self,
-        db: &Connection,
+        db: &Db,
         _actor: &Actor,
         import: i64,
         row: &Row,

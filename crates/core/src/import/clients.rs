@@ -1,6 +1,6 @@
 //! `import clients`: one row per client, or per binding event (FORMATS.md).
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 
 use super::field_problems::{problem, required};
 use super::rows::{Finished, RowImport, RowResult};
@@ -71,7 +71,7 @@ impl RowImport for ClientRows {
     /// Folds the rows' binding attempts and the activities over the clients as stored,
     /// and writes the events and rewards. A file with problems is folded too (its rows
     /// are counted right), and rolled back by the caller.
-    fn finish(&mut self, db: &Connection, _clean: bool) -> Result<Finished> {
+    fn finish(&mut self, db: &Db, _clean: bool) -> Result<Finished> {
         let attempts = std::mem::take(&mut self.attempts);
         let activities = std::mem::take(&mut self.activities);
         let (accrued, attempted) = fold_clients(
@@ -91,7 +91,7 @@ impl RowImport for ClientRows {
 
     fn row(
         &mut self,
-        db: &Connection,
+        db: &Db,
         _actor: &Actor,
         _import: i64,
         row: &Row,

@@ -1,6 +1,6 @@
 //! `import partners`: one row per partner (FORMATS.md).
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 
 use super::rows::{RowImport, RowResult};
 use super::table::{col, text, ColumnMap, ColumnSpec, Row};
@@ -92,7 +92,7 @@ pub struct PartnerRows {
 impl RowImport for PartnerRows {
     fn row(
         &mut self,
-        db: &Connection,
+        db: &Db,
         actor: &Actor,
         _import: i64,
         row: &Row,

@@ -1,6 +1,6 @@
 //! What each kind of import does with one row.
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 
 use super::table::{ColumnMap, Row};
 use crate::audit::Actor;
@@ -31,13 +31,13 @@ pub struct Finished {
 pub trait RowImport {
     /// Writes what the rows left pending (called once, after the last row); `clean`
     /// says no row had a problem.
-    fn finish(&mut self, _db: &Connection, _clean: bool) -> Result<Finished> {
+    fn finish(&mut self, _db: &Db, _clean: bool) -> Result<Finished> {
         Ok(Finished::default())
     }
 
     fn row(
         &mut self,
-        db: &Connection,
+        db: &Db,
         actor: &Actor,
         import: i64,
         row: &Row,

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use rusqlite::{params, Connection};
+use crate::store::sql::{params, Db};
 
 use super::billing::BillingRows;
 use super::clients::ClientRows;
@@ -229,15 +229,15 @@ fn backup_before(book: &Book, actor: &Actor, kind: ImportKind) -> Result<()> {
     Ok(())
 }
 
-fn start_record(db: &Connection, actor: &Actor, kind: ImportKind, file: &str) -> Result<i64> {
-    db.execute(
-        "INSERT INTO imports (kind, file, at, operator, rows, added, unchanged, refused) VALUES (?1, ?2, ?3, ?4, 0, 0, 0, 0)",
+fn start_record(db: &Db, actor: &Actor, kind: ImportKind, file: &str) -> Result<i64> {
+    db.query_row(
+        "INSERT INTO imports (kind, file, at, operator, rows, added, unchanged, refused) VALUES (?1, ?2, ?3, ?4, 0, 0, 0, 0) RETURNING id",
         params![kind.key(), file, actor.stamp(), actor.operator],
-    )?;
-    Ok(db.last_insert_rowid())
+        |r| r.get(0),
+    )
 }
 
-fn finish_record(db: &Connection, id: i64, r: &ImportReport) -> Result<()> {
+fn finish_record(db: &Db, id: i64, r: &ImportReport) -> Result<()> {
     db.execute(
         "UPDATE imports SET rows = ?2, added = ?3, unchanged = ?4, refused = ?5 WHERE id = ?1",
         params![id, r.rows, r.added, r.unchanged, r.refused],
@@ -246,7 +246,7 @@ fn finish_record(db: &Connection, id: i64, r: &ImportReport) -> Result<()> {
 }
 
 /// Past imports, newest first.
-pub fn import_history(db: &Connection) -> Result<Vec<ImportRecord>> {
+pub fn import_history(db: &Db) -> Result<Vec<ImportRecord>> {
     let mut stmt = db.prepare_cached(
         "SELECT id, kind, file, at, operator, rows, added, unchanged, refused FROM imports ORDER BY id DESC LIMIT 200",
     )?;
@@ -263,5 +263,5 @@ pub fn import_history(db: &Connection) -> Result<Vec<ImportRecord>> {
             refused: r.get(8)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }

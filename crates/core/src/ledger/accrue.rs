@@ -9,7 +9,7 @@ use crate::Result;
 
 /// Accrues the payments import `import` added. Runs inside the import's transaction.
 pub(crate) fn accrue_import(
-    db: &rusqlite::Connection,
+    db: &crate::store::sql::Db,
     import: i64,
     at: String,
 ) -> Result<Vec<AccrualTotal>> {
@@ -27,7 +27,7 @@ pub(crate) fn accrue_import(
 /// Folds a clients import's rows: their binding attempts in the file's order, then the
 /// one-off rewards of clients that became active. What each attempt came to, in order.
 pub(crate) fn fold_clients<'a>(
-    db: &rusqlite::Connection,
+    db: &crate::store::sql::Db,
     import: i64,
     at: String,
     attempts: impl Iterator<Item = &'a Attempt> + Clone,

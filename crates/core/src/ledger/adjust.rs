@@ -4,8 +4,8 @@
 //! `manual_adjustment` and the reason as its detail, available on its own day (no hold),
 //! and recorded in the audit log.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -57,7 +57,7 @@ fn problem(code: &'static str, field: &'static str, ru: String, en: String) -> E
 
 /// Posts the adjustment. A debit may not take more than is available on its day; a zero,
 /// a fraction of a kopeck or an empty reason is refused, nothing written.
-pub fn adjust_balance(db: &Connection, actor: &Actor, adjustment: &Adjustment) -> Result<Adjusted> {
+pub fn adjust_balance(db: &Db, actor: &Actor, adjustment: &Adjustment) -> Result<Adjusted> {
     let reason = adjustment.reason.trim();
     if reason.is_empty() {
         return Err(problem(

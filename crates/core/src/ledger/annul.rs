@@ -3,8 +3,8 @@
 //! one (each entry points at its credit and keeps its availability day, so the balance's
 //! `on_hold` stays right); what was already available is annulled in one entry.
 
+use crate::store::sql::{params, Db};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
 
 use super::balances::partner_balance;
 use super::fold::Entry;
@@ -33,7 +33,7 @@ impl AnnulReason {
 /// Annuls the partner's unconverted balance as of `date`; returns the amount annulled
 /// (minor units, 0 when there was nothing to annul).
 pub fn annul_unconverted(
-    db: &Connection,
+    db: &Db,
     partner: &str,
     date: NaiveDate,
     reason: AnnulReason,
@@ -72,11 +72,7 @@ pub fn annul_unconverted(
 
 /// Credits dated on or before `date` still on hold then, with what is left of each after
 /// its reversals and annulments: (credit id, remaining, available on).
-fn held_credits(
-    db: &Connection,
-    partner: &str,
-    date: NaiveDate,
-) -> Result<Vec<(i64, i64, NaiveDate)>> {
+fn held_credits(db: &Db, partner: &str, date: NaiveDate) -> Result<Vec<(i64, i64, NaiveDate)>> {
     let mut stmt = db.prepare_cached(
         "SELECT c.id, c.amount - coalesce((SELECT sum(x.amount) FROM ledger x WHERE x.corrects = c.id AND x.kind IN ('reversal', 'annulment') AND x.date <= ?2), 0), c.available_on
          FROM ledger c WHERE c.partner = ?1 AND c.kind = 'credit' AND c.date <= ?2 AND c.available_on > ?2",
@@ -106,7 +102,7 @@ fn held_credits(
 /// (bitrix24 violation, atlantys exclusion, quantower self-referral). Returns the amount
 /// annulled, in minor units; the reason is kept on the entry and in the audit log.
 pub fn annul_for_breach(
-    db: &Connection,
+    db: &Db,
     actor: &crate::audit::Actor,
     partner: &str,
     date: NaiveDate,

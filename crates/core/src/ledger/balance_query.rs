@@ -3,8 +3,8 @@
 //! screen does both on the rows [`balances`] gives it, the same way as here — and the
 //! totals per unit under it.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -79,10 +79,7 @@ fn amount(text: &str) -> Result<Decimal> {
 
 /// Every balance the table shows for `q`, in its order, and the totals per unit (units in
 /// the order they first appear among the rows found, before sorting, as the screen has it).
-pub fn balances_shown(
-    db: &Connection,
-    q: &BalanceQuery,
-) -> Result<(Vec<BalanceRow>, Vec<BalanceTotal>)> {
+pub fn balances_shown(db: &Db, q: &BalanceQuery) -> Result<(Vec<BalanceRow>, Vec<BalanceTotal>)> {
     let program = q.program.as_deref().filter(|p| !p.is_empty());
     let search = q
         .search

@@ -1,8 +1,8 @@
 //! Balances as of a day (FORMATS.md `balances`): sums of the ledger's entries dated on or
 //! before the day. Everything is summed in SQL over integer minor units, so it is exact.
 
+use crate::store::sql::{params, Db};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -60,7 +60,7 @@ const SUMS: &str = "
     coalesce(sum(CASE kind WHEN 'conversion' THEN amount WHEN 'conversion_reversal' THEN -amount END), 0),
     coalesce(sum(CASE kind WHEN 'payout' THEN amount END), 0)";
 
-fn balance_from(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Balance> {
+fn balance_from(r: &crate::store::sql::Row, at: usize) -> crate::Result<Balance> {
     Ok(Balance {
         accrued: r.get(at)?,
         reversed: r.get(at + 1)?,
@@ -72,36 +72,27 @@ fn balance_from(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Balance> {
 }
 
 /// One partner's balance as of `as_of`.
-pub fn partner_balance(db: &Connection, partner: &str, as_of: NaiveDate) -> Result<Balance> {
+pub fn partner_balance(db: &Db, partner: &str, as_of: NaiveDate) -> Result<Balance> {
     let sql = format!("SELECT {SUMS} FROM ledger WHERE partner = ?2 AND date <= ?1");
-    Ok(db
-        .prepare_cached(&sql)?
-        .query_row(params![as_of.to_string(), partner], |r| balance_from(r, 0))?)
+    db.prepare_cached(&sql)?
+        .query_row(params![as_of.to_string(), partner], |r| balance_from(r, 0))
 }
 
 /// Every partner's balance as of `as_of` (of one program, or all), in partner id order.
 /// Partners without entries are listed with zeros.
-pub fn balances(
-    db: &Connection,
-    as_of: NaiveDate,
-    program: Option<&str>,
-) -> Result<Vec<BalanceRow>> {
+pub fn balances(db: &Db, as_of: NaiveDate, program: Option<&str>) -> Result<Vec<BalanceRow>> {
     balance_rows(db, as_of, program, None)
 }
 
 /// One partner's balance row as of `as_of`; `None` when the book has no such partner.
-pub fn partner_balance_row(
-    db: &Connection,
-    partner: &str,
-    as_of: NaiveDate,
-) -> Result<Option<BalanceRow>> {
+pub fn partner_balance_row(db: &Db, partner: &str, as_of: NaiveDate) -> Result<Option<BalanceRow>> {
     Ok(balance_rows(db, as_of, None, Some(partner))?
         .into_iter()
         .next())
 }
 
 fn balance_rows(
-    db: &Connection,
+    db: &Db,
     as_of: NaiveDate,
     program: Option<&str>,
     partner: Option<&str>,
@@ -137,5 +128,5 @@ fn balance_rows(
             paid: minor_text(b.paid),
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }

@@ -1,6 +1,6 @@
 //! Reading the ledger back: a partner's entries, each with the reason in words.
 
-use rusqlite::{params, Connection};
+use crate::store::sql::{params, Db};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -135,7 +135,7 @@ fn explain(e: &LedgerEntry, detail: Option<&str>, lang: Lang) -> String {
 }
 
 /// The partner's ledger, oldest first.
-pub fn partner_entries(db: &Connection, partner: &str, lang: Lang) -> Result<Vec<LedgerEntry>> {
+pub fn partner_entries(db: &Db, partner: &str, lang: Lang) -> Result<Vec<LedgerEntry>> {
     let mut stmt = db.prepare_cached(
         "SELECT l.id, l.partner, p.program, g.unit, l.kind, l.date, l.available_on, l.amount, l.rule,
                 pay.payment_id, c.client_id, l.corrects, v.effective_from, l.base, l.rate, l.detail
@@ -170,5 +170,5 @@ pub fn partner_entries(db: &Connection, partner: &str, lang: Lang) -> Result<Vec
         entry.reason = explain(&entry, detail.as_deref(), lang);
         Ok(entry)
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }

@@ -1,6 +1,6 @@
 //! Accruals per month per program: the chart on the overview and accruals screens.
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -21,7 +21,7 @@ pub struct MonthlyAccrual {
 }
 
 /// Every month with entries, oldest first.
-pub fn monthly_accruals(db: &Connection) -> Result<Vec<MonthlyAccrual>> {
+pub fn monthly_accruals(db: &Db) -> Result<Vec<MonthlyAccrual>> {
     let mut stmt = db.prepare_cached(
         "SELECT substr(l.date, 1, 7) AS month, p.program, g.unit,
                 coalesce(sum(CASE l.kind WHEN 'credit' THEN l.amount END), 0),
@@ -42,5 +42,5 @@ pub fn monthly_accruals(db: &Connection) -> Result<Vec<MonthlyAccrual>> {
             net: minor_text(credited - reversed),
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }

@@ -1,8 +1,8 @@
 //! A partner's accruals at a glance: the balance as of a day and every ledger entry, as
 //! the partner card's «Начисления» tab and the accruals screen's journal show them.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -22,7 +22,7 @@ pub struct PartnerLedger {
 
 /// The partner's balance as of `as_of` and its whole ledger.
 pub fn partner_ledger(
-    db: &Connection,
+    db: &Db,
     partner: &str,
     as_of: NaiveDate,
     lang: Lang,

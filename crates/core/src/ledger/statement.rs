@@ -2,8 +2,8 @@
 //! with its reason, and the balance after. The balance here is what is not yet converted:
 //! credits less reversals, annulments and conversions, plus rejected conversions.
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use super::adjust::MANUAL_ADJUSTMENT;
@@ -34,7 +34,7 @@ fn effect(kind: &str, rule: &str) -> (i64, &'static str) {
 
 /// The statement of `partner` from `from` to `to` inclusive, made on `made`.
 pub fn statement(
-    db: &Connection,
+    db: &Db,
     partner: &str,
     from: NaiveDate,
     to: NaiveDate,

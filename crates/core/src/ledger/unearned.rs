@@ -1,7 +1,7 @@
 //! Payments that earned nothing, each with its reason, filterable by reason: the
 //! "what did not count and why" review.
 
-use rusqlite::{params, Connection};
+use crate::store::sql::{params, Db};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -58,7 +58,7 @@ pub struct UnearnedPage {
 const FILTER: &str = "(?1 IS NULL OR p.program = ?1) AND (?2 IS NULL OR o.reason = ?2) AND (?3 IS NULL OR o.partner = ?3)";
 
 /// One page of the payments that earned nothing, newest first, with every reason's count.
-pub fn unearned_page(db: &Connection, q: &UnearnedQuery, lang: Lang) -> Result<UnearnedPage> {
+pub fn unearned_page(db: &Db, q: &UnearnedQuery, lang: Lang) -> Result<UnearnedPage> {
     let rows = Rows::Page {
         offset: q.offset,
         limit: q.limit,
@@ -82,7 +82,7 @@ pub fn unearned_page(db: &Connection, q: &UnearnedQuery, lang: Lang) -> Result<U
                 count: r.get(1)?,
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::Result<Vec<_>>>()?;
     Ok(UnearnedPage {
         total,
         offset,
@@ -93,18 +93,14 @@ pub fn unearned_page(db: &Connection, q: &UnearnedQuery, lang: Lang) -> Result<U
 
 /// Every payment the «Без начисления» table shows for `q` (its paging aside), newest first:
 /// what an export of the table holds.
-pub fn unearned_shown(
-    db: &Connection,
-    q: &UnearnedQuery,
-    lang: Lang,
-) -> Result<Vec<UnearnedPayment>> {
+pub fn unearned_shown(db: &Db, q: &UnearnedQuery, lang: Lang) -> Result<Vec<UnearnedPayment>> {
     unearned_rows(db, q, lang, Rows::All)
 }
 
 /// The payments `q` matches, newest first: a page of them (200 unless the query says), or
 /// every one.
 fn unearned_rows(
-    db: &Connection,
+    db: &Db,
     q: &UnearnedQuery,
     lang: Lang,
     rows: Rows,
@@ -132,7 +128,7 @@ fn unearned_rows(
                 reason_code: code,
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::Result<Vec<_>>>()?;
     Ok(rows)
 }
 

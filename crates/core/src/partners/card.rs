@@ -1,6 +1,6 @@
 //! A partner's card: requisites, codes, clients now and before, refused bindings, history.
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -22,7 +22,7 @@ pub struct PartnerCard {
     pub history: Vec<AuditEntry>,
 }
 
-pub fn partner_card(db: &Connection, id: &str, lang: Lang) -> Result<PartnerCard> {
+pub fn partner_card(db: &Db, id: &str, lang: Lang) -> Result<PartnerCard> {
     let partner = get_partner(db, id)?;
     let mut stmt = db.prepare_cached(
         "SELECT code, issued, retired FROM partner_codes WHERE partner = ?1 ORDER BY issued, code",
@@ -35,7 +35,7 @@ pub fn partner_card(db: &Connection, id: &str, lang: Lang) -> Result<PartnerCard
                 retired: r.get(2)?,
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::Result<Vec<_>>>()?;
     let (clients_now, clients_before) = bindings_of_partner(db, id)?
         .into_iter()
         .partition(|b| b.until.is_none());

@@ -1,7 +1,7 @@
 //! Partner codes: issued once, unique in their program, never reused.
 
+use crate::store::sql::{params, Db, OptionalExtension};
 use rand::Rng;
-use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::programs::CodeFormat;
 use crate::{Error, Problem, Result, Text};
@@ -26,20 +26,16 @@ fn draw(format: CodeFormat, rng: &mut impl Rng) -> String {
 }
 
 /// Who holds (or held) `code` in `program`, and whether it is retired.
-pub(crate) fn holder(db: &Connection, program: &str, code: &str) -> Result<Option<(String, bool)>> {
-    Ok(db
-        .prepare_cached("SELECT partner, retired IS NOT NULL FROM partner_codes WHERE program = ?1 AND code = ?2")?
-        .query_row(params![program, code], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?)
+pub(crate) fn holder(db: &Db, program: &str, code: &str) -> Result<Option<(String, bool)>> {
+    db.prepare_cached(
+        "SELECT partner, retired IS NOT NULL FROM partner_codes WHERE program = ?1 AND code = ?2",
+    )?
+    .query_row(params![program, code], |r| Ok((r.get(0)?, r.get(1)?)))
+    .optional()
 }
 
 /// The problem with giving `code` to `partner`, if it was ever issued to someone else.
-pub(crate) fn taken(
-    db: &Connection,
-    program: &str,
-    code: &str,
-    partner: &str,
-) -> Result<Option<Problem>> {
+pub(crate) fn taken(db: &Db, program: &str, code: &str, partner: &str) -> Result<Option<Problem>> {
     Ok(match holder(db, program, code)? {
         Some((holder, false)) if holder == partner => None,
         Some((holder, false)) => Some(Problem::new(
@@ -62,7 +58,7 @@ pub(crate) fn taken(
 }
 
 /// A fresh code for `program`, never issued before.
-pub fn generate_code(db: &Connection, program: &str, format: CodeFormat) -> Result<String> {
+pub fn generate_code(db: &Db, program: &str, format: CodeFormat) -> Result<String> {
     let mut rng = rand::rng();
     for _ in 0..1000 {
         let code = draw(format, &mut rng);
@@ -77,13 +73,7 @@ pub fn generate_code(db: &Connection, program: &str, format: CodeFormat) -> Resu
     ))
 }
 
-pub(crate) fn issue(
-    db: &Connection,
-    program: &str,
-    code: &str,
-    partner: &str,
-    today: &str,
-) -> Result<()> {
+pub(crate) fn issue(db: &Db, program: &str, code: &str, partner: &str, today: &str) -> Result<()> {
     db.prepare_cached(
         "INSERT INTO partner_codes (program, code, partner, issued) VALUES (?1, ?2, ?3, ?4)",
     )?
@@ -91,7 +81,7 @@ pub(crate) fn issue(
     Ok(())
 }
 
-pub(crate) fn retire(db: &Connection, program: &str, code: &str, today: &str) -> Result<()> {
+pub(crate) fn retire(db: &Db, program: &str, code: &str, today: &str) -> Result<()> {
     db.prepare_cached("UPDATE partner_codes SET retired = ?3 WHERE program = ?1 AND code = ?2 AND retired IS NULL")?
         .execute(params![program, code, today])?;
     Ok(())

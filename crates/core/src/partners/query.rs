@@ -1,8 +1,8 @@
 //! The partners table: search, filters, sort and paging, all in SQL so it stays fast at
 //! 100 000 partners.
 
-use rusqlite::types::Value;
-use rusqlite::Connection;
+use crate::store::sql::Db;
+use crate::store::sql::Value;
 
 use super::model::{
     PartnerKind, PartnerPage, PartnerQuery, PartnerRow, PartnerSort, PartnerStatus,
@@ -22,7 +22,7 @@ fn order_by(sort: PartnerSort) -> &'static str {
     }
 }
 
-fn partner_row(r: &rusqlite::Row) -> rusqlite::Result<PartnerRow> {
+fn partner_row(r: &crate::store::sql::Row) -> crate::Result<PartnerRow> {
     let kind: String = r.get(3)?;
     let status: String = r.get(6)?;
     Ok(PartnerRow {
@@ -39,11 +39,7 @@ fn partner_row(r: &rusqlite::Row) -> rusqlite::Result<PartnerRow> {
 
 /// The partners `q` matches (search, program, status), in its order: one page of them,
 /// or every one.
-fn partner_rows(
-    db: &Connection,
-    q: &PartnerQuery,
-    rows: Rows,
-) -> Result<(u32, u32, Vec<PartnerRow>)> {
+fn partner_rows(db: &Db, q: &PartnerQuery, rows: Rows) -> Result<(u32, u32, Vec<PartnerRow>)> {
     let mut filters = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -81,19 +77,24 @@ fn partner_rows(
     );
     let mut stmt = db.prepare_cached(&sql)?;
     let found = stmt
-        .query_map(rusqlite::params_from_iter(args.iter()), partner_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .query_map(
+            crate::store::sql::params_from_iter(args.iter()),
+            partner_row,
+        )?
+        .collect::<crate::Result<Vec<_>>>()?;
     let total: u32 = match rows {
         Rows::All => u32::try_from(found.len()).unwrap_or(u32::MAX),
         Rows::Page { .. } => db
             .prepare_cached(&format!("SELECT count(*) FROM partners {filter}"))?
-            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?,
+            .query_row(crate::store::sql::params_from_iter(args.iter()), |r| {
+                r.get(0)
+            })?,
     };
     Ok((total, offset, found))
 }
 
 /// One page of the partners table.
-pub fn partner_page(db: &Connection, q: &PartnerQuery) -> Result<PartnerPage> {
+pub fn partner_page(db: &Db, q: &PartnerQuery) -> Result<PartnerPage> {
     let rows = Rows::Page {
         offset: q.offset,
         limit: q.limit,
@@ -108,16 +109,16 @@ pub fn partner_page(db: &Connection, q: &PartnerQuery) -> Result<PartnerPage> {
 
 /// Every partner the partners table shows for `q` (its paging aside), in its order: what
 /// an export of the table holds.
-pub fn partners_shown(db: &Connection, q: &PartnerQuery) -> Result<Vec<PartnerRow>> {
+pub fn partners_shown(db: &Db, q: &PartnerQuery) -> Result<Vec<PartnerRow>> {
     Ok(partner_rows(db, q, Rows::All)?.2)
 }
 
 /// Every partner (of one program, if given), ordered by id — for the CLI's listing.
-pub fn partners_of(db: &Connection, program: Option<&str>) -> Result<Vec<PartnerRow>> {
+pub fn partners_of(db: &Db, program: Option<&str>) -> Result<Vec<PartnerRow>> {
     let mut stmt = db.prepare_cached(
         "SELECT id, program, name, kind, inn, code, status, bound_clients FROM partners
          WHERE ?1 IS NULL OR program = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([program], partner_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }

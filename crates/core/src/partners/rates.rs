@@ -2,14 +2,14 @@
 //! rate). Each change is kept with the day it takes effect, so a payment imported later
 //! is accrued at the rate that was in force on its own date.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::store::sql::{params, Db, OptionalExtension};
 
 use super::Partner;
 use crate::Result;
 
 /// Records the partner's rate when it differs from the latest one kept: a new partner's
 /// (`added`) from its contract date (else its registration), a change from `today`.
-pub(crate) fn keep_rate(db: &Connection, p: &Partner, today: &str, added: bool) -> Result<()> {
+pub(crate) fn keep_rate(db: &Db, p: &Partner, today: &str, added: bool) -> Result<()> {
     let Some(rate) = &p.rate else {
         return Ok(());
     };

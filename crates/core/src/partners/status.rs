@@ -1,8 +1,8 @@
 //! A partner's status and own rate changed from a given day (the command line's `partner
 //! status` and `partner rate`; the form changes them through `update_partner`).
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use rust_decimal::Decimal;
 
 use super::model::{Partner, PartnerInput, PartnerStatus};
@@ -18,7 +18,7 @@ use crate::{Error, Problem, Result, Text};
 /// unconverted balance as of that day (as the form does). The same status again changes
 /// nothing. `reason` goes to the audit log.
 pub fn set_partner_status(
-    db: &Connection,
+    db: &Db,
     actor: &Actor,
     id: &str,
     status: PartnerStatus,
@@ -68,7 +68,7 @@ pub fn set_partner_status(
 /// Payments already accrued on or after `from` keep what they earned, so a day before
 /// the partner's last accrued payment is refused.
 pub fn set_partner_rate(
-    db: &Connection,
+    db: &Db,
     actor: &Actor,
     id: &str,
     rate: Decimal,

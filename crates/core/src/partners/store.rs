@@ -1,6 +1,6 @@
 //! Writing partners: create, edit, and the import's add-or-confirm.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::store::sql::{params, Db, OptionalExtension, Row};
 
 use super::model::{Partner, PartnerInput, PartnerKind, PartnerStatus};
 use super::validate::{validate_partner, ValidPartner};
@@ -14,7 +14,7 @@ const COLUMNS: &str = "id, program, name, kind, inn, kpp, ogrn, vat_payer, vat_r
      contract_no, contract_date, registered, status, status_since, bik, account, address, signer, \
      signer_position, email, edo_id, client_id";
 
-fn from_row(r: &Row) -> rusqlite::Result<Partner> {
+fn from_row(r: &Row) -> crate::Result<Partner> {
     let kind: String = r.get(3)?;
     let status: String = r.get(14)?;
     Ok(Partner {
@@ -45,14 +45,13 @@ fn from_row(r: &Row) -> rusqlite::Result<Partner> {
     })
 }
 
-pub fn find_partner(db: &Connection, id: &str) -> Result<Option<Partner>> {
-    Ok(db
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM partners WHERE id = ?1"))?
+pub fn find_partner(db: &Db, id: &str) -> Result<Option<Partner>> {
+    db.prepare_cached(&format!("SELECT {COLUMNS} FROM partners WHERE id = ?1"))?
         .query_row([id], from_row)
-        .optional()?)
+        .optional()
 }
 
-pub fn get_partner(db: &Connection, id: &str) -> Result<Partner> {
+pub fn get_partner(db: &Db, id: &str) -> Result<Partner> {
     find_partner(db, id)?.ok_or_else(|| {
         Error::not_found(format!("нет партнёра «{id}»"), format!("no partner “{id}”"))
     })
@@ -104,7 +103,7 @@ fn to_partner(v: ValidPartner, code: Option<String>, today: &str) -> Partner {
     }
 }
 
-fn write_row(db: &Connection, p: &Partner, insert: bool) -> Result<()> {
+fn write_row(db: &Db, p: &Partner, insert: bool) -> Result<()> {
     let sql = if insert {
         format!("INSERT INTO partners ({COLUMNS}, search) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)")
     } else {
@@ -141,7 +140,7 @@ fn write_row(db: &Connection, p: &Partner, insert: bool) -> Result<()> {
 }
 
 /// The program the input names, if the book has it.
-fn program_of(db: &Connection, input: &PartnerInput) -> Result<Option<Program>> {
+fn program_of(db: &Db, input: &PartnerInput) -> Result<Option<Program>> {
     match input.program.as_deref().map(str::trim) {
         Some(id) if !id.is_empty() => find_program(db, id),
         _ => Ok(None),
@@ -160,7 +159,7 @@ fn exists_problem(id: &str) -> Problem {
 }
 
 /// Adds a new partner: checks every field, issues the code (or generates one).
-pub fn create_partner(db: &Connection, actor: &Actor, input: PartnerInput) -> Result<Partner> {
+pub fn create_partner(db: &Db, actor: &Actor, input: PartnerInput) -> Result<Partner> {
     let program = program_of(db, &input)?;
     let valid = validate_partner(&input, program.as_ref()).map_err(Error::Invalid)?;
     let program = program.ok_or_else(|| Error::Invalid(vec![]))?;
@@ -178,7 +177,7 @@ pub fn create_partner(db: &Connection, actor: &Actor, input: PartnerInput) -> Re
 }
 
 fn insert_valid(
-    db: &Connection,
+    db: &Db,
     actor: &Actor,
     valid: ValidPartner,
     program: &Program,
@@ -247,7 +246,7 @@ fn diff(old: &Partner, new: &Partner) -> Vec<String> {
 /// Edits a partner. The program cannot change; a new code retires the old one (codes
 /// are never reused); a new status starts today.
 pub fn update_partner(
-    db: &Connection,
+    db: &Db,
     actor: &Actor,
     id: &str,
     mut input: PartnerInput,
@@ -328,7 +327,7 @@ pub fn update_partner(
 
 /// A partner terminated or disqualified loses its unconverted balance (PROGRAMS.md),
 /// as of the day the status took effect.
-fn annul_when_ended(db: &Connection, actor: &Actor, old: &Partner, new: &Partner) -> Result<()> {
+fn annul_when_ended(db: &Db, actor: &Actor, old: &Partner, new: &Partner) -> Result<()> {
     let reason = match new.status {
         PartnerStatus::Terminated => AnnulReason::Termination,
         PartnerStatus::Disqualified => AnnulReason::Disqualification,
@@ -353,7 +352,7 @@ pub enum ImportedRow {
 /// A spreadsheet row: adds a new partner, or confirms one already in the book with the
 /// same content (only the columns the file has are compared). Problems name fields.
 pub(crate) fn import_partner(
-    db: &Connection,
+    db: &Db,
     actor: &Actor,
     input: PartnerInput,
     program: Option<&Program>,

@@ -1,7 +1,7 @@
 //! Reading and writing programs and their versions.
 
+use crate::store::sql::{params, Db, OptionalExtension};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -29,7 +29,7 @@ fn json_error(e: serde_json::Error) -> Error {
 }
 
 /// Writes the five built-in programs into a new book.
-pub(crate) fn seed_templates(db: &Connection) -> Result<()> {
+pub(crate) fn seed_templates(db: &Db) -> Result<()> {
     for t in templates() {
         let code_format = serde_json::to_string(&t.code_format).map_err(json_error)?;
         let kinds = serde_json::to_string(&t.kinds).map_err(json_error)?;
@@ -49,7 +49,7 @@ pub(crate) fn seed_templates(db: &Connection) -> Result<()> {
     Ok(())
 }
 
-pub fn load_programs(db: &Connection) -> Result<Vec<ProgramSummary>> {
+pub fn load_programs(db: &Db) -> Result<Vec<ProgramSummary>> {
     let mut stmt = db.prepare_cached(
         "SELECT id, name_ru, name_en, unit, currency FROM programs ORDER BY rowid",
     )?;
@@ -62,11 +62,11 @@ pub fn load_programs(db: &Connection) -> Result<Vec<ProgramSummary>> {
             currency: r.get(4)?,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 /// The program with every version, oldest first.
-pub fn load_program(db: &Connection, id: &str) -> Result<Program> {
+pub fn load_program(db: &Db, id: &str) -> Result<Program> {
     let head = db
         .prepare_cached(
             "SELECT id, name_ru, name_en, unit, currency, code_format, rate_required, kinds
@@ -97,7 +97,7 @@ pub fn load_program(db: &Connection, id: &str) -> Result<Program> {
                 r.get::<_, String>(2)?,
             ))
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<crate::Result<Vec<_>>>()?;
     let mut versions = Vec::with_capacity(raw.len());
     for (vid, from, rules) in raw {
         let effective_from = NaiveDate::parse_from_str(&from, "%Y-%m-%d").map_err(|e| {
@@ -130,7 +130,7 @@ pub fn load_program(db: &Connection, id: &str) -> Result<Program> {
 }
 
 /// The program, or `None` when the book has no program `id`.
-pub fn find_program(db: &Connection, id: &str) -> Result<Option<Program>> {
+pub fn find_program(db: &Db, id: &str) -> Result<Option<Program>> {
     match load_program(db, id) {
         Ok(p) => Ok(Some(p)),
         Err(Error::Refused {
@@ -146,7 +146,7 @@ pub fn find_program(db: &Connection, id: &str) -> Result<Option<Program>> {
 pub(crate) struct ProgramCache(std::collections::HashMap<String, Option<std::rc::Rc<Program>>>);
 
 impl ProgramCache {
-    pub fn get(&mut self, db: &Connection, id: &str) -> Result<Option<std::rc::Rc<Program>>> {
+    pub fn get(&mut self, db: &Db, id: &str) -> Result<Option<std::rc::Rc<Program>>> {
         if let Some(found) = self.0.get(id) {
             return Ok(found.clone());
         }

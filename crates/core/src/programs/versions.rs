@@ -2,8 +2,8 @@
 //! Past accruals are ledger entries and stay as they were; payments dated on or after the
 //! new version's first day are accrued by it.
 
+use crate::store::sql::{params, Db};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
 
 use super::model::{ProgramVersion, RuleSet};
 use super::store::load_program;
@@ -59,7 +59,7 @@ pub fn check_rules(rules: &RuleSet) -> Result<()> {
 /// Adds a version of `program` in force from `from`. A version already starting that day
 /// is refused: a version once used by accruals is never edited.
 pub fn add_version(
-    db: &Connection,
+    db: &Db,
     actor: &Actor,
     program: &str,
     from: NaiveDate,
@@ -80,11 +80,11 @@ pub fn add_version(
     }
     let json = serde_json::to_string(rules)
         .map_err(|e| Error::refused("bad_program_rules", e.to_string(), e.to_string()))?;
-    db.execute(
-        "INSERT INTO program_versions (program, effective_from, rules) VALUES (?1, ?2, ?3)",
+    let id: i64 = db.query_row(
+        "INSERT INTO program_versions (program, effective_from, rules) VALUES (?1, ?2, ?3) RETURNING id",
         params![program, from.to_string(), json],
+        |r| r.get(0),
     )?;
-    let id = db.last_insert_rowid();
     audit::record(
         db,
         actor,

@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::store::sql::{params, Db};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
 
 use super::values::{category, channel, day, decimal, optional_day, optional_text, status, text};
 use crate::ledger::fold::{
@@ -33,7 +33,7 @@ pub enum Scope {
 }
 
 /// Fills the temporary tables `fold_scope` (payments) and `fold_clients` (their clients).
-fn fill_scope(db: &Connection, scope: &Scope) -> Result<()> {
+fn fill_scope(db: &Db, scope: &Scope) -> Result<()> {
     db.execute_batch(
         "CREATE TEMP TABLE IF NOT EXISTS fold_scope (id INTEGER PRIMARY KEY);
          CREATE TEMP TABLE IF NOT EXISTS fold_clients (id INTEGER PRIMARY KEY);
@@ -77,7 +77,7 @@ fn fill_scope(db: &Connection, scope: &Scope) -> Result<()> {
 
 /// Loads what the rules read about the payments of `scope`. `programs` replaces the
 /// book's programs of the same id (what-if's rules).
-pub fn load_snapshot(db: &Connection, scope: &Scope, programs: &[Program]) -> Result<Snapshot> {
+pub fn load_snapshot(db: &Db, scope: &Scope, programs: &[Program]) -> Result<Snapshot> {
     fill_scope(db, scope)?;
     let mut snapshot = Snapshot {
         programs: load_all_programs(db, programs)?,
@@ -94,14 +94,11 @@ pub fn load_snapshot(db: &Connection, scope: &Scope, programs: &[Program]) -> Re
     Ok(snapshot)
 }
 
-fn next_id(db: &Connection, sql: &str) -> Result<i64> {
-    Ok(db.query_row(sql, [], |r| r.get(0))?)
+fn next_id(db: &Db, sql: &str) -> Result<i64> {
+    db.query_row(sql, [], |r| r.get(0))
 }
 
-fn load_all_programs(
-    db: &Connection,
-    replaced: &[Program],
-) -> Result<HashMap<String, Rc<Program>>> {
+fn load_all_programs(db: &Db, replaced: &[Program]) -> Result<HashMap<String, Rc<Program>>> {
     let mut programs = HashMap::new();
     for summary in load_programs(db)? {
         let program = match replaced.iter().find(|p| p.id == summary.id) {
@@ -113,11 +110,12 @@ fn load_all_programs(
     Ok(programs)
 }
 
-fn load_partners(db: &Connection) -> Result<HashMap<String, PartnerFacts>> {
+fn load_partners(db: &Db) -> Result<HashMap<String, PartnerFacts>> {
     let mut partners = HashMap::new();
     let mut stmt = db.prepare("SELECT id, status, status_since, inn, client_id FROM partners")?;
     let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
+    while let Some(row) = rows.next()? {
+        let r = &row;
         let id: String = r.get(0)?;
         let facts = PartnerFacts {
             status: status("partners.status", &r.get::<_, String>(1)?)?,
@@ -131,7 +129,8 @@ fn load_partners(db: &Connection) -> Result<HashMap<String, PartnerFacts>> {
     let mut stmt =
         db.prepare("SELECT partner, since, rate FROM partner_rates ORDER BY partner, since")?;
     let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
+    while let Some(row) = rows.next()? {
+        let r = &row;
         let partner: String = r.get(0)?;
         let since = day("partner_rates.since", text(r, 1)?)?;
         let rate = decimal("partner_rates.rate", text(r, 2)?)?;
@@ -142,7 +141,7 @@ fn load_partners(db: &Connection) -> Result<HashMap<String, PartnerFacts>> {
     Ok(partners)
 }
 
-fn load_codes(db: &Connection) -> Result<HashMap<(String, String), CodeOwner>> {
+fn load_codes(db: &Db) -> Result<HashMap<(String, String), CodeOwner>> {
     let mut stmt =
         db.prepare("SELECT program, code, partner, retired IS NOT NULL FROM partner_codes")?;
     let rows = stmt.query_map([], |r| {
@@ -157,10 +156,10 @@ fn load_codes(db: &Connection) -> Result<HashMap<(String, String), CodeOwner>> {
             },
         ))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
-fn load_clients(db: &Connection) -> Result<HashMap<i64, ClientState>> {
+fn load_clients(db: &Db) -> Result<HashMap<i64, ClientState>> {
     let mut clients = HashMap::new();
     let mut stmt = db.prepare(
         "SELECT c.id, c.client_id, c.registered, c.inn,
@@ -168,7 +167,8 @@ fn load_clients(db: &Connection) -> Result<HashMap<i64, ClientState>> {
          FROM clients c JOIN fold_clients f ON f.id = c.id",
     )?;
     let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
+    while let Some(row) = rows.next()? {
+        let r = &row;
         let state = ClientState {
             client_id: r.get(1)?,
             registered: optional_day("clients.registered", optional_text(r, 2)?)?,
@@ -191,7 +191,7 @@ const REPLAYED_EVENT: &str = "NOT EXISTS (SELECT 1 FROM payments p JOIN fold_sco
 /// The clients' bindings, oldest first; each lasts until the next one began. In a
 /// replay, the bindings the replayed payments' promo codes made are left out.
 /// A billing fold tries only promo codes, so only those attempts are read.
-fn load_bindings(db: &Connection, snapshot: &mut Snapshot, scope: &Scope) -> Result<()> {
+fn load_bindings(db: &Db, snapshot: &mut Snapshot, scope: &Scope) -> Result<()> {
     let kept = match scope {
         Scope::Replay { .. } => REPLAYED_EVENT,
         _ => "1",
@@ -208,7 +208,8 @@ fn load_bindings(db: &Connection, snapshot: &mut Snapshot, scope: &Scope) -> Res
     );
     let mut stmt = db.prepare(&sql)?;
     let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
+    while let Some(row) = rows.next()? {
+        let r = &row;
         let client: i64 = r.get(0)?;
         let bound = Bound {
             partner: r.get(1)?,
@@ -231,7 +232,8 @@ fn load_bindings(db: &Connection, snapshot: &mut Snapshot, scope: &Scope) -> Res
     );
     let mut stmt = db.prepare(&sql)?;
     let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
+    while let Some(row) = rows.next()? {
+        let r = &row;
         let client: i64 = r.get(0)?;
         let date = day("binding_events.date", text(r, 1)?)?;
         let channel = channel("binding_events.channel", text(r, 2)?)?;
@@ -248,7 +250,7 @@ fn load_bindings(db: &Connection, snapshot: &mut Snapshot, scope: &Scope) -> Res
 }
 
 /// First purchases already earned and active-client rewards, outside the scope.
-fn load_client_history(db: &Connection, snapshot: &mut Snapshot) -> Result<()> {
+fn load_client_history(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
     let mut stmt = db.prepare(
         "SELECT l.client, l.partner, l.rule FROM ledger l JOIN fold_clients f ON f.id = l.client
          WHERE (l.rule IN ('first_purchase', 'active_client')
@@ -257,7 +259,8 @@ fn load_client_history(db: &Connection, snapshot: &mut Snapshot) -> Result<()> {
            AND (l.payment IS NULL OR l.payment NOT IN (SELECT id FROM fold_scope))",
     )?;
     let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
+    while let Some(row) = rows.next()? {
+        let r = &row;
         let client: i64 = r.get(0)?;
         let partner: String = r.get(1)?;
         let Some(state) = snapshot.clients.get_mut(&client) else {
@@ -275,14 +278,15 @@ fn load_client_history(db: &Connection, snapshot: &mut Snapshot) -> Result<()> {
 
 /// The payments refunded by the scope's refunds: what they earned and their other
 /// refunds, outside the scope.
-fn load_refunded(db: &Connection, snapshot: &mut Snapshot) -> Result<()> {
+fn load_refunded(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
     let mut stmt = db.prepare(
         "SELECT p.id, p.client, p.amount, o.partner, p.id IN (SELECT id FROM fold_scope)
          FROM payments p JOIN fold_originals f ON f.id = p.id
          LEFT JOIN payment_outcomes o ON o.payment = p.id",
     )?;
     let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
+    while let Some(row) = rows.next()? {
+        let r = &row;
         let replayed: bool = r.get(4)?;
         let refunded = RefundedPayment {
             client: r.get(1)?,
@@ -297,7 +301,8 @@ fn load_refunded(db: &Connection, snapshot: &mut Snapshot) -> Result<()> {
          WHERE r.id NOT IN (SELECT id FROM fold_scope)",
     )?;
     let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
+    while let Some(row) = rows.next()? {
+        let r = &row;
         let original: i64 = r.get(0)?;
         let date = day("payments.date", text(r, 1)?)?;
         if let Some(refunded) = snapshot.refunded.get_mut(&original) {
@@ -313,7 +318,8 @@ fn load_refunded(db: &Connection, snapshot: &mut Snapshot) -> Result<()> {
          ORDER BY c.id",
     )?;
     let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
+    while let Some(row) = rows.next()? {
+        let r = &row;
         let original: i64 = r.get(0)?;
         let credit = CreditState {
             entry: r.get(1)?,
@@ -336,14 +342,15 @@ fn load_refunded(db: &Connection, snapshot: &mut Snapshot) -> Result<()> {
 /// The scope's payments in the order they are accrued: by date, then as imported. The
 /// order was sorted on its keys alone when the scope was filled (`fold_order`), so the
 /// payments are read in that order by their row ids without sorting whole rows.
-pub fn for_each_payment(db: &Connection, mut each: impl FnMut(Paid) -> Result<()>) -> Result<()> {
+pub fn for_each_payment(db: &Db, mut each: impl FnMut(Paid) -> Result<()>) -> Result<()> {
     let mut stmt = db.prepare(
         "SELECT p.id, p.program, p.client, p.date, p.amount, p.list_price, p.category, p.direct,
                 p.refund_of, p.promo_code, p.promotion
          FROM fold_order o CROSS JOIN payments p ON p.id = o.id ORDER BY o.seq",
     )?;
     let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
+    while let Some(row) = rows.next()? {
+        let r = &row;
         each(Paid {
             id: r.get(0)?,
             program: r.get(1)?,

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{params, params_from_iter, types::Value, Connection, Statement};
+use crate::store::sql::{params, params_from_iter, Db, Statement, Value};
 
 use crate::ledger::fold::{BindingEvent, Entry, Outcome, Sink};
 use crate::Result;
@@ -35,7 +35,7 @@ const LARGE_FOLD: i64 = 50_000;
 /// Whether the fold about to be written is large: at least [`LARGE_FOLD`] payments, and
 /// at least half as many as the ledger's entries (so that building the index again does
 /// not cost more than the fold saves).
-fn large_fold(db: &Connection) -> Result<bool> {
+fn large_fold(db: &Db) -> Result<bool> {
     let scope: i64 = db.query_row(
         "SELECT count(*) FROM temp.sqlite_master WHERE name = 'fold_scope'",
         [],
@@ -63,7 +63,7 @@ fn multi_row(columns: &str, row: &str, rows: usize) -> String {
 }
 
 pub struct AccrualWriter<'c> {
-    db: &'c Connection,
+    db: &'c Db,
     /// `ledger_by_partner` was dropped for a large fold: `finish` builds it again.
     rebuild: bool,
     entries: Statement<'c>,
@@ -80,7 +80,7 @@ pub struct AccrualWriter<'c> {
 }
 
 impl<'c> AccrualWriter<'c> {
-    pub fn new(db: &'c Connection, import: Option<i64>, at: String) -> Result<AccrualWriter<'c>> {
+    pub fn new(db: &'c Db, import: Option<i64>, at: String) -> Result<AccrualWriter<'c>> {
         let rebuild = large_fold(db)?;
         if rebuild {
             db.execute_batch("DROP INDEX ledger_by_partner")?;
@@ -128,7 +128,7 @@ impl<'c> AccrualWriter<'c> {
     }
 
     /// Writes what is pending, then the partners' client counts.
-    pub fn finish(mut self, db: &Connection) -> Result<()> {
+    pub fn finish(mut self, db: &Db) -> Result<()> {
         self.flush_entries()?;
         self.flush_outcomes()?;
         if self.rebuild {
@@ -146,7 +146,7 @@ impl<'c> AccrualWriter<'c> {
 /// Writes `pending` (rows of `width` parameters): by `full` when it holds a whole batch,
 /// else by a statement made for the rows there are.
 fn flush(
-    db: &Connection,
+    db: &Db,
     full: &mut Statement,
     pending: &mut Vec<Value>,
     width: usize,
@@ -197,12 +197,11 @@ fn entry_values(e: Entry, import: Option<i64>, at: &str) -> [Value; 16] {
 
 /// Appends one entry outside a fold (a conversion, an act's step, an annulment); the
 /// book chooses its id (`entry.id` is not used) and returns it.
-pub fn append_entry(db: &Connection, entry: Entry, at: &str) -> Result<i64> {
+pub fn append_entry(db: &Db, entry: Entry, at: &str) -> Result<i64> {
     let mut values = entry_values(entry, None, at);
     values[0] = Value::Null;
-    db.prepare_cached(&format!("{ENTRY_COLUMNS}{ENTRY_ROW}"))?
-        .execute(params_from_iter(values))?;
-    Ok(db.last_insert_rowid())
+    db.prepare_cached(&format!("{ENTRY_COLUMNS}{ENTRY_ROW} RETURNING id"))?
+        .query_row(params_from_iter(values), |r| r.get(0))
 }
 
 impl Sink for AccrualWriter<'_> {

@@ -1,13 +1,13 @@
 //! The EDO files the book made for its acts, kept byte for byte: a signed package is
 //! matched to its act by the seller's title it carries, which must be one of these.
 
-use rusqlite::{params, Connection};
+use crate::store::sql::{params, Db};
 
 use crate::Result;
 
 /// Keeps a file made for the act `act` (the same bytes again are kept once).
 pub(crate) fn keep_edo_file(
-    db: &Connection,
+    db: &Db,
     act: i64,
     file_id: &str,
     bytes: &[u8],
@@ -22,9 +22,9 @@ pub(crate) fn keep_edo_file(
 }
 
 /// What the book made under `file_id`: (act, bytes) of each version.
-pub(crate) fn edo_files(db: &Connection, file_id: &str) -> Result<Vec<(i64, Vec<u8>)>> {
+pub(crate) fn edo_files(db: &Db, file_id: &str) -> Result<Vec<(i64, Vec<u8>)>> {
     let mut stmt =
         db.prepare_cached("SELECT act, bytes FROM act_edo_files WHERE file_id = ?1 ORDER BY id")?;
     let rows = stmt.query_map([file_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }

@@ -1,7 +1,7 @@
 //! The signatures an act came back with from EDO: stored as they came (the signed file,
 //! the signature file, the certificate) with what the certificate says.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::store::sql::{params, Db, OptionalExtension, Row};
 
 use crate::documents::{ActSignature, SignerRole};
 use crate::store::values::{optional_day, optional_text, signer_role, text, time};
@@ -35,36 +35,27 @@ fn facts(r: &Row) -> Result<ActSignature> {
 }
 
 /// The act's signatures, the seller's first.
-pub(crate) fn act_signatures(db: &Connection, act: i64) -> Result<Vec<ActSignature>> {
+pub(crate) fn act_signatures(db: &Db, act: i64) -> Result<Vec<ActSignature>> {
     let mut stmt = db.prepare_cached(&format!(
         "SELECT {FACTS} FROM act_signatures WHERE act = ?1 ORDER BY role = 'buyer', id"
     ))?;
     let mut rows = stmt.query([act])?;
     let mut found = Vec::new();
-    while let Some(r) = rows.next()? {
+    while let Some(row) = rows.next()? {
+        let r = &row;
         found.push(facts(r)?);
     }
     Ok(found)
 }
 
 /// The signature file the act holds for `role`, if any.
-pub(crate) fn stored_signature(
-    db: &Connection,
-    act: i64,
-    role: SignerRole,
-) -> Result<Option<Vec<u8>>> {
-    Ok(db
-        .prepare_cached("SELECT signature FROM act_signatures WHERE act = ?1 AND role = ?2")?
+pub(crate) fn stored_signature(db: &Db, act: i64, role: SignerRole) -> Result<Option<Vec<u8>>> {
+    db.prepare_cached("SELECT signature FROM act_signatures WHERE act = ?1 AND role = ?2")?
         .query_row(params![act, role.key()], |r| r.get(0))
-        .optional()?)
+        .optional()
 }
 
-pub(crate) fn keep_signature(
-    db: &Connection,
-    act: i64,
-    new: &NewSignature<'_>,
-    at: &str,
-) -> Result<()> {
+pub(crate) fn keep_signature(db: &Db, act: i64, new: &NewSignature<'_>, at: &str) -> Result<()> {
     let f = new.facts;
     db.prepare_cached(
         "INSERT INTO act_signatures (act, role, document_name, document, signature_name, signature,
@@ -93,13 +84,13 @@ pub(crate) fn keep_signature(
 }
 
 /// The signatures of the act `id` (number or row id), the seller's first.
-pub fn signatures_of(db: &Connection, id: &str) -> Result<Vec<ActSignature>> {
+pub fn signatures_of(db: &Db, id: &str) -> Result<Vec<ActSignature>> {
     act_signatures(db, crate::acts::get_act(db, id)?.id)
 }
 
 /// The act's signed package as it came: each signed file and its signature file, as
 /// (name, bytes).
-pub(crate) fn package_files(db: &Connection, act: i64) -> Result<Vec<(String, Vec<u8>)>> {
+pub(crate) fn package_files(db: &Db, act: i64) -> Result<Vec<(String, Vec<u8>)>> {
     let mut stmt = db.prepare_cached(
         "SELECT document_name, document, signature_name, signature FROM act_signatures
          WHERE act = ?1 ORDER BY role = 'buyer', id",
@@ -126,7 +117,7 @@ pub struct ActSigning {
 /// For each act of `partner`, by the ledger entries that name it (its conversion and
 /// its settlement): its number, signing day and whether it was signed electronically.
 pub fn signing_by_entry(
-    db: &Connection,
+    db: &Db,
     partner: &str,
 ) -> Result<std::collections::HashMap<i64, ActSigning>> {
     let mut stmt = db.prepare_cached(
@@ -136,7 +127,8 @@ pub fn signing_by_entry(
     )?;
     let mut rows = stmt.query([partner])?;
     let mut found = std::collections::HashMap::new();
-    while let Some(r) = rows.next()? {
+    while let Some(row) = rows.next()? {
+        let r = &row;
         let signing = ActSigning {
             number: r.get(2)?,
             signed: optional_day("acts.signed", optional_text(r, 3)?)?,

@@ -3,7 +3,7 @@
 //! entries, each partner's count of clients with its current bindings, at most one current
 //! binding per client, no balance converted beyond what was accrued.
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 use serde::Serialize;
 
 use crate::{Result, Text};
@@ -67,12 +67,12 @@ const CHECKS: [(&str, &str, &str, &str); 6] = [
 ];
 
 /// Everything wrong with the book (nothing: it is sound).
-pub fn check_book(db: &Connection) -> Result<Vec<Finding>> {
+pub fn check_book(db: &Db) -> Result<Vec<Finding>> {
     let mut found = Vec::new();
     let integrity: Vec<String> = db
         .prepare("PRAGMA integrity_check")?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::Result<_>>()?;
     found.extend(
         integrity
             .into_iter()
@@ -88,7 +88,7 @@ pub fn check_book(db: &Connection) -> Result<Vec<Finding>> {
     let keys: Vec<String> = db
         .prepare("PRAGMA foreign_key_check")?
         .query_map([], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::Result<_>>()?;
     found.extend(keys.into_iter().map(|table| Finding {
         code: "store_references",
         text: Text::new(
@@ -100,7 +100,7 @@ pub fn check_book(db: &Connection) -> Result<Vec<Finding>> {
         let wrong: Vec<String> = db
             .prepare(sql)?
             .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::Result<_>>()?;
         found.extend(wrong.into_iter().map(|what| Finding {
             code,
             text: Text::new(ru.replacen("{}", &what, 1), en.replacen("{}", &what, 1)),

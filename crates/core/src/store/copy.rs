@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 use serde::Serialize;
 
 use super::Book;
@@ -37,10 +37,10 @@ pub struct Counted {
     pub target: i64,
 }
 
-fn counts(db: &Connection) -> Result<Vec<i64>> {
+fn counts(db: &Db) -> Result<Vec<i64>> {
     TABLES
         .iter()
-        .map(|t| Ok(db.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?))
+        .map(|t| db.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)))
         .collect()
 }
 

@@ -1,7 +1,7 @@
 //! Embedded migrations, applied in one transaction; `user_version` records how far a
 //! book has come, so an older build refuses a newer book instead of damaging it.
 
-use rusqlite::{Connection, TransactionBehavior};
+use super::sql::{Db, Tx};
 
 use crate::{Error, Result};
 
@@ -18,12 +18,12 @@ const MIGRATIONS: [&str; 7] = [
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-fn version(db: &Connection) -> Result<i64> {
-    Ok(db.pragma_query_value(None, "user_version", |r| r.get(0))?)
+fn version(db: &Db) -> Result<i64> {
+    db.query_row("PRAGMA user_version", [], |r| r.get(0))
 }
 
 /// Brings the book to `target` (the newest, except in tests of upgrades).
-pub(crate) fn migrate(db: &mut Connection, target: i64) -> Result<()> {
+pub(crate) fn migrate(db: &Db, target: i64) -> Result<()> {
     let found = version(db)?;
     if found > SCHEMA_VERSION {
         return Err(Error::BookTooNew {
@@ -34,7 +34,7 @@ pub(crate) fn migrate(db: &mut Connection, target: i64) -> Result<()> {
     if found >= target {
         return Ok(());
     }
-    let tx = db.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = Tx::begin_write(db)?;
     // Another process may have migrated while we waited for the lock.
     let start = version(&tx)?;
     for (index, sql) in MIGRATIONS.iter().enumerate() {
@@ -47,7 +47,7 @@ pub(crate) fn migrate(db: &mut Connection, target: i64) -> Result<()> {
             crate::programs::seed_templates(&tx)?;
         }
     }
-    tx.pragma_update(None, "user_version", target.max(start))?;
+    tx.execute_batch(&format!("PRAGMA user_version = {}", target.max(start)))?;
     tx.commit()?;
     Ok(())
 }
@@ -73,8 +73,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("old.sqlite");
         {
-            let mut db = Connection::open(&path).expect("open");
-            migrate(&mut db, 1).expect("version 1");
+            let db = Db::sqlite(rusqlite::Connection::open(&path).expect("open"));
+            migrate(&db, 1).expect("version 1");
             db.execute(
                 "INSERT INTO settings (key, value) VALUES ('operator', 'Анна')",
                 [],
@@ -115,23 +115,23 @@ mod tests {
         let path = dir.path().join("new.sqlite");
         drop(Book::open(&path).expect("create"));
         {
-            let db = Connection::open(&path).expect("open");
-            db.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            let db = Db::sqlite(rusqlite::Connection::open(&path).expect("open"));
+            db.execute_batch(&format!("PRAGMA user_version = {}", SCHEMA_VERSION + 1))
                 .expect("bump");
         }
         let err = Book::open(&path).err().expect("refused");
         assert_eq!(err.code(), "book_too_new");
         assert!(err.message(crate::Lang::Ru).contains("более новой версией"));
-        let db = Connection::open(&path).expect("open");
+        let db = Db::sqlite(rusqlite::Connection::open(&path).expect("open"));
         assert_eq!(version(&db).expect("v"), SCHEMA_VERSION + 1);
     }
 
     #[test]
     fn a_failing_migration_leaves_nothing_behind() {
-        let mut db = Connection::open_in_memory().expect("open");
+        let db = Db::sqlite(rusqlite::Connection::open_in_memory().expect("open"));
         db.execute_batch("CREATE TABLE programs (id TEXT)")
             .expect("clash");
-        assert!(migrate(&mut db, SCHEMA_VERSION).is_err());
+        assert!(migrate(&db, SCHEMA_VERSION).is_err());
         assert_eq!(version(&db).expect("v"), 0);
         let tables: i64 = db
             .query_row(

@@ -10,6 +10,7 @@ mod copy;
 mod migrations;
 mod page;
 pub(crate) mod partner_rates;
+pub mod sql;
 pub(crate) mod values;
 mod whatif_book;
 pub mod writer;
@@ -17,7 +18,9 @@ pub mod writer;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
+
+pub use sql::{Db, Tx};
 
 use crate::{Error, Result, Text};
 use writer::{read_note, remove_own_note, write_note, WriterNote};
@@ -36,7 +39,7 @@ pub(crate) use whatif_book::{
 /// An open book. Reads go through [`Book::db`]; every change goes through
 /// [`Book::write`], one `BEGIN IMMEDIATE` transaction that commits whole or not at all.
 pub struct Book {
-    db: Connection,
+    db: Db,
     path: Option<PathBuf>,
     /// Who writes through this book and doing what, for the note other writers read.
     doing: Option<(String, Text)>,
@@ -69,10 +72,11 @@ impl Book {
         Book::prepare(Connection::open_in_memory()?, None)
     }
 
-    fn prepare(mut db: Connection, path: Option<PathBuf>) -> Result<Book> {
-        db.pragma_update(None, "foreign_keys", "ON")?;
-        db.pragma_update(None, "cache_size", -32_000)?;
-        migrations::migrate(&mut db, SCHEMA_VERSION)?;
+    fn prepare(connection: Connection, path: Option<PathBuf>) -> Result<Book> {
+        connection.pragma_update(None, "foreign_keys", "ON")?;
+        connection.pragma_update(None, "cache_size", -32_000)?;
+        let db = Db::sqlite(connection);
+        migrations::migrate(&db, SCHEMA_VERSION)?;
         Ok(Book {
             db,
             path,
@@ -85,7 +89,7 @@ impl Book {
         self.path.as_deref()
     }
 
-    pub fn db(&self) -> &Connection {
+    pub fn db(&self) -> &Db {
         &self.db
     }
 
@@ -97,12 +101,15 @@ impl Book {
     /// How long a write waits for another program's write to finish (default
     /// [`DEFAULT_WAIT`]); then it is refused with `book_busy`, naming the holder.
     pub fn set_wait(&mut self, wait: Duration) -> Result<()> {
-        Ok(self.db.busy_timeout(wait)?)
+        match self.db.as_sqlite() {
+            Some(c) => Ok(c.busy_timeout(wait)?),
+            None => Ok(()),
+        }
     }
 
     /// Runs `change` in one immediate transaction: committed when it returns `Ok`,
     /// rolled back otherwise. Another program's write is waited for (see [`Book::set_wait`]).
-    pub fn write<T>(&mut self, change: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    pub fn write<T>(&mut self, change: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
         let tx = self.begin()?;
         let out = change(&tx)?;
         tx.commit()?;
@@ -111,12 +118,9 @@ impl Book {
 
     /// An immediate transaction the caller commits, or drops to roll back (imports
     /// keep nothing from a check or a file with any problem).
-    pub fn begin(&mut self) -> Result<Transaction<'_>> {
+    pub fn begin(&mut self) -> Result<Tx<'_>> {
         let (path, doing) = (self.path.clone(), self.doing.clone());
-        let tx = self
-            .db
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| busy(e, path.as_deref()))?;
+        let tx = Tx::begin_write(&self.db).map_err(|e| busy(e, path.as_deref()))?;
         if let Some(path) = &path {
             let (who, what) = doing.unwrap_or_else(|| {
                 (
@@ -152,9 +156,9 @@ impl Drop for Book {
 }
 
 /// A write that waited in vain: who holds the book, doing what, since when.
-fn busy(e: rusqlite::Error, path: Option<&Path>) -> Error {
-    if e.sqlite_error_code() != Some(rusqlite::ErrorCode::DatabaseBusy) {
-        return e.into();
+fn busy(e: Error, path: Option<&Path>) -> Error {
+    if !matches!(&e, Error::Database(s) if s.is_busy()) {
+        return e;
     }
     match path.and_then(read_note) {
         Some(n) => Error::refused(

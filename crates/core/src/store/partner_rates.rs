@@ -1,11 +1,11 @@
 //! A partner's own rates over time, as `partner rate` changes them.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use crate::store::sql::{params, Db, OptionalExtension};
 
 use crate::Result;
 
 /// The day of the partner's latest payment already accrued, if any.
-pub(crate) fn last_accrued_day(db: &Connection, partner: &str) -> Result<Option<String>> {
+pub(crate) fn last_accrued_day(db: &Db, partner: &str) -> Result<Option<String>> {
     Ok(db
         .prepare_cached(
             "SELECT max(date) FROM ledger WHERE partner = ?1 AND kind = 'credit' AND payment IS NOT NULL",
@@ -16,7 +16,7 @@ pub(crate) fn last_accrued_day(db: &Connection, partner: &str) -> Result<Option<
 }
 
 /// The partner's rate `rate` from `since`; the partner's row shows its newest rate.
-pub(crate) fn set_rate_from(db: &Connection, partner: &str, since: &str, rate: &str) -> Result<()> {
+pub(crate) fn set_rate_from(db: &Db, partner: &str, since: &str, rate: &str) -> Result<()> {
     db.prepare_cached(
         "INSERT INTO partner_rates (partner, since, rate) VALUES (?1, ?2, ?3)
          ON CONFLICT (partner, since) DO UPDATE SET rate = excluded.rate",

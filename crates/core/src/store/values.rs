@@ -53,14 +53,11 @@ pub fn status(what: &str, value: &str) -> Result<PartnerStatus> {
 }
 
 /// Column `i` of a row as text.
-pub fn text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<&'r str> {
-    Ok(row.get_ref(i)?.as_str().map_err(rusqlite::Error::from)?)
+pub fn text<'r>(row: &'r crate::store::sql::Row<'_>, i: usize) -> Result<&'r str> {
+    Ok(row.get_ref(i)?.as_str(i)?)
 }
 
 /// Column `i` of a row as text, or NULL.
-pub fn optional_text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>> {
-    Ok(row
-        .get_ref(i)?
-        .as_str_or_null()
-        .map_err(rusqlite::Error::from)?)
+pub fn optional_text<'r>(row: &'r crate::store::sql::Row<'_>, i: usize) -> Result<Option<&'r str>> {
+    Ok(row.get_ref(i)?.as_str_or_null(i)?)
 }

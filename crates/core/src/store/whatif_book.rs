@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
+use crate::store::sql::Db;
 
 use crate::Result;
 
@@ -12,13 +12,13 @@ const NET: &str =
     "sum(CASE l.kind WHEN 'credit' THEN l.amount WHEN 'reversal' THEN -l.amount ELSE 0 END)";
 
 /// Net accruals (credits − reversals) of the scope's payments, per partner.
-pub fn book_net_by_partner(db: &Connection) -> Result<HashMap<String, i64>> {
+pub fn book_net_by_partner(db: &Db) -> Result<HashMap<String, i64>> {
     let sql = format!(
         "SELECT l.partner, {NET} FROM ledger l JOIN fold_scope s ON s.id = l.payment GROUP BY l.partner"
     );
     let mut stmt = db.prepare(&sql)?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 /// What the book holds for one payment and partner.
@@ -31,7 +31,7 @@ pub struct BookNet {
 }
 
 /// Net accruals of the scope's payments, per (payment, partner).
-pub fn book_net_by_payment(db: &Connection) -> Result<HashMap<(i64, String), BookNet>> {
+pub fn book_net_by_payment(db: &Db) -> Result<HashMap<(i64, String), BookNet>> {
     let sql = format!(
         "SELECT l.payment, l.partner, {NET}, min(CASE l.kind WHEN 'credit' THEN l.id END), min(l.client)
          FROM ledger l JOIN fold_scope s ON s.id = l.payment GROUP BY l.payment, l.partner"
@@ -47,21 +47,19 @@ pub fn book_net_by_payment(db: &Connection) -> Result<HashMap<(i64, String), Boo
             },
         ))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    rows.collect::<crate::Result<_>>()
 }
 
 /// The program's unit.
-pub fn program_unit(db: &Connection, program: &str) -> Result<String> {
-    Ok(
-        db.query_row("SELECT unit FROM programs WHERE id = ?1", [program], |r| {
-            r.get(0)
-        })?,
-    )
+pub fn program_unit(db: &Db, program: &str) -> Result<String> {
+    db.query_row("SELECT unit FROM programs WHERE id = ?1", [program], |r| {
+        r.get(0)
+    })
 }
 
 /// The reasons of the scope's payments that earn nothing, replaced by `outcomes` (what
 /// earns nothing under the rules now in force).
-pub fn replace_outcomes(db: &Connection, outcomes: &[crate::ledger::fold::Outcome]) -> Result<()> {
+pub fn replace_outcomes(db: &Db, outcomes: &[crate::ledger::fold::Outcome]) -> Result<()> {
     db.execute(
         "DELETE FROM payment_outcomes WHERE payment IN (SELECT id FROM fold_scope)",
         [],
@@ -71,7 +69,7 @@ pub fn replace_outcomes(db: &Connection, outcomes: &[crate::ledger::fold::Outcom
     )?;
     for o in outcomes {
         let detail = o.reason.detail();
-        stmt.execute(rusqlite::params![
+        stmt.execute(crate::params![
             o.payment,
             o.partner,
             o.reason.code(),

@@ -6,8 +6,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -89,7 +89,7 @@ impl Sink for PaymentSums {
 
 /// The version the rules are recorded as: a new one from the request's first day, or
 /// the same rules recorded there before (applying again).
-fn record_version(db: &Connection, actor: &Actor, request: &WhatIfRequest) -> Result<i64> {
+fn record_version(db: &Db, actor: &Actor, request: &WhatIfRequest) -> Result<i64> {
     let program = load_program(db, &request.program)?;
     let existing = program
         .versions
@@ -119,7 +119,7 @@ fn record_version(db: &Connection, actor: &Actor, request: &WhatIfRequest) -> Re
 /// Posts the differences of `request` as correcting entries dated `date` and records the
 /// rules as a version. Runs in the caller's transaction.
 pub fn apply_whatif(
-    db: &Connection,
+    db: &Db,
     actor: &Actor,
     request: &WhatIfRequest,
     date: NaiveDate,

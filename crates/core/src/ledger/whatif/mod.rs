@@ -7,8 +7,8 @@ mod report;
 
 use std::collections::HashMap;
 
+use crate::store::sql::Db;
 use chrono::NaiveDate;
-use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -85,7 +85,7 @@ impl Sink for PartnerSums {
 
 /// Replays the request's payments under its rules and compares them with the book, per
 /// partner. The book is not changed (the replay's scope lives in temporary tables).
-pub fn whatif(db: &Connection, request: &WhatIfRequest) -> Result<WhatIfReport> {
+pub fn whatif(db: &Db, request: &WhatIfRequest) -> Result<WhatIfReport> {
     let program = load_program(db, &request.program)?;
     check_rules(&request.rules)?;
     let under = replaced(&program, request, 0);

@@ -1,0 +1,86 @@
+//! What went wrong speaking to the database, whichever engine it is.
+
+use std::fmt;
+
+#[derive(Debug)]
+pub enum SqlError {
+    /// A query that must return one row returned none.
+    NoRows,
+    /// A column held another kind of value than the code reads.
+    WrongType {
+        column: usize,
+        wanted: &'static str,
+        found: &'static str,
+    },
+    /// A number that does not fit the type it is read as.
+    OutOfRange {
+        column: usize,
+        value: i64,
+    },
+    Sqlite(rusqlite::Error),
+}
+
+impl SqlError {
+    pub(crate) fn wrong_type(column: usize, wanted: &'static str, found: &'static str) -> Self {
+        SqlError::WrongType {
+            column,
+            wanted,
+            found,
+        }
+    }
+
+    pub(crate) fn out_of_range(column: usize, value: i64) -> Self {
+        SqlError::OutOfRange { column, value }
+    }
+
+    /// The message a trigger raised (`RAISE(ABORT, …)`), if this is one.
+    pub fn constraint_message(&self) -> Option<&str> {
+        match self {
+            SqlError::Sqlite(rusqlite::Error::SqliteFailure(e, Some(message)))
+                if e.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                Some(message)
+            }
+            _ => None,
+        }
+    }
+
+    /// Another writer held the book for longer than we waited.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            SqlError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            ),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for SqlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SqlError::NoRows => f.write_str("no row found"),
+            SqlError::WrongType {
+                column,
+                wanted,
+                found,
+            } => write!(f, "column {column}: {found} where {wanted} was expected"),
+            SqlError::OutOfRange { column, value } => {
+                write!(f, "column {column}: {value} is out of range")
+            }
+            SqlError::Sqlite(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for SqlError {}
+
+impl From<rusqlite::Error> for SqlError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e {
+            rusqlite::Error::QueryReturnedNoRows => SqlError::NoRows,
+            e => SqlError::Sqlite(e),
+        }
+    }
+}
