@@ -4,7 +4,8 @@
 # the tools for the tests (Xvfb, WebKitWebDriver, xdotool for the native file dialogs,
 # pdftotext, xmllint), the UI's npm
 # packages and tauri-driver; OpenSSL with the GOST engine, the reference the tests check
-# the signatures of EDO packages against. Safe to run again: it skips what is already there.
+# the signatures of EDO packages against; PostgreSQL, the second engine (scripts/pg.sh
+# starts throwaway clusters of it). Safe to run again: it skips what is already there.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,6 +24,7 @@ PACKAGES=(
     libxdo-dev libayatana-appindicator3-dev librsvg2-dev
     xvfb xauth webkit2gtk-driver xdotool poppler-utils fonts-dejavu-core libxml2-utils
     openssl libengine-gost-openssl
+    postgresql
 )
 
 missing=()
