@@ -5,7 +5,8 @@
 # pdftotext, xmllint), the UI's npm
 # packages and tauri-driver; OpenSSL with the GOST engine, the reference the tests check
 # the signatures of EDO packages against; PostgreSQL, the second engine (scripts/pg.sh
-# starts throwaway clusters of it). Safe to run again: it skips what is already there.
+# starts throwaway clusters of it), and sqlite3 (scripts/schema-compare.sh). Safe to run
+# again: it skips what is already there.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -24,7 +25,7 @@ PACKAGES=(
     libxdo-dev libayatana-appindicator3-dev librsvg2-dev
     xvfb xauth webkit2gtk-driver xdotool poppler-utils fonts-dejavu-core libxml2-utils
     openssl libengine-gost-openssl
-    postgresql
+    postgresql sqlite3
 )
 
 missing=()
