@@ -4,7 +4,9 @@
 # the tools for the tests (Xvfb, WebKitWebDriver, xdotool for the native file dialogs,
 # pdftotext, xmllint), the UI's npm
 # packages and tauri-driver; OpenSSL with the GOST engine, the reference the tests check
-# the signatures of EDO packages against. Safe to run again: it skips what is already there.
+# the signatures of EDO packages against; PostgreSQL, the second engine (scripts/pg.sh
+# starts throwaway clusters of it), and sqlite3 (scripts/schema-compare.sh). Safe to run
+# again: it skips what is already there.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,6 +25,7 @@ PACKAGES=(
     libxdo-dev libayatana-appindicator3-dev librsvg2-dev
     xvfb xauth webkit2gtk-driver xdotool poppler-utils fonts-dejavu-core libxml2-utils
     openssl libengine-gost-openssl
+    postgresql sqlite3
 )
 
 missing=()
