@@ -2,7 +2,7 @@
 //! 100 000 partners.
 
 use crate::store::sql::Db;
-use crate::store::sql::Value;
+use crate::store::sql::{Dialect, Value};
 
 use super::model::{
     PartnerKind, PartnerPage, PartnerQuery, PartnerRow, PartnerSort, PartnerStatus,
@@ -44,13 +44,21 @@ fn partner_rows(db: &Db, q: &PartnerQuery, rows: Rows) -> Result<(u32, u32, Vec<
     let mut args: Vec<Value> = Vec::new();
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let search = search.to_lowercase();
-        if search.chars().count() >= 3 {
+        if search.chars().count() >= 3 && db.dialect() == Dialect::Sqlite {
             // The trigram index finds the substring; a quoted phrase matches it literally.
             args.push(Value::Text(format!("\"{}\"", search.replace('"', "\"\""))));
             filters.push(format!(
                 "rowid IN (SELECT rowid FROM partners_search WHERE partners_search MATCH ?{})",
                 args.len()
             ));
+        } else if db.dialect() == Dialect::Postgres {
+            // The server's trigram index serves LIKE; its wildcards are taken literally.
+            let literal = search
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            args.push(Value::Text(format!("%{literal}%")));
+            filters.push(format!("search LIKE ?{}", args.len()));
         } else {
             args.push(Value::Text(search));
             filters.push(format!("instr(search, ?{}) > 0", args.len()));

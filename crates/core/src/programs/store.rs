@@ -51,7 +51,7 @@ pub(crate) fn seed_templates(db: &Db) -> Result<()> {
 
 pub fn load_programs(db: &Db) -> Result<Vec<ProgramSummary>> {
     let mut stmt = db.prepare_cached(
-        "SELECT id, name_ru, name_en, unit, currency FROM programs ORDER BY rowid",
+        "SELECT id, name_ru, name_en, unit, currency FROM programs ORDER BY position, id",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(ProgramSummary {

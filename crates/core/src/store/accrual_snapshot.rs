@@ -57,15 +57,17 @@ fn fill_scope(db: &Db, scope: &Scope) -> Result<()> {
             )?;
         }
         Scope::Clients(clients) => {
-            let mut stmt = db.prepare("INSERT OR IGNORE INTO fold_clients (id) VALUES (?1)")?;
+            let mut stmt =
+                db.prepare("INSERT INTO fold_clients (id) VALUES (?1) ON CONFLICT DO NOTHING")?;
             for client in clients {
                 stmt.execute([client])?;
             }
         }
     }
     db.execute_batch(
-        "INSERT OR IGNORE INTO fold_clients (id)
-             SELECT DISTINCT p.client FROM payments p JOIN fold_scope s ON s.id = p.id;
+        "INSERT INTO fold_clients (id)
+             SELECT DISTINCT p.client FROM payments p JOIN fold_scope s ON s.id = p.id
+             WHERE true ON CONFLICT DO NOTHING;
          INSERT INTO fold_originals (id)
              SELECT DISTINCT p.refund_of FROM payments p JOIN fold_scope s ON s.id = p.id
              WHERE p.refund_of IS NOT NULL;
@@ -194,10 +196,10 @@ const REPLAYED_EVENT: &str = "NOT EXISTS (SELECT 1 FROM payments p JOIN fold_sco
 fn load_bindings(db: &Db, snapshot: &mut Snapshot, scope: &Scope) -> Result<()> {
     let kept = match scope {
         Scope::Replay { .. } => REPLAYED_EVENT,
-        _ => "1",
+        _ => "true",
     };
     let tried = match scope {
-        Scope::Clients(_) => "1",
+        Scope::Clients(_) => "true",
         _ => "e.channel = 'promo'",
     };
     let sql = format!(

@@ -36,12 +36,7 @@ const LARGE_FOLD: i64 = 50_000;
 /// at least half as many as the ledger's entries (so that building the index again does
 /// not cost more than the fold saves).
 fn large_fold(db: &Db) -> Result<bool> {
-    let scope: i64 = db.query_row(
-        "SELECT count(*) FROM temp.sqlite_master WHERE name = 'fold_scope'",
-        [],
-        |r| r.get(0),
-    )?;
-    if scope == 0 {
+    if !db.temp_table_exists("fold_scope")? {
         return Ok(false);
     }
     let payments: i64 = db.query_row("SELECT count(*) FROM fold_scope", [], |r| r.get(0))?;

@@ -12,7 +12,8 @@ const KEEP: usize = 20;
 
 impl Book {
     /// Copies the book into `backups/` beside it, named with the time and `reason`;
-    /// keeps the newest few. A book in memory has nothing to back up (`None`).
+    /// keeps the newest few. A book in memory has nothing to back up, and a server book's
+    /// backups are the server's job (`None` for both).
     pub fn backup(&self, reason: &str, now: NaiveDateTime) -> Result<Option<PathBuf>> {
         let Some(path) = self.path() else {
             return Ok(None);

@@ -1,11 +1,13 @@
-//! Embedded migrations, applied in one transaction; `user_version` records how far a
-//! book has come, so an older build refuses a newer book instead of damaging it.
+//! Embedded migrations, applied in one transaction; the book records how far it has
+//! come (SQLite's `user_version`, the server's `book_schema`), so an older build refuses
+//! a newer book instead of damaging it. Each engine has its own text of each migration;
+//! the two change together.
 
-use super::sql::{Db, Tx};
+use super::sql::{Db, Dialect, Tx};
 
 use crate::{Error, Result};
 
-const MIGRATIONS: [&str; 7] = [
+const SQLITE: [&str; 8] = [
     include_str!("migrations/001_book.sql"),
     include_str!("migrations/002_audit.sql"),
     include_str!("migrations/003_ledger.sql"),
@@ -13,13 +15,60 @@ const MIGRATIONS: [&str; 7] = [
     include_str!("migrations/005_partner_account.sql"),
     include_str!("migrations/006_act_signatures.sql"),
     include_str!("migrations/007_request_keys.sql"),
+    include_str!("migrations/008_shared_book.sql"),
+];
+
+const POSTGRES: [&str; 8] = [
+    include_str!("migrations/postgres/001_book.sql"),
+    include_str!("migrations/postgres/002_audit.sql"),
+    include_str!("migrations/postgres/003_ledger.sql"),
+    include_str!("migrations/postgres/004_acts.sql"),
+    include_str!("migrations/postgres/005_partner_account.sql"),
+    include_str!("migrations/postgres/006_act_signatures.sql"),
+    include_str!("migrations/postgres/007_request_keys.sql"),
+    include_str!("migrations/postgres/008_shared_book.sql"),
 ];
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+pub const SCHEMA_VERSION: i64 = SQLITE.len() as i64;
 
 fn version(db: &Db) -> Result<i64> {
-    db.query_row("PRAGMA user_version", [], |r| r.get(0))
+    match db.dialect() {
+        Dialect::Sqlite => db.query_row("PRAGMA user_version", [], |r| r.get(0)),
+        Dialect::Postgres => {
+            let kept: bool =
+                db.query_row("SELECT to_regclass('book_schema') IS NOT NULL", [], |r| {
+                    r.get(0)
+                })?;
+            if !kept {
+                return Ok(0);
+            }
+            db.query_row(
+                "SELECT coalesce(max(version), 0) FROM book_schema",
+                [],
+                |r| r.get(0),
+            )
+        }
+    }
+}
+
+fn set_version(db: &Db, version: i64) -> Result<()> {
+    match db.dialect() {
+        Dialect::Sqlite => db.execute_batch(&format!("PRAGMA user_version = {version}")),
+        Dialect::Postgres => {
+            db.execute("DELETE FROM book_schema", [])?;
+            db.execute("INSERT INTO book_schema (version) VALUES (?1)", [version])?;
+            Ok(())
+        }
+    }
+}
+
+/// The texts that make a book of this engine.
+pub(crate) fn texts(dialect: Dialect) -> &'static [&'static str] {
+    match dialect {
+        Dialect::Sqlite => &SQLITE,
+        Dialect::Postgres => &POSTGRES,
+    }
 }
 
 /// Brings the book to `target` (the newest, except in tests of upgrades).
@@ -37,7 +86,7 @@ pub(crate) fn migrate(db: &Db, target: i64) -> Result<()> {
     let tx = Tx::begin_write(db)?;
     // Another process may have migrated while we waited for the lock.
     let start = version(&tx)?;
-    for (index, sql) in MIGRATIONS.iter().enumerate() {
+    for (index, sql) in texts(db.dialect()).iter().enumerate() {
         let number = index as i64 + 1;
         if number <= start || number > target {
             continue;
@@ -47,7 +96,7 @@ pub(crate) fn migrate(db: &Db, target: i64) -> Result<()> {
             crate::programs::seed_templates(&tx)?;
         }
     }
-    tx.execute_batch(&format!("PRAGMA user_version = {}", target.max(start)))?;
+    set_version(&tx, target.max(start))?;
     tx.commit()?;
     Ok(())
 }

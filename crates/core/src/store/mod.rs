@@ -11,6 +11,7 @@ mod migrations;
 mod page;
 pub(crate) mod partner_rates;
 pub mod sql;
+mod throwaway;
 pub(crate) mod values;
 mod whatif_book;
 pub mod writer;
@@ -23,7 +24,10 @@ use rusqlite::{Connection, OpenFlags};
 pub use sql::{Db, Tx};
 
 use crate::{Error, Result, Text};
-use writer::{read_note, remove_own_note, write_note, WriterNote};
+use sql::Dialect;
+use writer::{
+    read_note, read_server_note, remove_own_note, write_note, write_server_note, WriterNote,
+};
 
 pub(crate) use accrual_snapshot::{for_each_payment, load_snapshot, Scope};
 pub(crate) use accrual_writer::{append_entry, AccrualWriter};
@@ -36,13 +40,19 @@ pub(crate) use whatif_book::{
     book_net_by_partner, book_net_by_payment, program_unit, replace_outcomes, BookNet,
 };
 
-/// An open book. Reads go through [`Book::db`]; every change goes through
-/// [`Book::write`], one `BEGIN IMMEDIATE` transaction that commits whole or not at all.
+/// An open book: a SQLite file on this desk, or a database on a PostgreSQL server that a
+/// department shares. Reads go through [`Book::db`]; every change goes through
+/// [`Book::write`], one transaction that takes the book's write lock first and commits
+/// whole or not at all.
 pub struct Book {
+    // Declared first, dropped first: a throwaway book is removed after its connection.
     db: Db,
     path: Option<PathBuf>,
+    /// The server's URL as it may be shown (no password), for a server book.
+    server: Option<String>,
     /// Who writes through this book and doing what, for the note other writers read.
     doing: Option<(String, Text)>,
+    throwaway: Option<throwaway::Throwaway>,
 }
 
 /// How long a writer waits for another to finish before it is told who holds the book.
@@ -51,7 +61,11 @@ pub const DEFAULT_WAIT: Duration = Duration::from_secs(120);
 impl Book {
     /// Opens the book at `path`, creating it (with the five program templates) when it
     /// does not exist, and bringing an older book's schema up to date.
+    /// A `postgres://` URL (as `path`) opens the book on that server instead.
     pub fn open(path: &Path) -> Result<Book> {
+        if let Some(url) = path.to_str().filter(|p| sql::is_server_url(p)) {
+            return Book::open_server(url);
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
@@ -67,8 +81,30 @@ impl Book {
         Book::prepare(db, Some(path.to_path_buf()))
     }
 
-    /// A book in memory, for tests.
+    /// The book on a PostgreSQL server at `url` (`postgres://user@host:port/database`;
+    /// the password from `PGPASSWORD` or `~/.pgpass`), made there when the database is
+    /// empty, brought up to date when older.
+    pub fn open_server(url: &str) -> Result<Book> {
+        let db = Db::postgres(url)?;
+        migrations::migrate(&db, SCHEMA_VERSION)?;
+        Ok(Book {
+            db,
+            path: None,
+            server: Some(sql::without_password(url)),
+            doing: None,
+            throwaway: None,
+        })
+    }
+
+    /// A book of its own for a test: in memory, or — when `PARTNERBOOK_TEST_POSTGRES`
+    /// names a server — a fresh database there, removed when the book is dropped.
     pub fn open_in_memory() -> Result<Book> {
+        if let Some(server) = throwaway::server() {
+            let made = throwaway::Throwaway::make(&server)?;
+            let mut book = Book::open_server(&made.url)?;
+            book.throwaway = Some(made);
+            return Ok(book);
+        }
         Book::prepare(Connection::open_in_memory()?, None)
     }
 
@@ -80,13 +116,20 @@ impl Book {
         Ok(Book {
             db,
             path,
+            server: None,
             doing: None,
+            throwaway: None,
         })
     }
 
-    /// Where the book lives (`None` in memory).
+    /// Where the book's file is (`None` in memory or on a server).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// The server a shared book is on, as it may be shown (`None` for a file).
+    pub fn server(&self) -> Option<&str> {
+        self.server.as_deref()
     }
 
     pub fn db(&self) -> &Db {
@@ -101,10 +144,7 @@ impl Book {
     /// How long a write waits for another program's write to finish (default
     /// [`DEFAULT_WAIT`]); then it is refused with `book_busy`, naming the holder.
     pub fn set_wait(&mut self, wait: Duration) -> Result<()> {
-        match self.db.as_sqlite() {
-            Some(c) => Ok(c.busy_timeout(wait)?),
-            None => Ok(()),
-        }
+        self.db.set_wait(wait)
     }
 
     /// Runs `change` in one immediate transaction: committed when it returns `Ok`,
@@ -119,28 +159,41 @@ impl Book {
     /// An immediate transaction the caller commits, or drops to roll back (imports
     /// keep nothing from a check or a file with any problem).
     pub fn begin(&mut self) -> Result<Tx<'_>> {
-        let (path, doing) = (self.path.clone(), self.doing.clone());
-        let tx = Tx::begin_write(&self.db).map_err(|e| busy(e, path.as_deref()))?;
-        if let Some(path) = &path {
-            let (who, what) = doing.unwrap_or_else(|| {
-                (
-                    "—".to_owned(),
-                    Text::new("записывает в книгу", "is writing to the book"),
-                )
-            });
-            let note = WriterNote {
-                who,
-                what,
-                since: chrono::Local::now().format("%H:%M:%S").to_string(),
-                pid: std::process::id(),
-            };
+        let (who, what) = self.doing.clone().unwrap_or_else(|| {
+            (
+                "—".to_owned(),
+                Text::new("записывает в книгу", "is writing to the book"),
+            )
+        });
+        let note = WriterNote {
+            who,
+            what,
+            since: chrono::Local::now().format("%H:%M:%S").to_string(),
+            pid: std::process::id(),
+        };
+        let db = &self.db;
+        if db.dialect() == Dialect::Postgres {
+            write_server_note(db, &note)?;
+            return Tx::begin_write(db).map_err(|e| busy(e, || read_server_note(db)));
+        }
+        let path = self.path.as_deref();
+        let tx = Tx::begin_write(db).map_err(|e| busy(e, || path.and_then(read_note)))?;
+        if let Some(path) = path {
             write_note(path, &note);
         }
         Ok(tx)
     }
 
-    /// A consistent copy of the whole book (`VACUUM INTO`).
+    /// A consistent copy of the whole book (`VACUUM INTO`); a server book's backups are
+    /// the server's (refused here).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if self.db.dialect() == Dialect::Postgres {
+            return Err(Error::refused(
+                "server_backup",
+                "Копии книги на сервере делает сервер (pg_dump и его расписание).",
+                "A server book is backed up by its server (pg_dump and its schedule).",
+            ));
+        }
         let dest = dest.to_string_lossy();
         self.db.execute("VACUUM INTO ?1", [dest.as_ref()])?;
         Ok(())
@@ -156,11 +209,11 @@ impl Drop for Book {
 }
 
 /// A write that waited in vain: who holds the book, doing what, since when.
-fn busy(e: Error, path: Option<&Path>) -> Error {
+fn busy(e: Error, holder: impl FnOnce() -> Option<WriterNote>) -> Error {
     if !matches!(&e, Error::Database(s) if s.is_busy()) {
         return e;
     }
-    match path.and_then(read_note) {
+    match holder() {
         Some(n) => Error::refused(
             "book_busy",
             format!(

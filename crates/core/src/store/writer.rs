@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::Text;
+use super::sql::{params, Db};
+use crate::{Result, Text};
 
 /// What a writer says of itself.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,4 +53,38 @@ pub(crate) fn remove_own_note(book: &Path) {
     if read_note(book).is_some_and(|n| n.pid == std::process::id()) {
         let _ = std::fs::remove_file(note_path(book));
     }
+}
+
+/// On a server book the note is a row of `book_writers`, one per session, written before
+/// the writer queues for the lock; the holder's is the one whose session holds it.
+pub(crate) fn write_server_note(db: &Db, note: &WriterNote) -> Result<()> {
+    db.execute(
+        "INSERT INTO book_writers (pid, who, what_ru, what_en, since)
+         VALUES (pg_backend_pid(), ?1, ?2, ?3, ?4)
+         ON CONFLICT (pid) DO UPDATE SET who = excluded.who, what_ru = excluded.what_ru,
+             what_en = excluded.what_en, since = excluded.since",
+        params![note.who, note.what.ru, note.what.en, note.since],
+    )?;
+    Ok(())
+}
+
+/// The note of the session that holds a server book's write lock.
+pub(crate) fn read_server_note(db: &Db) -> Option<WriterNote> {
+    db.query_row(
+        "SELECT w.who, w.what_ru, w.what_en, w.since, w.pid
+         FROM pg_locks l JOIN book_writers w ON w.pid = l.pid
+         WHERE l.locktype = 'advisory' AND l.granted
+           AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+         LIMIT 1",
+        [],
+        |r| {
+            Ok(WriterNote {
+                who: r.get(0)?,
+                what: Text::new(r.get::<_, String>(1)?, r.get::<_, String>(2)?),
+                since: r.get(3)?,
+                pid: r.get(4)?,
+            })
+        },
+    )
+    .ok()
 }

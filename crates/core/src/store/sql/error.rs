@@ -18,6 +18,11 @@ pub enum SqlError {
         value: i64,
     },
     Sqlite(rusqlite::Error),
+    /// The server's error, with the statement it came from (for a developer's eyes).
+    Postgres {
+        error: postgres::Error,
+        sql: Option<String>,
+    },
 }
 
 impl SqlError {
@@ -41,6 +46,10 @@ impl SqlError {
             {
                 Some(message)
             }
+            SqlError::Postgres { error: e, .. } => e
+                .as_db_error()
+                .filter(|d| d.code() == &postgres::error::SqlState::RAISE_EXCEPTION)
+                .map(|d| d.message()),
             _ => None,
         }
     }
@@ -52,6 +61,10 @@ impl SqlError {
                 e.sqlite_error_code(),
                 Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
             ),
+            SqlError::Postgres { error: e, .. } => e.code().is_some_and(|c| {
+                c == &postgres::error::SqlState::LOCK_NOT_AVAILABLE
+                    || c == &postgres::error::SqlState::T_R_DEADLOCK_DETECTED
+            }),
             _ => false,
         }
     }
@@ -70,6 +83,10 @@ impl fmt::Display for SqlError {
                 write!(f, "column {column}: {value} is out of range")
             }
             SqlError::Sqlite(e) => e.fmt(f),
+            SqlError::Postgres { error: e, .. } => match e.as_db_error() {
+                Some(d) => write!(f, "{}", d.message()),
+                None => e.fmt(f),
+            },
         }
     }
 }

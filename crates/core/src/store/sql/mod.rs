@@ -3,11 +3,14 @@
 //! `store` names an engine; SQL is written once, with `?1`-style parameters.
 
 mod error;
+mod pgpass;
+mod postgres;
 mod value;
 
 use std::ops::Deref;
 
 pub use error::SqlError;
+pub use pgpass::{is_server_url, without_password};
 pub use value::{params_from_iter, FromColumn, Param, Params, ParamsFromIter, Value, ValueRef};
 
 use crate::{Error, Result};
@@ -29,6 +32,14 @@ pub struct Db {
 
 enum Engine {
     Sqlite(rusqlite::Connection),
+    Postgres(Box<postgres::Pg>),
+}
+
+/// Which engine a connection speaks to, for the few statements each says its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    Sqlite,
+    Postgres,
 }
 
 impl Db {
@@ -39,10 +50,40 @@ impl Db {
         }
     }
 
-    /// The SQLite connection underneath, for what only SQLite has (pragmas, `VACUUM INTO`).
-    pub(crate) fn as_sqlite(&self) -> Option<&rusqlite::Connection> {
+    /// A connection to a book on a PostgreSQL server.
+    pub(crate) fn postgres(url: &str) -> Result<Db> {
+        Ok(Db {
+            engine: Engine::Postgres(Box::new(postgres::Pg::connect(url)?)),
+        })
+    }
+
+    pub fn dialect(&self) -> Dialect {
         match &self.engine {
-            Engine::Sqlite(c) => Some(c),
+            Engine::Sqlite(_) => Dialect::Sqlite,
+            Engine::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    /// How long a write waits for another writer before it is refused.
+    pub(crate) fn set_wait(&self, wait: std::time::Duration) -> Result<()> {
+        match &self.engine {
+            Engine::Sqlite(c) => c.busy_timeout(wait).map_err(sqlite),
+            Engine::Postgres(p) => {
+                p.set_wait(wait);
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether this connection has made a temporary table of that name.
+    pub(crate) fn temp_table_exists(&self, name: &str) -> Result<bool> {
+        match &self.engine {
+            Engine::Sqlite(_) => self.query_row(
+                "SELECT count(*) > 0 FROM temp.sqlite_master WHERE name = ?1",
+                [name],
+                |r| r.get(0),
+            ),
+            Engine::Postgres(p) => p.temp_table_exists(name),
         }
     }
 
@@ -55,6 +96,7 @@ impl Db {
     pub fn execute_batch(&self, sql: &str) -> Result<()> {
         match &self.engine {
             Engine::Sqlite(c) => c.execute_batch(sql).map_err(sqlite),
+            Engine::Postgres(p) => p.batch(sql),
         }
     }
 
@@ -74,6 +116,9 @@ impl Db {
             Engine::Sqlite(c) => Ok(Statement {
                 inner: StatementInner::Sqlite(c.prepare_cached(sql).map_err(sqlite)?),
             }),
+            Engine::Postgres(p) => Ok(Statement {
+                inner: StatementInner::Postgres(p, p.statement(sql)?),
+            }),
         }
     }
 
@@ -90,6 +135,7 @@ pub struct Statement<'c> {
 
 enum StatementInner<'c> {
     Sqlite(rusqlite::CachedStatement<'c>),
+    Postgres(&'c postgres::Pg, postgres::Prepared),
 }
 
 impl<'c> Statement<'c> {
@@ -97,6 +143,7 @@ impl<'c> Statement<'c> {
     pub fn column_count(&self) -> usize {
         match &self.inner {
             StatementInner::Sqlite(s) => s.column_count(),
+            StatementInner::Postgres(_, s) => s.column_count(),
         }
     }
 
@@ -106,6 +153,7 @@ impl<'c> Statement<'c> {
             StatementInner::Sqlite(s) => s
                 .execute(rusqlite::params_from_iter(values.iter()))
                 .map_err(sqlite),
+            StatementInner::Postgres(p, s) => p.execute(s, &values),
         }
     }
 
@@ -118,6 +166,9 @@ impl<'c> Statement<'c> {
                     s.query(rusqlite::params_from_iter(values.iter()))
                         .map_err(sqlite)?,
                 ),
+            }),
+            StatementInner::Postgres(p, s) => Ok(Rows {
+                inner: RowsInner::Postgres(p.query(s, &values)?.into_iter()),
             }),
         }
     }
@@ -153,6 +204,8 @@ pub struct Rows<'s> {
 
 enum RowsInner<'s> {
     Sqlite(rusqlite::Rows<'s>),
+    /// The server's rows, read whole: a statement may run while another's rows are read.
+    Postgres(std::vec::IntoIter<::postgres::Row>),
 }
 
 impl Rows<'_> {
@@ -161,6 +214,9 @@ impl Rows<'_> {
         match &mut self.inner {
             RowsInner::Sqlite(rows) => Ok(rows.next().map_err(sqlite)?.map(|r| Row {
                 inner: RowInner::Sqlite(r),
+            })),
+            RowsInner::Postgres(rows) => Ok(rows.next().map(|r| Row {
+                inner: RowInner::Owned(r),
             })),
         }
     }
@@ -194,6 +250,7 @@ pub struct Row<'r> {
 
 enum RowInner<'r> {
     Sqlite(&'r rusqlite::Row<'r>),
+    Owned(::postgres::Row),
 }
 
 /// A column's position (the code reads columns by position).
@@ -220,6 +277,7 @@ impl<'r> Row<'r> {
                 ),
                 rusqlite::types::ValueRef::Blob(b) => ValueRef::Blob(b),
             }),
+            RowInner::Owned(r) => Ok(postgres::column(r, i)?),
         }
     }
 
@@ -242,6 +300,7 @@ impl<'c> Tx<'c> {
     pub(crate) fn begin_write(db: &'c Db) -> Result<Tx<'c>> {
         match &db.engine {
             Engine::Sqlite(c) => c.execute_batch("BEGIN IMMEDIATE").map_err(sqlite)?,
+            Engine::Postgres(p) => p.begin_write()?,
         }
         Ok(Tx { db, done: false })
     }

@@ -1,0 +1,301 @@
+//! The PostgreSQL engine: a connection to a shared book on a server. SQL is written
+//! once for both engines; here its `?1` parameters become `$1`, the few SQLite words
+//! become PostgreSQL's, and values cross in the book's terms whatever type the server
+//! gave a parameter or a column.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::error::Error as StdError;
+use std::sync::Arc;
+use std::time::Duration;
+
+use postgres::types::{to_sql_checked, IsNull, ToSql, Type};
+use postgres::{Client, NoTls};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+
+use super::{SqlError, ValueRef};
+use crate::{Error, Result};
+
+/// The key of the one advisory lock every writer of a book takes first: writers queue,
+/// readers never wait.
+const WRITE_LOCK: i64 = 0x5061_7274_6e65_7262; // "Partnerb"
+
+/// A statement the server prepared, with the text it was prepared from.
+#[derive(Clone)]
+pub(crate) struct Prepared {
+    statement: postgres::Statement,
+    sql: Arc<str>,
+}
+
+impl Prepared {
+    pub(crate) fn column_count(&self) -> usize {
+        self.statement.columns().len()
+    }
+}
+
+pub(crate) struct Pg {
+    client: RefCell<Client>,
+    statements: RefCell<HashMap<String, Prepared>>,
+    wait: Cell<Duration>,
+}
+
+impl Pg {
+    pub(crate) fn connect(url: &str) -> Result<Pg> {
+        let config = super::pgpass::config(url)?;
+        let client = config
+            .connect(NoTls)
+            .map_err(|e| unreachable_server(url, &e))?;
+        Ok(Pg {
+            client: RefCell::new(client),
+            statements: RefCell::new(HashMap::new()),
+            wait: Cell::new(crate::store::DEFAULT_WAIT),
+        })
+    }
+
+    pub(crate) fn set_wait(&self, wait: Duration) {
+        self.wait.set(wait);
+    }
+
+    pub(crate) fn statement(&self, sql: &str) -> Result<Prepared> {
+        if let Some(s) = self.statements.borrow().get(sql) {
+            return Ok(s.clone());
+        }
+        let statement = self
+            .client
+            .borrow_mut()
+            .prepare(&translate(sql))
+            .map_err(pg_at(sql))?;
+        let prepared = Prepared {
+            statement,
+            sql: sql.into(),
+        };
+        self.statements
+            .borrow_mut()
+            .insert(sql.to_owned(), prepared.clone());
+        Ok(prepared)
+    }
+
+    pub(crate) fn batch(&self, sql: &str) -> Result<()> {
+        self.client
+            .borrow_mut()
+            .batch_execute(&translate(sql))
+            .map_err(pg_at(sql))
+    }
+
+    pub(crate) fn execute(&self, stmt: &Prepared, values: &[ValueRef<'_>]) -> Result<usize> {
+        let params = as_params(values);
+        let n = self
+            .client
+            .borrow_mut()
+            .execute(&stmt.statement, &params)
+            .map_err(pg_at(&stmt.sql))?;
+        Ok(usize::try_from(n).unwrap_or(usize::MAX))
+    }
+
+    pub(crate) fn query(
+        &self,
+        stmt: &Prepared,
+        values: &[ValueRef<'_>],
+    ) -> Result<Vec<postgres::Row>> {
+        let params = as_params(values);
+        self.client
+            .borrow_mut()
+            .query(&stmt.statement, &params)
+            .map_err(pg_at(&stmt.sql))
+    }
+
+    /// `BEGIN`, then the book's write lock, waiting at most the book's wait.
+    pub(crate) fn begin_write(&self) -> Result<()> {
+        self.batch("BEGIN")?;
+        let millis = self.wait.get().as_millis().max(1);
+        let locked = self
+            .batch(&format!("SET LOCAL lock_timeout = {millis}"))
+            .and_then(|()| {
+                let stmt = self.statement("SELECT pg_advisory_xact_lock(?1)")?;
+                self.query(&stmt, &[ValueRef::Integer(WRITE_LOCK)])
+                    .map(drop)
+            });
+        if let Err(e) = locked {
+            self.batch("ROLLBACK")?;
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// Whether this session has a temporary table of that name.
+    pub(crate) fn temp_table_exists(&self, name: &str) -> Result<bool> {
+        let stmt = self.statement("SELECT to_regclass('pg_temp.' || ?1) IS NOT NULL")?;
+        let rows = self.query(&stmt, &[ValueRef::Text(name)])?;
+        Ok(rows.first().is_some_and(|r| r.get::<_, bool>(0)))
+    }
+}
+
+fn as_params<'a>(values: &'a [ValueRef<'_>]) -> Vec<&'a (dyn ToSql + Sync)> {
+    values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
+}
+
+fn pg_at(sql: &str) -> impl FnOnce(postgres::Error) -> Error + '_ {
+    move |error| {
+        Error::Database(SqlError::Postgres {
+            error,
+            sql: Some(sql.to_owned()),
+        })
+    }
+}
+
+fn unreachable_server(url: &str, e: &postgres::Error) -> Error {
+    let shown = super::pgpass::without_password(url);
+    Error::refused(
+        "server_unreachable",
+        format!("Не удалось подключиться к книге на сервере {shown}: {e}"),
+        format!("Could not connect to the book on the server {shown}: {e}"),
+    )
+}
+
+/// Column `i` of a row in the book's terms.
+pub(crate) fn column(row: &postgres::Row, i: usize) -> std::result::Result<ValueRef<'_>, SqlError> {
+    let ty = row
+        .columns()
+        .get(i)
+        .ok_or(SqlError::wrong_type(i, "a column", "none"))?
+        .type_()
+        .clone();
+    let get = |error: postgres::Error| SqlError::Postgres { error, sql: None };
+    Ok(match ty {
+        Type::BOOL => match row.try_get::<_, Option<bool>>(i).map_err(get)? {
+            Some(b) => ValueRef::Integer(i64::from(b)),
+            None => ValueRef::Null,
+        },
+        Type::INT2 => row
+            .try_get::<_, Option<i16>>(i)
+            .map_err(get)?
+            .map_or(ValueRef::Null, |v| ValueRef::Integer(v.into())),
+        Type::INT4 => row
+            .try_get::<_, Option<i32>>(i)
+            .map_err(get)?
+            .map_or(ValueRef::Null, |v| ValueRef::Integer(v.into())),
+        Type::INT8 => row
+            .try_get::<_, Option<i64>>(i)
+            .map_err(get)?
+            .map_or(ValueRef::Null, ValueRef::Integer),
+        Type::FLOAT4 => row
+            .try_get::<_, Option<f32>>(i)
+            .map_err(get)?
+            .map_or(ValueRef::Null, |v| ValueRef::Real(v.into())),
+        Type::FLOAT8 => row
+            .try_get::<_, Option<f64>>(i)
+            .map_err(get)?
+            .map_or(ValueRef::Null, ValueRef::Real),
+        // sum() of integers: a whole number comes back as one.
+        Type::NUMERIC => match row.try_get::<_, Option<Decimal>>(i).map_err(get)? {
+            None => ValueRef::Null,
+            Some(d) if d.fract().is_zero() => d
+                .to_i64()
+                .map(ValueRef::Integer)
+                .ok_or(SqlError::wrong_type(i, "integer", "a larger number"))?,
+            Some(d) => ValueRef::Real(d.to_f64().unwrap_or(f64::NAN)),
+        },
+        Type::BYTEA => row
+            .try_get::<_, Option<&[u8]>>(i)
+            .map_err(get)?
+            .map_or(ValueRef::Null, ValueRef::Blob),
+        _ => row
+            .try_get::<_, Option<&str>>(i)
+            .map_err(get)?
+            .map_or(ValueRef::Null, ValueRef::Text),
+    })
+}
+
+type BoxError = Box<dyn StdError + Sync + Send>;
+
+impl ToSql for ValueRef<'_> {
+    fn to_sql(
+        &self,
+        ty: &Type,
+        out: &mut bytes::BytesMut,
+    ) -> std::result::Result<IsNull, BoxError> {
+        match *self {
+            ValueRef::Null => Ok(IsNull::Yes),
+            ValueRef::Integer(v) => match *ty {
+                Type::INT8 => v.to_sql(ty, out),
+                Type::INT4 => i32::try_from(v)?.to_sql(ty, out),
+                Type::INT2 => i16::try_from(v)?.to_sql(ty, out),
+                Type::BOOL => (v != 0).to_sql(ty, out),
+                Type::FLOAT8 => (v as f64).to_sql(ty, out),
+                Type::NUMERIC => Decimal::from(v).to_sql(ty, out),
+                _ => v.to_string().as_str().to_sql(ty, out),
+            },
+            ValueRef::Real(v) => match *ty {
+                Type::FLOAT8 => v.to_sql(ty, out),
+                Type::FLOAT4 => (v as f32).to_sql(ty, out),
+                Type::NUMERIC => Decimal::try_from(v)?.to_sql(ty, out),
+                _ => v.to_string().as_str().to_sql(ty, out),
+            },
+            ValueRef::Text(v) => match *ty {
+                Type::INT8 => v.parse::<i64>()?.to_sql(ty, out),
+                Type::INT4 => v.parse::<i32>()?.to_sql(ty, out),
+                Type::NUMERIC => v.parse::<Decimal>()?.to_sql(ty, out),
+                Type::BYTEA => v.as_bytes().to_sql(ty, out),
+                _ => v.to_sql(ty, out),
+            },
+            ValueRef::Blob(v) => v.to_sql(ty, out),
+        }
+    }
+
+    fn accepts(_: &Type) -> bool {
+        true
+    }
+
+    to_sql_checked!();
+}
+
+/// SQL as written for both engines, as PostgreSQL reads it: `?1` → `$1` (outside
+/// quotes), `instr` → `strpos`, SQLite's row-id key → an identity column.
+pub(crate) fn translate(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 16);
+    let mut quoted = false;
+    let mut next = 1;
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                out.push(c);
+            }
+            '?' if !quoted => {
+                let mut digits = String::new();
+                while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                    digits.push(*d);
+                    chars.next();
+                }
+                if digits.is_empty() {
+                    digits = next.to_string();
+                    next += 1;
+                }
+                out.push('$');
+                out.push_str(&digits);
+            }
+            _ => out.push(c),
+        }
+    }
+    out.replace("instr(", "strpos(").replace(
+        "INTEGER PRIMARY KEY",
+        "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::translate;
+
+    #[test]
+    fn parameters_become_numbered_dollars_outside_quotes() {
+        assert_eq!(
+            translate("SELECT a FROM t WHERE b = ?1 AND c = '?2' AND d = ?12 AND instr(e, ?2) > 0"),
+            "SELECT a FROM t WHERE b = $1 AND c = '?2' AND d = $12 AND strpos(e, $2) > 0"
+        );
+        assert_eq!(translate("VALUES (?, ?)"), "VALUES ($1, $2)");
+        assert_eq!(translate("SELECT 'it''s ?'"), "SELECT 'it''s ?'");
+    }
+}
