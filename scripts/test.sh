@@ -39,8 +39,20 @@ npm --prefix ui run build
 step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
-step "cargo test (all but end-to-end; regenerates ui/src/bindings)"
-cargo test --workspace --exclude partnerbook-e2e
+step "a throwaway PostgreSQL cluster, the second engine's server for the tests"
+pg_dir=$(mktemp -d /tmp/partnerbook-pg.XXXXXX)
+rmdir "$pg_dir"
+stop_cluster() { bash scripts/pg.sh stop "$pg_dir"; }
+trap stop_cluster EXIT
+PARTNERBOOK_TEST_POSTGRES=$(bash scripts/pg.sh start "$pg_dir")
+export PARTNERBOOK_TEST_POSTGRES
+echo "PARTNERBOOK_TEST_POSTGRES=$PARTNERBOOK_TEST_POSTGRES"
+
+step "cargo test (all but end-to-end; test books in SQLite; regenerates ui/src/bindings)"
+PARTNERBOOK_TEST_ENGINE=sqlite cargo test --workspace --exclude partnerbook-e2e
+
+step "cargo test of the core and the command line with every test book on PostgreSQL"
+PARTNERBOOK_TEST_ENGINE=postgres cargo test -p partnerbook-core -p partnerbook-cli
 
 step "TypeScript bindings are current"
 if ! git diff --exit-code --stat -- ui/src/bindings || [ -n "$(git status --porcelain -- ui/src/bindings)" ]; then

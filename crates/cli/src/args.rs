@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Partnerbook: the partner department's book"
 )]
 pub struct Cli {
-    /// The book file (default: $PARTNERBOOK_BOOK, else book.sqlite in the data directory).
+    /// The book: a file, or a PostgreSQL URL postgres://USER@HOST:PORT/DB (password from PGPASSWORD or ~/.pgpass). Default: $PARTNERBOOK_BOOK, else book.sqlite in the data directory.
     #[arg(long, global = true)]
     pub book: Option<PathBuf>,
     /// Language of messages: ru or en (default: from the environment, else ru).

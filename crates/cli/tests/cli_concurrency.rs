@@ -154,21 +154,44 @@ fn eight_conversions_at_once_make_eight_acts_numbered_without_gaps() {
     assert_eq!(p2["converted"], serde_json::json!("40000.00"));
 }
 
-#[test]
-fn a_writer_that_cannot_wait_is_told_who_holds_the_book_and_nothing_changes() {
-    let scene = scene_with_clients();
-    let big = scene.file("big.csv", &billing("C", "B-100", 40000));
-    let holder = spawn(&scene, &["import", "billing", &big.to_string_lossy()], &[]);
-    // The note of the writer appears once it holds the book.
+/// Until a writer holds the book: the note beside a file book appears; a server book's
+/// write lock is granted.
+fn wait_until_a_writer_holds(scene: &Scene) {
+    let server = scene
+        .on_server()
+        .then(|| partnerbook_core::store::Book::open(&scene.book).expect("the server book"));
     let note = scene.book.with_extension("sqlite.writer");
     let start = std::time::Instant::now();
-    while !note.exists() {
+    loop {
+        let held = match &server {
+            Some(book) => book
+                .db()
+                .query_row(
+                    "SELECT count(*) > 0 FROM pg_locks WHERE locktype = 'advisory' AND granted
+                       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                    [],
+                    |r| r.get::<_, bool>(0),
+                )
+                .expect("the server's locks"),
+            None => note.exists(),
+        };
+        if held {
+            return;
+        }
         assert!(
             start.elapsed().as_secs() < 30,
             "the import never took the book"
         );
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
+}
+
+#[test]
+fn a_writer_that_cannot_wait_is_told_who_holds_the_book_and_nothing_changes() {
+    let scene = scene_with_clients();
+    let big = scene.file("big.csv", &billing("C", "B-100", 40000));
+    let holder = spawn(&scene, &["import", "billing", &big.to_string_lossy()], &[]);
+    wait_until_a_writer_holds(&scene);
     let refused = finish(spawn(
         &scene,
         &[

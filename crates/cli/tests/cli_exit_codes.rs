@@ -77,10 +77,7 @@ fn the_book_comes_from_partnerbook_book_when_no_option_is_given() {
     );
     assert!(path.exists());
     // The same book read through --book.
-    let again = Scene {
-        book: path,
-        ..Scene::new()
-    };
+    let again = Scene::at(path);
     let partners = again.ok(&["partners", "--json"]).json();
     assert_eq!(partners.as_array().map(Vec::len), Some(6));
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use partnerbook_core::store::check_book;
-use partnerbook_core::{Error, Result};
+use partnerbook_core::Result;
 use serde_json::json;
 
 use crate::context::Context;
@@ -33,13 +33,6 @@ pub fn check(ctx: &mut Context, json: bool) -> Result<ExitCode> {
 }
 
 pub fn copy(ctx: &mut Context, to: &str, json: bool) -> Result<ExitCode> {
-    if to.starts_with("postgres://") || to.starts_with("postgresql://") {
-        return Err(Error::refused(
-            "copy_target_unsupported",
-            "Эта версия копирует книгу только в файл; книга на сервере PostgreSQL пока не поддерживается",
-            "This build copies a book into a file only; a book on a PostgreSQL server is not supported yet",
-        ));
-    }
     let counted = ctx.book.copy_to(Path::new(to))?;
     if json {
         output::json(&counted);

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use partnerbook_core::store::{test_books_server, test_server, Throwaway};
 use tempfile::TempDir;
 
 /// What a run of the binary gave.
@@ -23,17 +24,67 @@ impl Run {
     }
 }
 
-/// A temporary folder with a book path in it (the book is created by the first command).
+/// A temporary folder with a book in it (the book is created by the first command) —
+/// or, with `PARTNERBOOK_TEST_ENGINE=postgres`, a database of its own on the test server.
 pub struct Scene {
     pub dir: TempDir,
     pub book: PathBuf,
+    server: Option<Throwaway>,
 }
 
 impl Scene {
     pub fn new() -> Scene {
         let dir = tempfile::tempdir().expect("a temporary folder");
+        match test_books_server() {
+            Some(server) => {
+                let made = Throwaway::make(&server).expect("a database on the test server");
+                let book = PathBuf::from(&made.url);
+                Scene {
+                    dir,
+                    book,
+                    server: Some(made),
+                }
+            }
+            None => Scene::with_file(dir),
+        }
+    }
+
+    /// A book in a file whatever the test server (what only a file has: its backups,
+    /// the note beside it, copies of it).
+    pub fn in_file() -> Scene {
+        Scene::with_file(tempfile::tempdir().expect("a temporary folder"))
+    }
+
+    fn with_file(dir: TempDir) -> Scene {
         let book = dir.path().join("book.sqlite");
-        Scene { dir, book }
+        Scene {
+            dir,
+            book,
+            server: None,
+        }
+    }
+
+    /// A scene on the book at `book` (a file or a server's URL) made elsewhere.
+    pub fn at(book: PathBuf) -> Scene {
+        Scene {
+            dir: tempfile::tempdir().expect("a temporary folder"),
+            book,
+            server: None,
+        }
+    }
+
+    /// A database of its own on the test server, whatever the engine of test books (a
+    /// test that needs a server fails without one: it is never skipped).
+    pub fn server_book(&self) -> Throwaway {
+        let server = test_server().expect(
+            "PARTNERBOOK_TEST_POSTGRES names the PostgreSQL server for tests (bash scripts/pg.sh start DIR prints one)",
+        );
+        Throwaway::make(&server).expect("a database on the test server")
+    }
+
+    /// Whether the book is on a server.
+    pub fn on_server(&self) -> bool {
+        self.server.is_some()
     }
 
     /// `partnerbook --book BOOK ARGS…` with no language in the environment.

@@ -32,10 +32,10 @@ fn act_rows(db: &Db, query: &ActQuery, today: NaiveDate, rows: Rows) -> Result<A
         .as_deref()
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
         .unwrap_or(today);
-    let filter = "(?1 IS NULL OR a.status = ?1) AND (?2 IS NULL OR a.partner = ?2)
-         AND (?3 IS NULL OR a.program = ?3) AND (?4 IS NULL OR substr(a.date, 1, 7) = ?4)
+    let filter = "(CAST(?1 AS TEXT) IS NULL OR a.status = ?1) AND (CAST(?2 AS TEXT) IS NULL OR a.partner = ?2)
+         AND (CAST(?3 AS TEXT) IS NULL OR a.program = ?3) AND (CAST(?4 AS TEXT) IS NULL OR substr(a.date, 1, 7) = ?4)
          AND (?5 = 0 OR (a.status = 'sent' AND a.sign_due < ?6) OR (a.status = 'signed' AND a.pay_due < ?6))
-         AND (?7 IS NULL OR a.number = ?7 OR CAST(a.id AS TEXT) = ?7)";
+         AND (CAST(?7 AS TEXT) IS NULL OR a.number = ?7 OR CAST(a.id AS TEXT) = ?7)";
     let args = params![
         query.status.map(ActStatus::key),
         query.partner,

@@ -83,7 +83,7 @@ pub(crate) fn stored_act(r: &Row) -> crate::Result<StoredAct> {
 pub fn find_act(db: &Db, id: &str) -> Result<Option<StoredAct>> {
     let id = id.trim();
     let sql = format!(
-        "SELECT {COLUMNS} FROM acts a WHERE a.number = ?1 OR (?2 IS NOT NULL AND a.id = ?2)"
+        "SELECT {COLUMNS} FROM acts a WHERE a.number = ?1 OR (CAST(?2 AS INTEGER) IS NOT NULL AND a.id = ?2)"
     );
     let rowid = id.parse::<i64>().ok();
     db.prepare_cached(&sql)?

@@ -112,7 +112,7 @@ pub fn clients_shown(db: &Db, q: &ClientQuery) -> Result<Vec<ClientRow>> {
 /// id and program — for the CLI's listing.
 pub fn clients_of(db: &Db, program: Option<&str>) -> Result<Vec<ClientRow>> {
     let mut stmt = db.prepare_cached(&format!(
-        "{CLIENT_ROW} WHERE ?1 IS NULL OR c.program = ?1 ORDER BY c.client_id, c.program"
+        "{CLIENT_ROW} WHERE CAST(?1 AS TEXT) IS NULL OR c.program = ?1 ORDER BY c.client_id, c.program"
     ))?;
     let rows = stmt.query_map([program], client_row)?;
     rows.collect::<crate::Result<_>>()

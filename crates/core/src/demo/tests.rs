@@ -1,6 +1,6 @@
 //! The demo on an in-memory book as of 21.11.2026.
 
-use crate::store::sql::Db;
+use crate::store::sql::{Db, Dialect};
 use chrono::NaiveDate;
 
 use super::{fill_demo, DemoSummary};
@@ -132,8 +132,14 @@ fn refused_attempts_carry_their_reasons() {
         )
     );
     // The tele2 window: registered + 1 month is the last day accepted.
-    let edge = number(db, "SELECT count(*) FROM binding_events e JOIN clients c ON c.id = e.client
-         WHERE c.program = 'tele2-ats' AND e.outcome = 'bound' AND e.date = date(c.registered, '+1 month')");
+    let edge = number(
+        db,
+        &format!(
+            "SELECT count(*) FROM binding_events e JOIN clients c ON c.id = e.client
+         WHERE c.program = 'tele2-ats' AND e.outcome = 'bound' AND e.date = {}",
+            month_after(db, "c.registered")
+        ),
+    );
     assert!(edge >= 1);
 }
 
@@ -193,7 +199,10 @@ fn clients_carry_activity_and_promo_periods() {
     assert!(active >= 30 && users > active, "{active} active of {users}");
     let early = number(
         db,
-        "SELECT count(*) FROM clients WHERE active_since <= date(registered, '+1 month')",
+        &format!(
+            "SELECT count(*) FROM clients WHERE active_since <= {}",
+            month_after(db, "registered")
+        ),
     );
     assert_eq!(early, 0);
     let promo = number(
@@ -457,4 +466,12 @@ fn acts_in_every_state_with_deadlines_overdue_and_due() {
         returned,
         number(db, "SELECT count(*) FROM acts WHERE status = 'rejected'")
     );
+}
+
+/// The SQL for the day a month after the day in `column`, as each engine says it.
+fn month_after(db: &Db, column: &str) -> String {
+    match db.dialect() {
+        Dialect::Sqlite => format!("date({column}, '+1 month')"),
+        Dialect::Postgres => format!("to_char({column}::date + interval '1 month', 'YYYY-MM-DD')"),
+    }
 }

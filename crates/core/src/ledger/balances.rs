@@ -98,11 +98,11 @@ fn balance_rows(
     partner: Option<&str>,
 ) -> Result<Vec<BalanceRow>> {
     let sql = format!(
-        "WITH sums AS (SELECT partner, {SUMS} FROM ledger WHERE date <= ?1 AND (?3 IS NULL OR partner = ?3) GROUP BY partner)
+        "WITH sums AS (SELECT partner, {SUMS} FROM ledger WHERE date <= ?1 AND (CAST(?3 AS TEXT) IS NULL OR partner = ?3) GROUP BY partner)
          SELECT p.id, p.program, g.unit, p.name, p.status, s.*
          FROM partners p JOIN programs g ON g.id = p.program
          LEFT JOIN sums s ON s.partner = p.id
-         WHERE (?2 IS NULL OR p.program = ?2) AND (?3 IS NULL OR p.id = ?3)
+         WHERE (CAST(?2 AS TEXT) IS NULL OR p.program = ?2) AND (CAST(?3 AS TEXT) IS NULL OR p.id = ?3)
          ORDER BY p.id"
     );
     let mut stmt = db.prepare_cached(&sql)?;

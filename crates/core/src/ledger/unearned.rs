@@ -55,7 +55,7 @@ pub struct UnearnedPage {
     pub reasons: Vec<ReasonCount>,
 }
 
-const FILTER: &str = "(?1 IS NULL OR p.program = ?1) AND (?2 IS NULL OR o.reason = ?2) AND (?3 IS NULL OR o.partner = ?3)";
+const FILTER: &str = "(CAST(?1 AS TEXT) IS NULL OR p.program = ?1) AND (CAST(?2 AS TEXT) IS NULL OR o.reason = ?2) AND (CAST(?3 AS TEXT) IS NULL OR o.partner = ?3)";
 
 /// One page of the payments that earned nothing, newest first, with every reason's count.
 pub fn unearned_page(db: &Db, q: &UnearnedQuery, lang: Lang) -> Result<UnearnedPage> {
@@ -70,7 +70,7 @@ pub fn unearned_page(db: &Db, q: &UnearnedQuery, lang: Lang) -> Result<UnearnedP
     let rows = unearned_rows(db, q, lang, rows)?;
     let mut stmt = db.prepare_cached(
         "SELECT o.reason, count(*) FROM payment_outcomes o JOIN payments p ON p.id = o.payment
-         WHERE (?1 IS NULL OR p.program = ?1) AND (?2 IS NULL OR o.partner = ?2)
+         WHERE (CAST(?1 AS TEXT) IS NULL OR p.program = ?1) AND (CAST(?2 AS TEXT) IS NULL OR o.partner = ?2)
          GROUP BY o.reason ORDER BY count(*) DESC",
     )?;
     let reasons = stmt

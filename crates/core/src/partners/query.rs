@@ -125,7 +125,7 @@ pub fn partners_shown(db: &Db, q: &PartnerQuery) -> Result<Vec<PartnerRow>> {
 pub fn partners_of(db: &Db, program: Option<&str>) -> Result<Vec<PartnerRow>> {
     let mut stmt = db.prepare_cached(
         "SELECT id, program, name, kind, inn, code, status, bound_clients FROM partners
-         WHERE ?1 IS NULL OR program = ?1 ORDER BY id",
+         WHERE CAST(?1 AS TEXT) IS NULL OR program = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([program], partner_row)?;
     rows.collect::<crate::Result<_>>()

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::store::sql::{params, Db};
+use crate::store::sql::{params, Db, Dialect};
 use chrono::NaiveDate;
 
 use super::values::{category, channel, day, decimal, optional_day, optional_text, status, text};
@@ -345,11 +345,17 @@ fn load_refunded(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
 /// order was sorted on its keys alone when the scope was filled (`fold_order`), so the
 /// payments are read in that order by their row ids without sorting whole rows.
 pub fn for_each_payment(db: &Db, mut each: impl FnMut(Paid) -> Result<()>) -> Result<()> {
-    let mut stmt = db.prepare(
+    // SQLite's CROSS JOIN keeps the loop over `fold_order` outermost; the server's
+    // planner chooses its own.
+    let join = match db.dialect() {
+        Dialect::Sqlite => "CROSS JOIN",
+        Dialect::Postgres => "JOIN",
+    };
+    let mut stmt = db.prepare(&format!(
         "SELECT p.id, p.program, p.client, p.date, p.amount, p.list_price, p.category, p.direct,
                 p.refund_of, p.promo_code, p.promotion
-         FROM fold_order o CROSS JOIN payments p ON p.id = o.id ORDER BY o.seq",
-    )?;
+         FROM fold_order o {join} payments p ON p.id = o.id ORDER BY o.seq",
+    ))?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let r = &row;

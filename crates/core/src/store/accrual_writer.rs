@@ -193,10 +193,13 @@ fn entry_values(e: Entry, import: Option<i64>, at: &str) -> [Value; 16] {
 /// Appends one entry outside a fold (a conversion, an act's step, an annulment); the
 /// book chooses its id (`entry.id` is not used) and returns it.
 pub fn append_entry(db: &Db, entry: Entry, at: &str) -> Result<i64> {
-    let mut values = entry_values(entry, None, at);
-    values[0] = Value::Null;
-    db.prepare_cached(&format!("{ENTRY_COLUMNS}{ENTRY_ROW} RETURNING id"))?
-        .query_row(params_from_iter(values), |r| r.get(0))
+    // The next id after the newest, as the fold numbers its entries (the write lock is
+    // held, so no other writer takes it meanwhile).
+    let values = entry_values(entry, None, at).into_iter().skip(1);
+    db.prepare_cached(&format!(
+        "{ENTRY_COLUMNS}((SELECT coalesce(max(id), 0) + 1 FROM ledger), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+    ))?
+    .query_row(params_from_iter(values), |r| r.get(0))
 }
 
 impl Sink for AccrualWriter<'_> {

@@ -15,7 +15,7 @@ pub(crate) fn keep_edo_file(
 ) -> Result<()> {
     db.prepare_cached(
         "INSERT INTO act_edo_files (act, file_id, bytes, made_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (file_id, bytes) DO NOTHING",
+         ON CONFLICT DO NOTHING",
     )?
     .execute(params![act, file_id, bytes, made_at])?;
     Ok(())

@@ -1,11 +1,11 @@
-//! `book copy`: the whole book into an empty target, with the rows of every table
-//! counted on both sides.
+//! `book copy`: the whole book into an empty target — a file or a server's database,
+//! from either — with the rows of every table counted on both sides.
 
 use std::path::Path;
 
-use crate::store::sql::Db;
 use serde::Serialize;
 
+use super::sql::{is_server_url, params_from_iter, Db, Dialect, Value};
 use super::Book;
 use crate::{Error, Result};
 
@@ -29,6 +29,28 @@ const TABLES: [&str; 16] = [
     "audit",
 ];
 
+/// The tables whose first column is their integer key (read page by page, in order; on
+/// a server, their id counters move past the copied rows).
+const KEYED: [&str; 11] = [
+    "program_versions",
+    "clients",
+    "binding_events",
+    "payments",
+    "payment_outcomes",
+    "ledger",
+    "acts",
+    "act_edo_files",
+    "act_signatures",
+    "imports",
+    "audit",
+];
+
+/// The tables a new book is made with rows in (the program templates, its settings).
+const SEEDED: [&str; 3] = ["program_versions", "programs", "settings"];
+
+/// Rows read from the book at a time.
+const PAGE: i64 = 5_000;
+
 /// A table's rows in the book and in its copy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Counted {
@@ -45,30 +67,31 @@ fn counts(db: &Db) -> Result<Vec<i64>> {
 }
 
 impl Book {
-    /// Copies the book into `target`, a file that does not exist yet (or is empty);
-    /// refused, nothing written, otherwise. Answers the rows of every table on both
-    /// sides, which are equal.
+    /// Copies the book into `target` — a file that does not exist yet (or is empty), or a
+    /// server's database (`postgres://…`) holding no book yet; refused, nothing written,
+    /// otherwise. Answers the rows of every table on both sides, which are equal.
     pub fn copy_to(&self, target: &Path) -> Result<Vec<Counted>> {
-        let taken = std::fs::metadata(target).is_ok_and(|m| m.len() > 0);
-        if taken {
-            return Err(Error::refused(
-                "copy_target_not_empty",
-                format!(
-                    "{} уже существует и не пуст: книга копируется только в пустое место",
-                    target.display()
-                ),
-                format!(
-                    "{} exists and is not empty: a book is copied only into an empty place",
-                    target.display()
-                ),
-            ));
+        let server = target.to_str().is_some_and(is_server_url);
+        if !server {
+            let taken = std::fs::metadata(target).is_ok_and(|m| m.len() > 0);
+            if taken {
+                return Err(not_empty(&target.display().to_string()));
+            }
+            if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            let _ = std::fs::remove_file(target);
         }
-        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
-        }
-        let _ = std::fs::remove_file(target);
-        self.backup_to(target)?;
-        let copy = Book::open(target)?;
+        let copy = if !server && self.db.dialect() == Dialect::Sqlite {
+            self.backup_to(target)?;
+            Book::open(target)?
+        } else {
+            let made = self.copy_rows(target);
+            if made.is_err() && !server {
+                let _ = std::fs::remove_file(target);
+            }
+            made?
+        };
         let counted: Vec<Counted> = TABLES
             .iter()
             .zip(counts(self.db())?)
@@ -94,4 +117,114 @@ impl Book {
         }
         Ok(counted)
     }
+
+    /// Opens (and so makes) the book at `target` and writes every row into it, in one
+    /// transaction.
+    fn copy_rows(&self, target: &Path) -> Result<Book> {
+        let mut copy = Book::open(target)?;
+        let shown = copy
+            .server()
+            .map_or_else(|| target.display().to_string(), str::to_owned);
+        copy.write(|to| {
+            if holds_a_book(to)? {
+                return Err(not_empty(&shown));
+            }
+            for table in SEEDED {
+                to.execute(&format!("DELETE FROM {table}"), [])?;
+            }
+            for table in TABLES {
+                copy_table(self.db(), to, table)?;
+            }
+            if to.dialect() == Dialect::Postgres {
+                for table in KEYED.iter().filter(|t| **t != "payment_outcomes") {
+                    to.query_row(
+                        &format!(
+                            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) IS NULL FROM {table}"
+                        ),
+                        [],
+                        |r| r.get::<_, bool>(0),
+                    )?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(copy)
+    }
+}
+
+fn not_empty(target: &str) -> Error {
+    Error::refused(
+        "copy_target_not_empty",
+        format!("{target} уже существует и не пуст: книга копируется только в пустое место"),
+        format!("{target} exists and is not empty: a book is copied only into an empty place"),
+    )
+}
+
+/// Whether a book made at the target holds anything of its own beyond the templates.
+fn holds_a_book(db: &Db) -> Result<bool> {
+    for table in TABLES.iter().filter(|t| !SEEDED.contains(t)) {
+        let any: bool = db.query_row(
+            &format!("SELECT count(*) > 0 FROM (SELECT 1 FROM {table} LIMIT 1) t"),
+            [],
+            |r| r.get(0),
+        )?;
+        if any {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Copies one table's rows in the order of their first column, page by page for the
+/// large ones, many rows per statement.
+fn copy_table(from: &Db, to: &Db, table: &str) -> Result<()> {
+    let keyed = KEYED.contains(&table);
+    let sql = if keyed {
+        format!("SELECT * FROM {table} WHERE {{key}} > ?1 ORDER BY 1 LIMIT {PAGE}")
+    } else {
+        format!("SELECT * FROM {table} ORDER BY 1")
+    };
+    let names = from
+        .prepare(&format!("SELECT * FROM {table} LIMIT 0"))?
+        .column_names();
+    let sql = sql.replace("{key}", &names[0]);
+    let mut last = i64::MIN;
+    loop {
+        let mut stmt = from.prepare(&sql)?;
+        let width = names.len();
+        let rows: Vec<Vec<Value>> = if keyed {
+            stmt.query_map([last], |r| (0..width).map(|i| r.get(i)).collect())?
+                .collect::<Result<_>>()?
+        } else {
+            stmt.query_map([], |r| (0..width).map(|i| r.get(i)).collect())?
+                .collect::<Result<_>>()?
+        };
+        let Some(Value::Integer(newest)) = rows.last().and_then(|r| r.first()).cloned() else {
+            write_rows(to, table, &names, rows)?;
+            return Ok(());
+        };
+        let full = i64::try_from(rows.len()).unwrap_or(i64::MAX) == PAGE;
+        write_rows(to, table, &names, rows)?;
+        if !keyed || !full {
+            return Ok(());
+        }
+        last = newest;
+    }
+}
+
+fn write_rows(to: &Db, table: &str, names: &[String], rows: Vec<Vec<Value>>) -> Result<()> {
+    let width = names.len();
+    let per_statement = (30_000 / width.max(1)).max(1);
+    let columns = names.join(", ");
+    let row = format!("({})", vec!["?"; width].join(", "));
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<Vec<Value>> = rows.by_ref().take(per_statement).collect();
+        let values = vec![row.as_str(); chunk.len()].join(", ");
+        to.execute(
+            &format!("INSERT INTO {table} ({columns}) VALUES {values}"),
+            params_from_iter(chunk.into_iter().flatten()),
+        )?;
+    }
+    Ok(())
 }

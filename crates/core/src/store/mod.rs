@@ -22,6 +22,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use sql::{Db, Tx};
+pub use throwaway::{test_books_server, test_server, Throwaway, TEST_ENGINE, TEST_SERVER};
 
 use crate::{Error, Result, Text};
 use sql::Dialect;
@@ -96,10 +97,10 @@ impl Book {
         })
     }
 
-    /// A book of its own for a test: in memory, or — when `PARTNERBOOK_TEST_POSTGRES`
-    /// names a server — a fresh database there, removed when the book is dropped.
+    /// A book of its own for a test: in memory, or — with `PARTNERBOOK_TEST_ENGINE=postgres`
+    /// — a fresh database on the test server, removed when the book is dropped.
     pub fn open_in_memory() -> Result<Book> {
-        if let Some(server) = throwaway::server() {
+        if let Some(server) = throwaway::test_books_server() {
             let made = throwaway::Throwaway::make(&server)?;
             let mut book = Book::open_server(&made.url)?;
             book.throwaway = Some(made);

@@ -1,7 +1,8 @@
-//! Throwaway server books for tests: with `PARTNERBOOK_TEST_POSTGRES` naming a server
-//! (`postgres://partnerbook@127.0.0.1:54329/partnerbook`, as `scripts/pg.sh start`
-//! prints), every test book is a database of its own there, cloned from a template made
-//! once per schema, and dropped with the book.
+//! Throwaway server books for tests. `PARTNERBOOK_TEST_POSTGRES` names the server tests
+//! may use (`postgres://partnerbook@127.0.0.1:54329/partnerbook`, as `scripts/pg.sh
+//! start` prints); with `PARTNERBOOK_TEST_ENGINE=postgres` too, every test book is a
+//! database of its own there, cloned from a template made once per schema, and dropped
+//! with the book.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -9,21 +10,41 @@ use super::migrations::{self, SCHEMA_VERSION};
 use super::sql::{Db, Dialect};
 use crate::Result;
 
-/// The variable that puts every test book on a server.
+/// The variable naming the PostgreSQL server tests may use.
 pub const TEST_SERVER: &str = "PARTNERBOOK_TEST_POSTGRES";
 
-pub(crate) fn server() -> Option<String> {
+/// The variable choosing the engine of every test book (`postgres`; SQLite otherwise).
+pub const TEST_ENGINE: &str = "PARTNERBOOK_TEST_ENGINE";
+
+/// The test server, if `PARTNERBOOK_TEST_POSTGRES` names one.
+pub fn test_server() -> Option<String> {
     std::env::var(TEST_SERVER).ok().filter(|s| !s.is_empty())
 }
 
-pub(crate) struct Throwaway {
+/// The server every test book goes on, when `PARTNERBOOK_TEST_ENGINE=postgres`; a
+/// missing server then is an error, never a quiet fall-back to SQLite.
+pub fn test_books_server() -> Option<String> {
+    let engine = std::env::var(TEST_ENGINE).ok()?;
+    assert!(
+        engine == "postgres" || engine == "sqlite",
+        "{TEST_ENGINE} is postgres or sqlite, not {engine}"
+    );
+    (engine == "postgres").then(|| {
+        test_server().unwrap_or_else(|| {
+            panic!("{TEST_ENGINE}=postgres needs {TEST_SERVER} (bash scripts/pg.sh start DIR prints one)")
+        })
+    })
+}
+
+/// A database of its own on the test server, dropped with this value.
+pub struct Throwaway {
     pub url: String,
     server: String,
     name: String,
 }
 
 impl Throwaway {
-    pub(crate) fn make(server: &str) -> Result<Throwaway> {
+    pub fn make(server: &str) -> Result<Throwaway> {
         static MADE: AtomicU64 = AtomicU64::new(0);
         let admin = Db::postgres(server)?;
         let template = template(&admin, server)?;

@@ -139,6 +139,14 @@ enum StatementInner<'c> {
 }
 
 impl<'c> Statement<'c> {
+    /// The names of the columns each row has.
+    pub fn column_names(&self) -> Vec<String> {
+        match &self.inner {
+            StatementInner::Sqlite(s) => s.column_names().into_iter().map(str::to_owned).collect(),
+            StatementInner::Postgres(_, s) => s.column_names(),
+        }
+    }
+
     /// How many columns each row has.
     pub fn column_count(&self) -> usize {
         match &self.inner {

@@ -29,6 +29,14 @@ pub(crate) struct Prepared {
 }
 
 impl Prepared {
+    pub(crate) fn column_names(&self) -> Vec<String> {
+        self.statement
+            .columns()
+            .iter()
+            .map(|c| c.name().to_owned())
+            .collect()
+    }
+
     pub(crate) fn column_count(&self) -> usize {
         self.statement.columns().len()
     }
