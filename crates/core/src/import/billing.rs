@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::store::sql::{params, Db, OptionalExtension};
+use crate::store::sql::{params, Db, OptionalExtension, Value};
 use chrono::NaiveDate;
 
 use super::billing_values::{category, kind, Kind};
 use super::field_problems::{problem, required};
+use super::payment_batch::PaymentBatch;
 use super::rows::{Finished, RowImport, RowResult};
 use super::table::{amount, col, date, text, yes_no, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
@@ -55,6 +56,8 @@ pub struct BillingRows {
     added: u64,
     /// `payments_by_client` was dropped for a large import: `finish` builds it again.
     index_dropped: bool,
+    /// New payments waiting to be written, many per statement.
+    batch: PaymentBatch,
 }
 
 impl BillingRows {
@@ -67,6 +70,7 @@ impl BillingRows {
             at: actor.stamp(),
             added: 0,
             index_dropped: false,
+            batch: PaymentBatch::default(),
         }
     }
 
@@ -431,8 +435,11 @@ fn known_payment(db: &Db, p: &Payment, content: &str) -> Result<Option<RowResult
 
 impl RowImport for BillingRows {
     fn finish(&mut self, db: &Db, clean: bool) -> Result<Finished> {
-        // The clients' ids are not needed any more: their memory goes before the fold's.
+        self.batch.flush(db)?;
+        // The clients' ids and payments' keys are not needed any more: their memory goes
+        // before the fold's.
         self.clients = HashMap::new();
+        self.batch.forget_keys();
         if self.index_dropped {
             db.execute_batch(PAYMENTS_BY_CLIENT)?;
             self.index_dropped = false;
@@ -460,31 +467,37 @@ impl RowImport for BillingRows {
         };
         let content = p.content();
         let client = self.client(db, &p.program.id, &p.client_id)?;
+        if self.batch.is_known(db, &p.program.id, &p.payment_id)? {
+            // The same key again: the same row is "already imported", another a problem.
+            self.batch.flush(db)?;
+            return Ok(known_payment(db, &p, &content)?.unwrap_or(RowResult::Unchanged));
+        }
         let mut refund_of = None;
         if p.refund_of.is_some() {
-            // a refund already in the book must not be counted against itself
-            if let Some(known) = known_payment(db, &p, &content)? {
-                return Ok(known);
-            }
+            // The original may still be waiting in the batch.
+            self.batch.flush(db)?;
             refund_of = match self.original(db, &p, client)? {
                 Ok(id) => id,
                 Err(problem) => return Ok(RowResult::Problems(vec![problem])),
             };
         }
-        // Most rows are new: insert first, compare only when the key was taken.
-        let inserted = db
-            .prepare_cached(
-                "INSERT INTO payments (program, payment_id, client, date, amount, list_price, category, direct, refund_of, promo_code, promotion, product, content, import)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-                 ON CONFLICT (program, payment_id) DO NOTHING",
-            )?
-            .execute(params![
-                p.program.id, p.payment_id, client, p.date.to_string(), p.amount, p.list_price, p.category.key(),
-                p.direct, refund_of, p.promo_code, p.promotion, p.product, content, import
-            ])?;
-        if inserted == 0 {
-            return Ok(known_payment(db, &p, &content)?.unwrap_or(RowResult::Unchanged));
-        }
+        let values = [
+            Value::Text(p.program.id.clone()),
+            Value::Text(p.payment_id.clone()),
+            Value::Integer(client),
+            Value::Text(p.date.to_string()),
+            Value::Integer(p.amount),
+            Value::Integer(p.list_price),
+            Value::Text(p.category.key().to_owned()),
+            Value::Integer(i64::from(p.direct)),
+            refund_of.into(),
+            p.promo_code.clone().into(),
+            p.promotion.clone().into(),
+            p.product.clone().into(),
+            Value::Text(content),
+            Value::Integer(import),
+        ];
+        self.batch.push(db, &p.program.id, &p.payment_id, values)?;
         self.added += 1;
         if !self.index_dropped
             && self.added.is_multiple_of(LARGE_IMPORT)

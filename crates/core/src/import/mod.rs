@@ -5,6 +5,7 @@ mod billing_values;
 mod clients;
 mod field_problems;
 mod partners;
+mod payment_batch;
 mod preview;
 mod report;
 mod rows;

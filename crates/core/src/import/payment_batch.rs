@@ -1,0 +1,78 @@
+//! New payments of a billing import, written many per statement: on a server every
+//! statement is a round trip, and one per row would make a year's import wait on the
+//! network. Which keys the book holds is read once per program, so a row is known to be
+//! new without asking; anything that reads the payments back (a refund's original, a
+//! key seen before) writes the waiting rows first.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::store::sql::{params_from_iter, Db, Value};
+use crate::Result;
+
+/// The columns of a payment, in the order of a row's values.
+const COLUMNS: &str = "INSERT INTO payments (program, payment_id, client, date, amount, list_price, category, direct, refund_of, promo_code, promotion, product, content, import) VALUES ";
+const ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+pub(super) const WIDTH: usize = 14;
+
+/// Rows per statement: well inside both engines' limits on parameters.
+const BATCH: usize = 1_000;
+
+#[derive(Default)]
+pub(super) struct PaymentBatch {
+    waiting: Vec<Value>,
+    /// Per program: the payment ids in the book or waiting to go in.
+    keys: HashMap<String, HashSet<String>>,
+}
+
+impl PaymentBatch {
+    /// Whether the book (or this batch) has a payment with this key already.
+    pub(super) fn is_known(&mut self, db: &Db, program: &str, payment_id: &str) -> Result<bool> {
+        if !self.keys.contains_key(program) {
+            let loaded = db
+                .prepare("SELECT payment_id FROM payments WHERE program = ?1")?
+                .query_map([program], |r| r.get::<_, String>(0))?
+                .collect::<Result<HashSet<_>>>()?;
+            self.keys.insert(program.to_owned(), loaded);
+        }
+        Ok(self
+            .keys
+            .get(program)
+            .is_some_and(|k| k.contains(payment_id)))
+    }
+
+    /// Queues a new payment's values (in the order of `COLUMNS`).
+    pub(super) fn push(
+        &mut self,
+        db: &Db,
+        program: &str,
+        payment_id: &str,
+        row: [Value; WIDTH],
+    ) -> Result<()> {
+        self.keys
+            .entry(program.to_owned())
+            .or_default()
+            .insert(payment_id.to_owned());
+        self.waiting.extend(row);
+        if self.waiting.len() >= BATCH * WIDTH {
+            self.flush(db)?;
+        }
+        Ok(())
+    }
+
+    /// Writes every waiting payment.
+    pub(super) fn flush(&mut self, db: &Db) -> Result<()> {
+        let rows = self.waiting.len() / WIDTH;
+        if rows == 0 {
+            return Ok(());
+        }
+        let values = vec![ROW; rows].join(", ");
+        db.prepare_cached(&format!("{COLUMNS}{values}"))?
+            .execute(params_from_iter(self.waiting.drain(..)))?;
+        Ok(())
+    }
+
+    /// The memory of the keys goes once the rows are in.
+    pub(super) fn forget_keys(&mut self) {
+        self.keys = HashMap::new();
+    }
+}
