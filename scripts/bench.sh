@@ -11,6 +11,7 @@
 #   scripts/bench.sh --billing                      # only the billing part
 #   scripts/bench.sh --acts                         # only the acts part
 #   scripts/bench.sh --signatures                   # only the EDO signatures part (vs openssl cms -verify)
+#   scripts/bench.sh --postgres                     # only the server part: the billing year on PostgreSQL beside SQLite
 #   scripts/bench.sh --acts --office-acts 10        # acts part, LibreOffice converts 10 acts
 #   scripts/bench.sh --billing --scale 0.01         # quick: every generated count × 0.01
 #   scripts/bench.sh --partners 5000 --clients 50000   # imports part, smaller
@@ -45,6 +46,12 @@ command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 [ -x /usr/bin/time ] || need+=(time)
 # The signatures part's peer: OpenSSL with Debian's GOST engine.
 openssl engine gost >/dev/null 2>&1 || need+=(openssl libengine-gost-openssl)
+# The server part's throwaway cluster: Debian's postgresql.
+for arg in "$@"; do
+    if [ "$arg" = "--postgres" ] && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+        need+=(postgresql)
+    fi
+done
 if [ ${#need[@]} -gt 0 ]; then
     apt_install "${need[@]}" || echo "bench.sh: please install: ${need[*]}" >&2
 fi
@@ -53,19 +60,20 @@ fi
 # part needs the Python peers and the acts part LibreOffice, unless they only generate
 # their files.
 need_python=1 need_office=1
-imports_flag="" billing_flag="" acts_flag="" signatures_flag="" generate_only="" python_given="" soffice_given=""
+postgres_flag="" imports_flag="" billing_flag="" acts_flag="" signatures_flag="" generate_only="" python_given="" soffice_given=""
 for arg in "$@"; do
     case "$arg" in
         --imports) imports_flag=1 ;;
         --billing) billing_flag=1 ;;
         --acts) acts_flag=1 ;;
         --signatures) signatures_flag=1 ;;
+        --postgres) postgres_flag=1 ;;
         --generate-only) generate_only=1 ;;
         --python | --python=*) python_given=1 ;;
         --soffice | --soffice=*) soffice_given=1 ;;
     esac
 done
-if [ -n "$imports_flag$billing_flag$acts_flag$signatures_flag" ]; then
+if [ -n "$imports_flag$billing_flag$acts_flag$signatures_flag$postgres_flag" ]; then
     [ -z "$billing_flag" ] && need_python=0
     [ -z "$acts_flag" ] && need_office=0
 fi
@@ -122,5 +130,17 @@ if [ "$need_python" = 1 ] && [ -z "$python_given" ]; then
 fi
 
 cargo build --release -p partnerbook-cli -p partnerbook-bench
-exec "$target/release/partnerbook-bench" --partnerbook "$target/release/partnerbook" \
-    ${python_args[@]+"${python_args[@]}"} "$@"
+
+# --postgres: a throwaway local cluster (scripts/pg.sh), its URL to the benchmark, stopped after.
+args=()
+for arg in "$@"; do
+    [ "$arg" = "--postgres" ] || args+=("$arg")
+done
+if [ -n "$postgres_flag" ]; then
+    pg_dir=$(mktemp -d /tmp/partnerbook-bench-pg.XXXXXX)
+    rmdir "$pg_dir"
+    trap 'bash scripts/pg.sh stop "$pg_dir"' EXIT
+    args+=(--postgres "$(bash scripts/pg.sh start "$pg_dir")")
+fi
+"$target/release/partnerbook-bench" --partnerbook "$target/release/partnerbook" \
+    ${python_args[@]+"${python_args[@]}"} ${args[@]+"${args[@]}"}

@@ -36,6 +36,7 @@ mod peers;
 mod phases;
 mod queries;
 mod report;
+mod server;
 mod signatures;
 mod summary;
 mod whatif;
@@ -80,6 +81,11 @@ struct Args {
     /// -verify` with the gost engine).
     #[arg(long)]
     signatures: bool,
+    /// Run the server part against this PostgreSQL server (its URL; `scripts/bench.sh
+    /// --postgres` starts a throwaway cluster and passes it): the billing year imported
+    /// into PostgreSQL beside SQLite.
+    #[arg(long)]
+    postgres: Option<String>,
     /// Signatures part: signatures made and verified per key size.
     #[arg(long, default_value_t = 200)]
     signature_count: usize,
@@ -187,9 +193,25 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     let (imports_part, billing_part, acts_part, signatures_part) =
         match (args.imports, args.billing, args.acts, args.signatures) {
-            (false, false, false, false) => (true, true, true, true),
+            (false, false, false, false) if args.postgres.is_none() => (true, true, true, true),
             chosen => chosen,
         };
+    if let Some(server) = &args.postgres {
+        server::run(&server::Options {
+            partnerbook: &partnerbook,
+            server,
+            dir: &dir.join("server"),
+            seed: args.seed,
+            sizes: billing::Sizes {
+                partners: args.scaled(args.billing_partners),
+                clients: args.scaled(args.billing_clients),
+                rows: args.scaled(args.billing_rows),
+                xlsx_rows: args.scaled(args.xlsx_rows),
+            },
+            limit: args.timeout.map(Duration::from_secs),
+        })?;
+        println!();
+    }
     if imports_part {
         run_imports(&args, &partnerbook, dir, &scratch)?;
     }
