@@ -131,3 +131,23 @@ fn a_client_in_two_programs_needs_the_program() {
         .json();
     assert_eq!(card["client"]["registered"], "2025-01-02");
 }
+
+#[test]
+fn a_server_that_does_not_answer_is_named_without_its_password() {
+    let scene = Scene::at("postgres://anna:secret@127.0.0.1:1/book".into());
+    let run = scene.run(&["partners"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "Не удалось подключиться к книге на сервере postgres://anna:***@127.0.0.1:1/book"
+        ),
+        "{run:?}"
+    );
+    assert!(!run.stderr.contains("secret"), "{run:?}");
+    let bad = Scene::at("postgres://anna@127.0.0.1:notaport/book".into()).run(&["partners"]);
+    assert_eq!(bad.code, 1, "{bad:?}");
+    assert!(
+        bad.stderr.contains("Неверный адрес книги на сервере"),
+        "{bad:?}"
+    );
+}
