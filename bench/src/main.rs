@@ -149,6 +149,16 @@ struct Args {
 }
 
 impl Args {
+    /// The billing year to generate (the billing and the server parts).
+    fn billing_sizes(&self) -> billing::Sizes {
+        billing::Sizes {
+            partners: self.scaled(self.billing_partners),
+            clients: self.scaled(self.billing_clients),
+            rows: self.scaled(self.billing_rows),
+            xlsx_rows: self.scaled(self.xlsx_rows),
+        }
+    }
+
     /// `n` times `--scale`, at least 1.
     fn scaled(&self, n: usize) -> usize {
         ((n as f64 * self.scale).round() as usize).max(1)
@@ -202,12 +212,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             server,
             dir: &dir.join("server"),
             seed: args.seed,
-            sizes: billing::Sizes {
-                partners: args.scaled(args.billing_partners),
-                clients: args.scaled(args.billing_clients),
-                rows: args.scaled(args.billing_rows),
-                xlsx_rows: args.scaled(args.xlsx_rows),
-            },
+            sizes: args.billing_sizes(),
             limit: args.timeout.map(Duration::from_secs),
         })?;
         println!();
@@ -225,12 +230,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             python: &args.python,
             dir: &dir.join("billing"),
             seed: args.seed,
-            sizes: billing::Sizes {
-                partners: args.scaled(args.billing_partners),
-                clients: args.scaled(args.billing_clients),
-                rows: args.scaled(args.billing_rows),
-                xlsx_rows: args.scaled(args.xlsx_rows),
-            },
+            sizes: args.billing_sizes(),
             limit: args.timeout.map(Duration::from_secs),
             generate_only: args.generate_only,
         })?;

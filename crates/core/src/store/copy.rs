@@ -9,40 +9,26 @@ use super::sql::{is_server_url, params_from_iter, Db, Dialect, Value};
 use super::Book;
 use crate::{Error, Result};
 
-/// The tables a book holds, in the order they are counted.
-const TABLES: [&str; 16] = [
-    "settings",
-    "programs",
-    "program_versions",
-    "partners",
-    "partner_codes",
-    "partner_rates",
-    "clients",
-    "binding_events",
-    "payments",
-    "payment_outcomes",
-    "ledger",
-    "acts",
-    "act_edo_files",
-    "act_signatures",
-    "imports",
-    "audit",
-];
-
-/// The tables whose first column is their integer key (read page by page, in order; on
-/// a server, their id counters move past the copied rows).
-const KEYED: [&str; 11] = [
-    "program_versions",
-    "clients",
-    "binding_events",
-    "payments",
-    "payment_outcomes",
-    "ledger",
-    "acts",
-    "act_edo_files",
-    "act_signatures",
-    "imports",
-    "audit",
+/// The tables a book holds, in the order they are copied and counted, and whether the
+/// first column is the table's integer key (read page by page, in order; on a server,
+/// its id counter moves past the copied rows).
+const TABLES: [(&str, bool); 16] = [
+    ("settings", false),
+    ("programs", false),
+    ("program_versions", true),
+    ("partners", false),
+    ("partner_codes", false),
+    ("partner_rates", false),
+    ("clients", true),
+    ("binding_events", true),
+    ("payments", true),
+    ("payment_outcomes", true),
+    ("ledger", true),
+    ("acts", true),
+    ("act_edo_files", true),
+    ("act_signatures", true),
+    ("imports", true),
+    ("audit", true),
 ];
 
 /// The tables a new book is made with rows in (the program templates, its settings).
@@ -62,7 +48,7 @@ pub struct Counted {
 fn counts(db: &Db) -> Result<Vec<i64>> {
     TABLES
         .iter()
-        .map(|t| db.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)))
+        .map(|(t, _)| db.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)))
         .collect()
 }
 
@@ -94,6 +80,7 @@ impl Book {
         };
         let counted: Vec<Counted> = TABLES
             .iter()
+            .map(|(table, _)| *table)
             .zip(counts(self.db())?)
             .zip(counts(copy.db())?)
             .map(|((table, source), target)| Counted {
@@ -132,11 +119,12 @@ impl Book {
             for table in SEEDED {
                 to.execute(&format!("DELETE FROM {table}"), [])?;
             }
-            for table in TABLES {
-                copy_table(self.db(), to, table)?;
+            for (table, keyed) in TABLES {
+                copy_table(self.db(), to, table, keyed)?;
             }
             if to.dialect() == Dialect::Postgres {
-                for table in KEYED.iter().filter(|t| **t != "payment_outcomes") {
+                let counted = TABLES.iter().filter(|(t, keyed)| *keyed && *t != "payment_outcomes");
+                for (table, _) in counted {
                     to.query_row(
                         &format!(
                             "SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) IS NULL FROM {table}"
@@ -162,7 +150,7 @@ fn not_empty(target: &str) -> Error {
 
 /// Whether a book made at the target holds anything of its own beyond the templates.
 fn holds_a_book(db: &Db) -> Result<bool> {
-    for table in TABLES.iter().filter(|t| !SEEDED.contains(t)) {
+    for (table, _) in TABLES.iter().filter(|(t, _)| !SEEDED.contains(t)) {
         let any: bool = db.query_row(
             &format!("SELECT count(*) > 0 FROM (SELECT 1 FROM {table} LIMIT 1) t"),
             [],
@@ -177,8 +165,7 @@ fn holds_a_book(db: &Db) -> Result<bool> {
 
 /// Copies one table's rows in the order of their first column, page by page for the
 /// large ones, many rows per statement.
-fn copy_table(from: &Db, to: &Db, table: &str) -> Result<()> {
-    let keyed = KEYED.contains(&table);
+fn copy_table(from: &Db, to: &Db, table: &str, keyed: bool) -> Result<()> {
     let sql = if keyed {
         format!("SELECT * FROM {table} WHERE {{key}} > ?1 ORDER BY 1 LIMIT {PAGE}")
     } else {
