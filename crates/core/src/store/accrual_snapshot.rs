@@ -74,6 +74,10 @@ fn fill_scope(db: &Db, scope: &Scope) -> Result<()> {
          INSERT INTO fold_order (id)
              SELECT p.id FROM payments p JOIN fold_scope s ON s.id = p.id ORDER BY p.date, p.id;",
     )?;
+    if db.dialect() == Dialect::Postgres {
+        // The server plans by statistics, and a temporary table has none until analysed.
+        db.execute_batch("ANALYZE fold_scope, fold_clients, fold_originals, fold_order")?;
+    }
     Ok(())
 }
 
@@ -258,7 +262,7 @@ fn load_client_history(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
          WHERE (l.rule IN ('first_purchase', 'active_client')
                 OR (l.rule = 'rule_change' AND l.kind = 'credit'
                     AND l.detail LIKE '%\"rule\":\"first_purchase\"%'))
-           AND (l.payment IS NULL OR l.payment NOT IN (SELECT id FROM fold_scope))",
+           AND NOT EXISTS (SELECT 1 FROM fold_scope s WHERE s.id = l.payment)",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
@@ -282,7 +286,7 @@ fn load_client_history(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
 /// refunds, outside the scope.
 fn load_refunded(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
     let mut stmt = db.prepare(
-        "SELECT p.id, p.client, p.amount, o.partner, p.id IN (SELECT id FROM fold_scope)
+        "SELECT p.id, p.client, p.amount, o.partner, EXISTS (SELECT 1 FROM fold_scope s WHERE s.id = p.id)
          FROM payments p JOIN fold_originals f ON f.id = p.id
          LEFT JOIN payment_outcomes o ON o.payment = p.id",
     )?;
@@ -300,7 +304,7 @@ fn load_refunded(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
     }
     let mut stmt = db.prepare(
         "SELECT r.refund_of, r.date, -r.amount FROM payments r JOIN fold_originals f ON f.id = r.refund_of
-         WHERE r.id NOT IN (SELECT id FROM fold_scope)",
+         WHERE NOT EXISTS (SELECT 1 FROM fold_scope s WHERE s.id = r.id)",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
@@ -314,9 +318,9 @@ fn load_refunded(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
     let mut stmt = db.prepare(
         "SELECT c.payment, c.id, c.partner, c.amount, c.available_on, c.version,
                 coalesce((SELECT sum(x.amount) FROM ledger x WHERE x.corrects = c.id AND x.kind = 'reversal'
-                          AND (x.payment IS NULL OR x.payment NOT IN (SELECT id FROM fold_scope))), 0)
+                          AND NOT EXISTS (SELECT 1 FROM fold_scope s WHERE s.id = x.payment)), 0)
          FROM ledger c JOIN fold_originals f ON f.id = c.payment
-         WHERE c.kind = 'credit' AND c.payment NOT IN (SELECT id FROM fold_scope)
+         WHERE c.kind = 'credit' AND NOT EXISTS (SELECT 1 FROM fold_scope s WHERE s.id = c.payment)
          ORDER BY c.id",
     )?;
     let mut rows = stmt.query([])?;

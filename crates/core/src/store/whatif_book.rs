@@ -61,7 +61,7 @@ pub fn program_unit(db: &Db, program: &str) -> Result<String> {
 /// earns nothing under the rules now in force).
 pub fn replace_outcomes(db: &Db, outcomes: &[crate::ledger::fold::Outcome]) -> Result<()> {
     db.execute(
-        "DELETE FROM payment_outcomes WHERE payment IN (SELECT id FROM fold_scope)",
+        "DELETE FROM payment_outcomes WHERE EXISTS (SELECT 1 FROM fold_scope s WHERE s.id = payment_outcomes.payment)",
         [],
     )?;
     let mut stmt = db.prepare(

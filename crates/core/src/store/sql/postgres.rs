@@ -54,11 +54,15 @@ impl Pg {
         let client = config
             .connect(NoTls)
             .map_err(|e| unreachable_server(url, &e))?;
-        Ok(Pg {
+        let pg = Pg {
             client: RefCell::new(client),
             statements: RefCell::new(HashMap::new()),
             wait: Cell::new(crate::store::DEFAULT_WAIT),
-        })
+        };
+        // The fold's set-based reads hash a year's payment ids: room for them in memory
+        // rather than a plan that looks them up once per row.
+        pg.batch("SET work_mem = '64MB'")?;
+        Ok(pg)
     }
 
     pub(crate) fn set_wait(&self, wait: Duration) {
