@@ -10,7 +10,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 describe("the app", () => {
   beforeEach(() => {
     answer({
-      app_info: () => ({ version: "0.1.0", book_path: "/data/book.sqlite", lang: "ru", operator: "Иванова" }),
+      app_info: () => ({ version: "0.1.0", book: { kind: "file", path: "/data/book.sqlite" }, lang: "ru", operator: "Иванова" }),
       programs: () => PROGRAMS,
       set_lang: () => null,
       partners_page: () => ({ total: 0, offset: 0, rows: [] }),

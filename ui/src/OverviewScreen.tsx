@@ -122,7 +122,7 @@ export function OverviewScreen(props: { onGo: (section: Section) => void; onOpen
           </section>
           {info && (
             <p className="muted ov-book">
-              {t("overview.book")}: <span className="path">{info.book_path}</span>
+              {t("overview.book")}: <span className="path">{info.book.kind === "server" ? info.book.url : info.book.path}</span>
             </p>
           )}
         </>

@@ -44,7 +44,7 @@ export function SettingsScreen({ onLang }: { onLang: (lang: Lang) => void }) {
         <div className="fact">
           <dt>{t("settings.book")}</dt>
           <dd data-testid="settings-book" className="path">
-            {info?.book_path ?? "—"}
+            {info ? (info.book.kind === "server" ? info.book.url : info.book.path) : "—"}
           </dd>
         </div>
         <div className="fact">
