@@ -69,72 +69,78 @@ export function OpenBookDialog({ onClose, onOpened }: { onClose: () => void; onO
   return (
     <Modal title={t("book.dialogTitle")} onClose={onClose} testId="open-book-dialog" wide>
       <form className="form" onSubmit={submit} noValidate>
-        <FormField
-          name="url"
-          label={t("book.url")}
-          type="text"
-          value={url}
-          onChange={(value) => {
-            setUrl(value);
-            setProbe(null);
-            setError(null);
-          }}
-          problems={byField.get("url")}
-          hint={t("book.urlHint")}
-          testId="book-url"
-          wide
-        />
-        <div className="button-row">
-          <button type="button" data-testid="book-probe" onClick={tryIt} disabled={busy !== "idle"}>
-            {busy === "probing" ? t("book.probing") : t("book.probe")}
+        <div className="modal-body">
+          <FormField
+            name="url"
+            label={t("book.url")}
+            type="text"
+            value={url}
+            onChange={(value) => {
+              setUrl(value);
+              setProbe(null);
+              setError(null);
+            }}
+            problems={byField.get("url")}
+            hint={t("book.urlHint")}
+            testId="book-url"
+            wide
+          />
+          <div className="button-row">
+            <button type="button" data-testid="book-probe" onClick={tryIt} disabled={busy !== "idle"}>
+              {busy === "probing" ? t("book.probing") : t("book.probe")}
+            </button>
+          </div>
+          {probe && (
+            <p className="ok-banner" role="status" data-testid="book-probe-ok" data-partners={probe.partners}>
+              {t("book.probeOk", {
+                url: bookShown(probe.book),
+                partners: formatCount(probe.partners, lang),
+                clients: formatCount(probe.clients, lang),
+              })}
+            </p>
+          )}
+          {error && byField.size === 0 && (
+            <div data-testid="book-open-error">
+              <ErrorBanner error={error} />
+            </div>
+          )}
+          <section className="recent-books">
+            <h3>{t("book.recent")}</h3>
+            {recent === null && <p className="muted">{t("common.loading")}</p>}
+            {recent?.length === 0 && <p className="muted">{t("book.recentNone")}</p>}
+            {recent && recent.length > 0 && (
+              <ul data-testid="recent-books">
+                {recent.map((book, i) => {
+                  const shown = bookShown(book);
+                  return (
+                    <li key={shown} className="recent-book">
+                      <span className={`label label-book-${book.kind}`}>
+                        {t(book.kind === "server" ? "book.kindServer" : "book.kindFile")}
+                      </span>
+                      <span className="path">{shown}</span>
+                      {shown === current ? (
+                        <span className="muted">{t("book.current")}</span>
+                      ) : (
+                        <button type="button" data-testid={`recent-book-${i}`} onClick={() => void open(shown)} disabled={busy !== "idle"}>
+                          {t("book.open")}
+                        </button>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+        </div>
+        <footer className="modal-footer">
+          <button type="button" onClick={onClose}>
+            {t("common.cancel")}
           </button>
           <button type="submit" className="primary" data-testid="book-open-submit" disabled={busy !== "idle"}>
             {busy === "opening" ? t("book.opening") : t("book.open")}
           </button>
-        </div>
-        {probe && (
-          <p className="ok-banner" role="status" data-testid="book-probe-ok" data-partners={probe.partners}>
-            {t("book.probeOk", {
-              url: bookShown(probe.book),
-              partners: formatCount(probe.partners, lang),
-              clients: formatCount(probe.clients, lang),
-            })}
-          </p>
-        )}
-        {error && byField.size === 0 && (
-          <div data-testid="book-open-error">
-            <ErrorBanner error={error} />
-          </div>
-        )}
+        </footer>
       </form>
-      <section className="recent-books">
-        <h3>{t("book.recent")}</h3>
-        {recent === null && <p className="muted">{t("common.loading")}</p>}
-        {recent?.length === 0 && <p className="muted">{t("book.recentNone")}</p>}
-        {recent && recent.length > 0 && (
-          <ul data-testid="recent-books">
-            {recent.map((book, i) => {
-              const shown = bookShown(book);
-              const isOpen = shown === current;
-              return (
-                <li key={shown} className="recent-book">
-                  <span className={`label label-book-${book.kind}`}>
-                    {t(book.kind === "server" ? "book.kindServer" : "book.kindFile")}
-                  </span>
-                  <span className="path">{shown}</span>
-                  {isOpen ? (
-                    <span className="muted">{t("book.current")}</span>
-                  ) : (
-                    <button type="button" data-testid={`recent-book-${i}`} onClick={() => void open(shown)} disabled={busy !== "idle"}>
-                      {t("book.open")}
-                    </button>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
     </Modal>
   );
 }
