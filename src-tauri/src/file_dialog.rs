@@ -20,6 +20,8 @@ pub enum Opening {
     Statement,
     /// An act's signed package from EDO (`.zip`).
     SignedPackage,
+    /// A book's file (SQLite).
+    Book,
 }
 
 impl Opening {
@@ -48,6 +50,8 @@ impl Opening {
             (Opening::SignedPackage, Lang::En) => {
                 ("Signed package from EDO", "EDO packages (ZIP)", ZIP)
             }
+            (Opening::Book, Lang::Ru) => ("Файл книги", "Книги Partnerbook (SQLite)", BOOKS),
+            (Opening::Book, Lang::En) => ("Book file", "Partnerbook books (SQLite)", BOOKS),
         }
     }
 }
@@ -55,6 +59,7 @@ impl Opening {
 const SPREADSHEETS: &[&str] = &["csv", "CSV", "xlsx", "XLSX"];
 const TEXT: &[&str] = &["txt", "TXT"];
 const ZIP: &[&str] = &["zip", "ZIP"];
+const BOOKS: &[&str] = &["sqlite", "SQLITE", "db", "DB"];
 
 /// Asks for a file of the kind `what`, starting in `folder` when it still exists; `None`
 /// when cancelled.

@@ -5,7 +5,7 @@
 // No console window behind the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-mod book_path;
+mod book_location;
 mod commands;
 mod error;
 mod file_dialog;
@@ -15,7 +15,7 @@ mod user;
 use state::AppState;
 
 fn main() {
-    let path = book_path::book_path();
+    let path = book_location::book_path();
     let state = match AppState::open(&path) {
         Ok(state) => state,
         Err(message) => {
@@ -23,12 +23,22 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // Among the recent books, to come back to after opening another; a settings file that
+    // cannot be written stops nothing here (the next change of the settings says why).
+    if let Err(e) = state.remember_book(&path.display().to_string()) {
+        eprintln!("{}", e.message);
+    }
     let app = tauri::Builder::default()
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::set_lang,
             commands::app::programs,
+            commands::books::book_probe,
+            commands::books::book_open,
+            commands::books::recent_books,
+            commands::books::pick_book_file,
+            commands::books::book_backups,
             commands::partners::partners_page,
             commands::partners::partner_card,
             commands::partners::partner_create,

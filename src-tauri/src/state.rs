@@ -1,6 +1,12 @@
-//! What the app holds while it runs: the open book (one connection behind a mutex), the
-//! person's own settings (their config file, not the book), and the cancel flag of the
-//! running import.
+//! What the app holds while it runs: the open book (switchable), the person's own
+//! settings (their config file, not the book), and the cancel flag of the running import.
+//!
+//! The book is reached only through [`AppState::read`] and [`AppState::change`], which
+//! run on Tauri's blocking pool, never on an async worker: a server book's client (the
+//! sync `postgres` crate) runs a runtime of its own, and using or dropping it inside
+//! another runtime's async context panics. A book is opened and closed there too.
+//! Switching books replaces the book new commands use; a task already running (an
+//! import, a batch of acts) keeps the book it began on until it ends.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
@@ -11,62 +17,71 @@ use partnerbook_core::store::Book;
 use partnerbook_core::user_settings::{user_settings_path, UserSettings};
 use partnerbook_core::{ErrorDto, Lang, Result, Text};
 
-use crate::error::to_dto;
+use crate::book_location::BookLocation;
+use crate::error::{shell_error, to_dto};
 use crate::user;
 
 pub struct AppState {
-    book: Arc<Mutex<Book>>,
-    book_path: PathBuf,
+    open: Mutex<OpenBook>,
     settings: Mutex<UserSettings>,
     settings_path: PathBuf,
     /// Set by `import_cancel`; the running import sees it at its next progress report.
     pub cancel: Arc<AtomicBool>,
 }
 
+/// The book new commands use, and where it is.
+#[derive(Clone)]
+struct OpenBook {
+    book: Arc<Mutex<Book>>,
+    location: BookLocation,
+}
+
 impl AppState {
-    /// Opens (or creates) the book; the message says why not, in the user's language.
+    /// Opens (or creates) the book the app starts on; the message says why not, in the
+    /// user's language. Runs before Tauri starts, outside any async runtime.
     pub fn open(path: &Path) -> std::result::Result<AppState, String> {
+        let location = BookLocation::of(&path.display().to_string());
+        let settings_path = user_settings_path(|k| std::env::var(k).ok());
         match Book::open(path) {
-            Ok(book) => Ok(AppState::new(book, path.to_path_buf())),
+            Ok(book) => Ok(AppState::new(book, location, settings_path)),
             Err(e) => {
                 let lang = std::env::var("LANG")
                     .ok()
                     .and_then(|v| Lang::parse(&v))
                     .unwrap_or_default();
+                let shown = location.shown();
                 Err(match lang {
-                    Lang::Ru => {
-                        format!("Не открыть книгу {}:\n{}", path.display(), e.message(lang))
-                    }
-                    Lang::En => format!(
-                        "Cannot open the book {}:\n{}",
-                        path.display(),
-                        e.message(lang)
-                    ),
+                    Lang::Ru => format!("Не открыть книгу {shown}:\n{}", e.message(lang)),
+                    Lang::En => format!("Cannot open the book {shown}:\n{}", e.message(lang)),
                 })
             }
         }
     }
 
     /// The app on `book`, with the person's settings from their config file.
-    pub fn new(book: Book, book_path: PathBuf) -> AppState {
-        let settings_path = user_settings_path(|k| std::env::var(k).ok());
+    fn new(book: Book, location: BookLocation, settings_path: PathBuf) -> AppState {
         let settings = UserSettings::load(&settings_path, book.db());
         AppState {
-            book: Arc::new(Mutex::new(book)),
-            book_path,
+            open: Mutex::new(OpenBook {
+                book: Arc::new(Mutex::new(book)),
+                location,
+            }),
             settings: Mutex::new(settings),
             settings_path,
             cancel: Arc::new(AtomicBool::new(false)),
         }
     }
 
-    pub fn book_path(&self) -> &Path {
-        &self.book_path
+    /// Where the book new commands use is.
+    pub fn location(&self) -> BookLocation {
+        self.current().location
     }
 
-    /// The book for a task that outlives the command's borrow (an import).
-    pub fn shared_book(&self) -> Arc<Mutex<Book>> {
-        Arc::clone(&self.book)
+    fn current(&self) -> OpenBook {
+        self.open
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     /// The person's settings as they are now.
@@ -82,15 +97,33 @@ impl AppState {
         &self,
         change: impl FnOnce(&mut UserSettings),
     ) -> std::result::Result<(), ErrorDto> {
+        self.change_settings_if(|s| {
+            change(s);
+            true
+        })
+    }
+
+    /// Changes the person's settings and writes them when `change` says it changed them.
+    fn change_settings_if(
+        &self,
+        change: impl FnOnce(&mut UserSettings) -> bool,
+    ) -> std::result::Result<(), ErrorDto> {
         let mut settings = self
             .settings
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        change(&mut settings);
+        if !change(&mut settings) {
+            return Ok(());
+        }
         let lang = user::lang(&settings);
         settings
             .save(&self.settings_path)
             .map_err(|e| to_dto(e, lang))
+    }
+
+    /// Puts the book at `location` first among the person's recent books.
+    pub fn remember_book(&self, location: &str) -> std::result::Result<(), ErrorDto> {
+        self.change_settings_if(|s| s.remember_book(location))
     }
 
     pub fn lang(&self) -> Lang {
@@ -102,33 +135,223 @@ impl AppState {
         user::actor(&self.settings())
     }
 
-    /// Runs a read on the book; errors come back in the person's language.
-    pub fn read<T>(
+    /// Runs a read on the book, on the blocking pool; errors come back in the person's
+    /// language.
+    pub async fn read<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&Book, Lang) -> Result<T>,
+        f: impl FnOnce(&Book, Lang) -> Result<T> + Send + 'static,
     ) -> std::result::Result<T, ErrorDto> {
-        let lang = self.lang();
-        let book = lock(&self.book);
-        f(&book, lang).map_err(|e| to_dto(e, lang))
+        let (book, lang) = (self.current().book, self.lang());
+        blocking(lang, move || {
+            let book = lock(&book);
+            f(&book, lang).map_err(|e| to_dto(e, lang))
+        })
+        .await?
     }
 
-    /// Runs a change on the book as the current operator, now.
-    pub fn change<T>(
+    /// Runs a change on the book as the current operator, now, on the blocking pool.
+    pub async fn change<T: Send + 'static>(
         &self,
-        f: impl FnOnce(&mut Book, &Actor, Lang) -> Result<T>,
+        f: impl FnOnce(&mut Book, &Actor, Lang) -> Result<T> + Send + 'static,
     ) -> std::result::Result<T, ErrorDto> {
-        let (lang, actor) = (self.lang(), self.actor());
-        let mut book = lock(&self.book);
-        book.set_doing(
-            &actor.operator,
-            Text::new("работает в приложении", "is working in the app"),
-        );
-        f(&mut book, &actor, lang).map_err(|e| to_dto(e, lang))
+        let (book, lang, actor) = (self.current().book, self.lang(), self.actor());
+        blocking(lang, move || {
+            let mut book = lock(&book);
+            book.set_doing(
+                &actor.operator,
+                Text::new("работает в приложении", "is working in the app"),
+            );
+            f(&mut book, &actor, lang).map_err(|e| to_dto(e, lang))
+        })
+        .await?
     }
+
+    /// Opens the book at `location` (a file's path or a server's URL), runs `f` on it and
+    /// closes it again; the open book stays as it is.
+    pub async fn try_book<T: Send + 'static>(
+        &self,
+        location: String,
+        f: impl FnOnce(&Book, Lang) -> Result<T> + Send + 'static,
+    ) -> std::result::Result<T, ErrorDto> {
+        let lang = self.lang();
+        blocking(lang, move || {
+            let book = Book::open(Path::new(&location)).map_err(|e| to_dto(e, lang))?;
+            f(&book, lang).map_err(|e| to_dto(e, lang))
+        })
+        .await?
+    }
+
+    /// Opens the book at `location` and makes it the one every later command uses, first
+    /// among the recent books; the book before is closed once the last task on it ends.
+    pub async fn switch(&self, location: String) -> std::result::Result<BookLocation, ErrorDto> {
+        let lang = self.lang();
+        let opening = location.clone();
+        let book = blocking(lang, move || {
+            Book::open(Path::new(&opening)).map_err(|e| to_dto(e, lang))
+        })
+        .await??;
+        if let Err(e) = self.remember_book(&location) {
+            close(book);
+            return Err(e);
+        }
+        let next = OpenBook {
+            book: Arc::new(Mutex::new(book)),
+            location: BookLocation::of(&location),
+        };
+        let shown = next.location.clone();
+        let before = std::mem::replace(
+            &mut *self
+                .open
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+            next,
+        );
+        close(before);
+        Ok(shown)
+    }
+}
+
+/// Drops `what` (holding a book) on the blocking pool: a server book's client blocks as
+/// it closes.
+fn close<T: Send + 'static>(what: T) {
+    drop(tauri::async_runtime::spawn_blocking(move || drop(what)));
+}
+
+/// Runs `f` on the blocking pool and waits for it without blocking an async worker.
+async fn blocking<T: Send + 'static>(
+    lang: Lang,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> std::result::Result<T, ErrorDto> {
+    tauri::async_runtime::spawn_blocking(f).await.map_err(|e| {
+        shell_error(
+            "book_task_failed",
+            format!("Работа с книгой прервалась: {e}"),
+            format!("The work on the book stopped unexpectedly: {e}"),
+            lang,
+        )
+    })
 }
 
 /// Locks the book. A panic in an earlier command cannot leave a half-written change
 /// (its transaction rolled back when dropped), so a poisoned lock is still usable.
-pub fn lock(book: &Mutex<Book>) -> MutexGuard<'_, Book> {
+fn lock(book: &Mutex<Book>) -> MutexGuard<'_, Book> {
     book.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partnerbook_core::settings;
+
+    /// What the `postgres` client does on every call: starts a runtime of its own and
+    /// blocks on it — which panics inside an async context.
+    fn block_as_a_server_client_does() {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("a runtime")
+            .block_on(async {});
+    }
+
+    fn book_marked(path: &Path, mark: &str) -> Book {
+        let book = Book::open(path).expect("a book");
+        settings::set(book.db(), "test_mark", mark).expect("marked");
+        book
+    }
+
+    fn mark(book: &Book) -> Result<String> {
+        Ok(settings::get(book.db(), "test_mark")?.unwrap_or_default())
+    }
+
+    #[test]
+    fn the_book_is_used_where_blocking_is_allowed_and_a_running_task_keeps_its_book() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let (a, b) = (dir.path().join("a.sqlite"), dir.path().join("b.sqlite"));
+        drop(book_marked(&b, "B"));
+        let state = Arc::new(AppState::new(
+            book_marked(&a, "A"),
+            BookLocation::of(&a.display().to_string()),
+            dir.path().join("config").join("settings.json"),
+        ));
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            let read = state.read(|book, _| {
+                block_as_a_server_client_does();
+                mark(book)
+            });
+            assert_eq!(read.await.map_err(|e| e.message).as_deref(), Ok("A"));
+
+            // A task on book A that runs until told to end.
+            let (go_on, wait) = std::sync::mpsc::channel::<()>();
+            let (started, has_started) = tokio::sync::oneshot::channel();
+            let running = Arc::clone(&state);
+            let task = tokio::spawn(async move {
+                running
+                    .change(move |book, _, _| {
+                        let _ = started.send(());
+                        let _ = wait.recv();
+                        block_as_a_server_client_does();
+                        mark(book)
+                    })
+                    .await
+            });
+            has_started.await.expect("the task started");
+
+            let switched = state.switch(b.display().to_string()).await;
+            assert_eq!(
+                switched.map_err(|e| e.message),
+                Ok(BookLocation::File {
+                    path: b.display().to_string()
+                })
+            );
+            assert_eq!(state.location().shown(), b.display().to_string());
+            let read = state.read(|book, _| mark(book)).await;
+            assert_eq!(read.map_err(|e| e.message).as_deref(), Ok("B"));
+
+            go_on.send(()).expect("the task waits");
+            let finished = task.await.expect("the task ended");
+            assert_eq!(finished.map_err(|e| e.message).as_deref(), Ok("A"));
+        });
+        assert_eq!(
+            state.settings().recent_books,
+            [b.display().to_string()],
+            "the book switched to is remembered"
+        );
+    }
+
+    #[test]
+    fn a_book_that_does_not_open_leaves_the_open_one() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let a = dir.path().join("a.sqlite");
+        let state = AppState::new(
+            book_marked(&a, "A"),
+            BookLocation::of(&a.display().to_string()),
+            dir.path().join("settings.json"),
+        );
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            // Nothing listens on port 1.
+            let refused = state
+                .switch("postgres://nobody@127.0.0.1:1/book".to_owned())
+                .await
+                .expect_err("no server there");
+            assert_eq!(refused.code, "server_unreachable");
+            assert!(
+                refused
+                    .message
+                    .contains("по этому адресу и порту сервер не отвечает"),
+                "{}",
+                refused.message
+            );
+            let read = state.read(|book, _| mark(book)).await;
+            assert_eq!(read.map_err(|e| e.message).as_deref(), Ok("A"));
+        });
+        assert_eq!(state.location().shown(), a.display().to_string());
+        assert!(state.settings().recent_books.is_empty());
+    }
 }

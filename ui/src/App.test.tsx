@@ -10,7 +10,7 @@ vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 describe("the app", () => {
   beforeEach(() => {
     answer({
-      app_info: () => ({ version: "0.1.0", book_path: "/data/book.sqlite", lang: "ru", operator: "Иванова" }),
+      app_info: () => ({ version: "0.1.0", book: { kind: "file", path: "/data/book.sqlite" }, lang: "ru", operator: "Иванова" }),
       programs: () => PROGRAMS,
       set_lang: () => null,
       partners_page: () => ({ total: 0, offset: 0, rows: [] }),
@@ -18,6 +18,7 @@ describe("the app", () => {
       vendor_get: () => ({ name: "ООО Вендор" }),
       overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], drafts: 0, last_import: null }),
       monthly_accruals: () => [],
+      book_backups: () => ({ kind: "files", folder: "/data/backups", files: [] }),
     });
   });
 
@@ -47,5 +48,58 @@ describe("the app", () => {
     expect(await screen.findByRole("heading", { name: "Settings" })).toBeInTheDocument();
     expect(callsOf("set_lang")).toEqual([{ lang: "en" }]);
     expect(screen.getByTestId("nav-partners")).toHaveTextContent("Partners");
+  });
+
+  it("opens a book on a server from Настройки: the screens then show that book", async () => {
+    const user = userEvent.setup();
+    const server = { kind: "server", url: "postgres://anna@db.local:5432/book" };
+    answer({
+      app_info: () => ({ version: "0.1.0", book: { kind: "file", path: "/data/book.sqlite" }, lang: "ru", operator: "Иванова" }),
+      programs: () => PROGRAMS,
+      vendor_get: () => ({ name: "ООО Вендор" }),
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], drafts: 0, last_import: null }),
+      monthly_accruals: () => [],
+      book_backups: () =>
+        callsOf("book_open").length > 0 ? { kind: "server" } : { kind: "files", folder: "/data/backups", files: ["book-20260302-100000-before-acts-batch.sqlite"] },
+      recent_books: () => [{ kind: "file", path: "/data/book.sqlite" }],
+      book_open: () => ({ version: "0.1.0", book: server, lang: "ru", operator: "Иванова" }),
+    });
+    render(<App />);
+    await user.click(screen.getByTestId("nav-settings"));
+    expect(await screen.findByTestId("settings-backups")).toHaveTextContent("book-20260302-100000-before-acts-batch.sqlite");
+    await user.click(screen.getByTestId("book-open-server"));
+    await user.type(await screen.findByTestId("book-url"), "postgres://anna@db.local:5432/book{Enter}");
+    expect(await screen.findByTestId("settings-book")).toHaveTextContent("postgres://anna@db.local:5432/book");
+    expect(callsOf("book_open")).toEqual([{ location: "postgres://anna@db.local:5432/book" }]);
+    expect(screen.queryByTestId("open-book-dialog")).not.toBeInTheDocument();
+    expect(await screen.findByTestId("settings-backups")).toHaveAttribute("data-kind", "server");
+    expect(screen.getByTestId("settings-backups")).toHaveTextContent("pg_dump");
+    // The book's programs are read from the new book.
+    await waitFor(() => expect(callsOf("programs").length).toBe(2));
+  });
+
+  it("reads a server book again when the window comes back, and a file book not", async () => {
+    const info = (book: unknown) => () => ({ version: "0.1.0", book, lang: "ru", operator: "Иванова" });
+    const handlers = {
+      programs: () => PROGRAMS,
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], drafts: 0, last_import: null }),
+      monthly_accruals: () => [],
+    };
+    answer({ ...handlers, app_info: info({ kind: "file", path: "/data/book.sqlite" }) });
+    const { unmount } = render(<App />);
+    await waitFor(() => expect(callsOf("overview")).toHaveLength(1));
+    await waitFor(() => expect(callsOf("programs")).toHaveLength(1));
+    fireEvent.focus(window);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(callsOf("overview")).toHaveLength(1);
+    unmount();
+
+    answer({ ...handlers, app_info: info({ kind: "server", url: "postgres://anna@db.local:5432/book" }) });
+    render(<App />);
+    await waitFor(() => expect(callsOf("overview")).toHaveLength(1));
+    await waitFor(() => expect(callsOf("programs")).toHaveLength(1));
+    fireEvent.focus(window);
+    await waitFor(() => expect(callsOf("overview")).toHaveLength(2));
+    await waitFor(() => expect(callsOf("programs")).toHaveLength(2));
   });
 });

@@ -1,10 +1,11 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { AccrualsScreen } from "./accruals/AccrualsScreen";
 import { ActsScreen } from "./acts/ActsScreen";
 import { appInfo, programs, setLang } from "./api";
+import type { AppInfo } from "./bindings/AppInfo";
 import type { ErrorDto } from "./bindings/ErrorDto";
 import type { Lang } from "./bindings/Lang";
-import { BookContext, type Book } from "./book";
+import { BookContext, bookShown, type Book } from "./book";
 import { ClientsSection } from "./clients/ClientsSection";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { toErrorDto } from "./errors";
@@ -14,25 +15,44 @@ import type { Section, View } from "./navigation";
 import { OverviewScreen } from "./OverviewScreen";
 import { PartnersSection } from "./partners/PartnersSection";
 import { ProgramsScreen } from "./programs/ProgramsScreen";
+import { useServerRefresh } from "./serverRefresh";
 import { SettingsScreen } from "./settings/SettingsScreen";
 import { Sidebar } from "./Sidebar";
 
 /** The window: the sidebar, the section in view, and the keys that work everywhere. */
 export function App() {
   const [lang, setUiLang] = useState<Lang>("ru");
-  const [book, setBook] = useState<Book>({ info: null, programs: [] });
+  const [book, setBook] = useState<Omit<Book, "refresh">>({ info: null, programs: [] });
   const [view, setView] = useState<View>({ section: "overview" });
   const [focusSearch, setFocusSearch] = useState(0);
   const [error, setError] = useState<ErrorDto | null>(null);
+  // How many times another book was opened: the screens start again on each.
+  const [opens, setOpens] = useState(0);
+  // A book on a server changes under us: its screens read it again when the window comes back.
+  const refresh = useServerRefresh(book.info?.book.kind === "server");
+  const shared = useMemo(() => ({ ...book, refresh }), [book, refresh]);
 
   useEffect(() => {
-    const failed = (reason: unknown) => setError(toErrorDto(reason));
     appInfo().then((info) => {
       setBook((b) => ({ ...b, info }));
       setUiLang(info.lang);
-    }, failed);
-    programs().then((list) => setBook((b) => ({ ...b, programs: list })), failed);
+    }, (reason: unknown) => setError(toErrorDto(reason)));
   }, []);
+
+  // The book's programs, once it is known which book is open, and again with every refresh
+  // (another desk may add a version).
+  const where = book.info ? bookShown(book.info.book) : null;
+  useEffect(() => {
+    if (where === null) return;
+    let live = true;
+    programs().then(
+      (list) => live && setBook((b) => ({ ...b, programs: list })),
+      (reason: unknown) => live && setError(toErrorDto(reason)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [where, refresh]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -64,16 +84,23 @@ export function App() {
     }
   };
 
+  // Another book opened: everything shown is read from it (the screens start again).
+  const opened = (info: AppInfo) => {
+    setBook({ info, programs: [] });
+    setOpens((n) => n + 1);
+    setError(null);
+  };
+
   const go = (section: Section) => setView({ section });
   const openPartner = (partner: string | undefined) => setView({ section: "partners", partner });
   const openClient = (client: { program: string; client: string } | undefined) => setView({ section: "clients", client });
 
   return (
     <LangProvider lang={lang}>
-      <BookContext.Provider value={book}>
+      <BookContext.Provider value={shared}>
         <div className="app">
           <Sidebar active={view.section} onGo={go} />
-          <main className="main">
+          <main className="main" key={opens}>
             <ErrorBanner error={error} />
             {view.section === "overview" && <OverviewScreen onGo={go} onOpenPartner={(partner) => openPartner(partner)} />}
             {view.section === "partners" && (
@@ -91,7 +118,7 @@ export function App() {
             {view.section === "accruals" && <AccrualsScreen onOpenPartner={(partner) => openPartner(partner)} />}
             {view.section === "acts" && <ActsScreen />}
             {view.section === "programs" && <ProgramsScreen />}
-            {view.section === "settings" && <SettingsScreen onLang={changeLang} />}
+            {view.section === "settings" && <SettingsScreen onLang={changeLang} onBookOpened={opened} />}
           </main>
         </div>
       </BookContext.Provider>

@@ -6,7 +6,7 @@ import { monthlyAccruals, overview } from "./api";
 import type { ErrorDto } from "./bindings/ErrorDto";
 import type { MonthlyAccrual } from "./bindings/MonthlyAccrual";
 import type { Overview } from "./bindings/Overview";
-import { useBook } from "./book";
+import { bookShown, useBook } from "./book";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { toErrorDto } from "./errors";
 import { formatCount, formatDate, formatDateTime } from "./format";
@@ -25,7 +25,7 @@ type Loaded = { version: number; overview?: Overview; error?: ErrorDto };
 export function OverviewScreen(props: { onGo: (section: Section) => void; onOpenPartner: (partner: string) => void }) {
   const { onGo, onOpenPartner } = props;
   const { t, lang } = useI18n();
-  const { info } = useBook();
+  const { info, refresh } = useBook();
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [months, setMonths] = useState<MonthlyAccrual[] | null>(null);
@@ -46,7 +46,7 @@ export function OverviewScreen(props: { onGo: (section: Section) => void; onOpen
     return () => {
       live = false;
     };
-  }, [version]);
+  }, [version, refresh]);
 
   const o = loaded?.overview;
   const last = o?.last_import;
@@ -122,7 +122,7 @@ export function OverviewScreen(props: { onGo: (section: Section) => void; onOpen
           </section>
           {info && (
             <p className="muted ov-book">
-              {t("overview.book")}: <span className="path">{info.book_path}</span>
+              {t("overview.book")}: <span className="path">{bookShown(info.book)}</span>
             </p>
           )}
         </>

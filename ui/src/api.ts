@@ -9,6 +9,9 @@ import type { ActPage } from "./bindings/ActPage";
 import type { ActQuery } from "./bindings/ActQuery";
 import type { ActState } from "./bindings/ActState";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { BookBackups } from "./bindings/BookBackups";
+import type { BookLocation } from "./bindings/BookLocation";
+import type { BookProbe } from "./bindings/BookProbe";
 import type { BatchProgress } from "./bindings/BatchProgress";
 import type { Conversion } from "./bindings/Conversion";
 import type { Deadline } from "./bindings/Deadline";
@@ -69,6 +72,17 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const appInfo = () => call<AppInfo>("app_info");
 export const setLang = (lang: Lang) => call<null>("set_lang", { lang });
 export const programs = () => call<ProgramSummary[]>("programs");
+
+/** Connects to the book at a server's URL and says what it holds; the open book stays. */
+export const bookProbe = (url: string) => call<BookProbe>("book_probe", { url });
+/** Makes the book at `location` (a server's URL, or a book file) the app's book; the app's info on it. */
+export const bookOpen = (location: string) => call<AppInfo>("book_open", { location });
+/** The books opened lately, newest first. */
+export const recentBooks = () => call<BookLocation[]>("recent_books");
+/** The native open dialog for a book file; `null` when cancelled. */
+export const pickBookFile = () => call<string | null>("pick_book_file");
+/** Where the open book's backups are (a file book's copies, or its server's job). */
+export const bookBackups = () => call<BookBackups>("book_backups");
 
 export const partnersPage = (query: PartnerQuery) => call<PartnerPage>("partners_page", { query });
 export const partnerCard = (partner: string) => call<PartnerCard>("partner_card", { partner });

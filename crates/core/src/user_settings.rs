@@ -1,12 +1,12 @@
 //! The person's own settings on this desktop — the operator's name, the language, the last
-//! folder used — kept in the user's config file, not in the book: a book may be shared by
+//! folder used, the books opened lately — kept in the user's config file, not in the book: a book may be shared by
 //! a department, and one person's language or folder is nobody else's. A book made by an
 //! older version kept them in its `settings` table; they are read from there once, when
 //! the user's file does not have them yet.
 
 use std::path::{Path, PathBuf};
 
-use crate::store::sql::Db;
+use crate::store::sql::{url_to_keep, Db};
 use serde::{Deserialize, Serialize};
 
 use crate::{settings, Lang, Result};
@@ -22,7 +22,14 @@ pub struct UserSettings {
     /// The folder the file dialogs open in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_folder: Option<String>,
+    /// The books opened lately, newest first: files' paths and servers' URLs (without a
+    /// password), at most [`RECENT_BOOKS`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recent_books: Vec<String>,
 }
+
+/// How many recent books the settings keep.
+pub const RECENT_BOOKS: usize = 8;
 
 /// `$XDG_CONFIG_HOME/partnerbook/settings.json`, else `~/.config/partnerbook/settings.json`
 /// (`var` reads the environment; the shells pass theirs).
@@ -55,7 +62,22 @@ impl UserSettings {
                 .lang
                 .or_else(|| old("lang").and_then(|l| Lang::parse(&l))),
             last_folder: mine.last_folder.or_else(|| old("last_folder")),
+            recent_books: mine.recent_books,
         }
+    }
+
+    /// Puts the book at `location` (a file's path or a server's URL) first among the recent
+    /// books, once, a server's URL without its password; the oldest beyond
+    /// [`RECENT_BOOKS`] are forgotten. Whether the list changed.
+    pub fn remember_book(&mut self, location: &str) -> bool {
+        let kept = url_to_keep(location.trim());
+        if kept.is_empty() || self.recent_books.first() == Some(&kept) {
+            return false;
+        }
+        self.recent_books.retain(|b| b != &kept);
+        self.recent_books.insert(0, kept);
+        self.recent_books.truncate(RECENT_BOOKS);
+        true
     }
 
     /// Writes the settings to `path` whole (a file beside it, renamed over it).
@@ -99,6 +121,39 @@ mod tests {
             UserSettings::load(&path, book.db()).operator.as_deref(),
             Some("Анна")
         );
+    }
+
+    #[test]
+    fn recent_books_are_newest_first_once_without_passwords_and_few() {
+        let mut mine = UserSettings::default();
+        assert!(mine.remember_book("/home/anna/book.sqlite"));
+        assert!(mine.remember_book("postgres://anna:secret@db.local:5432/book"));
+        assert!(!mine.remember_book("postgres://anna@db.local:5432/book"));
+        assert_eq!(
+            mine.recent_books,
+            [
+                "postgres://anna@db.local:5432/book",
+                "/home/anna/book.sqlite"
+            ]
+        );
+        assert!(mine.remember_book("/home/anna/book.sqlite"));
+        assert_eq!(mine.recent_books[0], "/home/anna/book.sqlite");
+        assert_eq!(mine.recent_books.len(), 2);
+        for n in 0..RECENT_BOOKS + 3 {
+            mine.remember_book(&format!("/books/{n}.sqlite"));
+        }
+        assert_eq!(mine.recent_books.len(), RECENT_BOOKS);
+        assert_eq!(
+            mine.recent_books[0],
+            format!("/books/{}.sqlite", RECENT_BOOKS + 2)
+        );
+        assert!(!mine.recent_books.iter().any(|b| b.contains("secret")));
+
+        let dir = tempfile::tempdir().expect("a folder");
+        let path = dir.path().join("settings.json");
+        mine.save(&path).expect("saved");
+        let book = Book::open_in_memory().expect("a book");
+        assert_eq!(UserSettings::load(&path, book.db()), mine);
     }
 
     #[test]

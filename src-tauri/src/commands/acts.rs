@@ -13,13 +13,12 @@ use partnerbook_core::api;
 use partnerbook_core::documents::{ActDocument, PayoutRegister};
 use partnerbook_core::overview::{overview as overview_of, Overview};
 use partnerbook_core::programs::PayoutKind;
-use partnerbook_core::{ErrorDto, Lang};
+use partnerbook_core::ErrorDto;
 use serde::Deserialize;
 use tauri::{AppHandle, Emitter, State};
 
 use super::days::{amount as typed_amount, day, day_or_today};
-use crate::error::{shell_error, to_dto};
-use crate::state::{lock, AppState};
+use crate::state::AppState;
 
 /// The event a running batch reports on; its payload is `BatchProgress`.
 pub const BATCH_EVENT: &str = "acts-batch-progress";
@@ -36,8 +35,8 @@ pub enum StepKind {
 
 /// Converts a partner's available balance (all of it when no amount is given). `key` is
 /// the dialog's own: the same key again answers the act it made.
-#[tauri::command(async)]
-pub fn convert_balance(
+#[tauri::command]
+pub async fn convert_balance(
     state: State<'_, AppState>,
     partner: String,
     date: String,
@@ -45,86 +44,105 @@ pub fn convert_balance(
     payout_kind: Option<PayoutKind>,
     key: Option<String>,
 ) -> Result<Conversion, ErrorDto> {
-    state.change(|book, actor, _| {
-        let amount = amount.filter(|a| !a.trim().is_empty());
-        let request = ConvertRequest {
-            partner,
-            date: day("date", &date)?,
-            amount: amount.map(|a| typed_amount("amount", &a)).transpose()?,
-            payout_kind,
-            key,
-        };
-        api::convert(book, actor, &request)
-    })
+    state
+        .change(move |book, actor, _| {
+            let amount = amount.filter(|a| !a.trim().is_empty());
+            let request = ConvertRequest {
+                partner,
+                date: day("date", &date)?,
+                amount: amount.map(|a| typed_amount("amount", &a)).transpose()?,
+                payout_kind,
+                key,
+            };
+            api::convert(book, actor, &request)
+        })
+        .await
 }
 
 /// Sends, signs, rejects (with a reason) or pays the act.
-#[tauri::command(async)]
-pub fn act_step(
+#[tauri::command]
+pub async fn act_step(
     state: State<'_, AppState>,
     act: String,
     step: StepKind,
     date: String,
     reason: Option<String>,
 ) -> Result<ActState, ErrorDto> {
-    state.change(|book, actor, _| {
-        let date = day("date", &date)?;
-        let step = match step {
-            StepKind::Send => ActStep::Send(date),
-            StepKind::Sign => ActStep::Sign(date),
-            StepKind::Reject => ActStep::Reject(date, reason.unwrap_or_default()),
-            StepKind::Pay => ActStep::Pay(date),
-        };
-        api::act_step(book, actor, &act, &step)
-    })
+    state
+        .change(move |book, actor, _| {
+            let date = day("date", &date)?;
+            let step = match step {
+                StepKind::Send => ActStep::Send(date),
+                StepKind::Sign => ActStep::Sign(date),
+                StepKind::Reject => ActStep::Reject(date, reason.unwrap_or_default()),
+                StepKind::Pay => ActStep::Pay(date),
+            };
+            api::act_step(book, actor, &act, &step)
+        })
+        .await
 }
 
-#[tauri::command(async)]
-pub fn acts_page(state: State<'_, AppState>, query: ActQuery) -> Result<ActPage, ErrorDto> {
-    state.read(|book, _| page_of(book.db(), &query, chrono::Local::now().date_naive()))
+#[tauri::command]
+pub async fn acts_page(state: State<'_, AppState>, query: ActQuery) -> Result<ActPage, ErrorDto> {
+    state
+        .read(move |book, _| page_of(book.db(), &query, chrono::Local::now().date_naive()))
+        .await
 }
 
 /// The act as its documents show it, for the preview.
-#[tauri::command(async)]
-pub fn act_preview(state: State<'_, AppState>, act: String) -> Result<ActDocument, ErrorDto> {
-    state.read(|book, _| act_document(book.db(), &get_act(book.db(), &act)?))
+#[tauri::command]
+pub async fn act_preview(state: State<'_, AppState>, act: String) -> Result<ActDocument, ErrorDto> {
+    state
+        .read(move |book, _| act_document(book.db(), &get_act(book.db(), &act)?))
+        .await
 }
 
 /// The month's payout register (`YYYY-MM`) as the saved files show it, for the preview.
-#[tauri::command(async)]
-pub fn payout_register(
+#[tauri::command]
+pub async fn payout_register(
     state: State<'_, AppState>,
     month: String,
 ) -> Result<PayoutRegister, ErrorDto> {
-    state.read(|book, _| register_of(book.db(), &month, chrono::Local::now().date_naive()))
+    state
+        .read(move |book, _| register_of(book.db(), &month, chrono::Local::now().date_naive()))
+        .await
 }
 
-#[tauri::command(async)]
-pub fn deadlines(
+#[tauri::command]
+pub async fn deadlines(
     state: State<'_, AppState>,
     as_of: Option<String>,
 ) -> Result<Vec<Deadline>, ErrorDto> {
-    state.read(|book, _| deadlines_of(book.db(), day_or_today("as_of", as_of.as_deref())?))
+    state
+        .read(move |book, _| deadlines_of(book.db(), day_or_today("as_of", as_of.as_deref())?))
+        .await
 }
 
-#[tauri::command(async)]
-pub fn ready_balances(
+#[tauri::command]
+pub async fn ready_balances(
     state: State<'_, AppState>,
     as_of: Option<String>,
     program: Option<String>,
 ) -> Result<Vec<ReadyBalance>, ErrorDto> {
-    state.read(|book, _| {
-        ready_to_convert(
-            book.db(),
-            day_or_today("as_of", as_of.as_deref())?,
-            program.as_deref(),
-        )
-    })
+    state
+        .read(move |book, _| {
+            ready_to_convert(
+                book.db(),
+                day_or_today("as_of", as_of.as_deref())?,
+                program.as_deref(),
+            )
+        })
+        .await
 }
 
-#[tauri::command(async)]
-pub fn overview(state: State<'_, AppState>, as_of: Option<String>) -> Result<Overview, ErrorDto> {
-    state.read(|book, _| overview_of(book.db(), day_or_today("as_of", as_of.as_deref())?))
+#[tauri::command]
+pub async fn overview(
+    state: State<'_, AppState>,
+    as_of: Option<String>,
+) -> Result<Overview, ErrorDto> {
+    state
+        .read(move |book, _| overview_of(book.db(), day_or_today("as_of", as_of.as_deref())?))
+        .await
 }
 
 /// Converts every ready balance on `date` in one transaction, after a backup of the book;
@@ -136,32 +154,19 @@ pub async fn acts_batch(
     date: String,
     program: Option<String>,
 ) -> Result<Vec<Conversion>, ErrorDto> {
-    let book = state.shared_book();
     let cancel = state.cancel.clone();
     cancel.store(false, Ordering::SeqCst);
-    let (lang, actor) = (state.lang(), state.actor());
-    let task = tauri::async_runtime::spawn_blocking(move || {
-        let mut book = lock(&book);
-        let run = |book: &mut partnerbook_core::store::Book| {
+    state
+        .change(move |book, actor, _| {
             let date = day("date", &date)?;
             let mut progress = |p: BatchProgress| -> bool {
                 // A window that is gone cannot listen; the batch goes on regardless.
                 let _ = app.emit(BATCH_EVENT, p);
                 !cancel.load(Ordering::SeqCst)
             };
-            api::acts_batch(book, &actor, date, program.as_deref(), &mut progress)
-        };
-        run(&mut book).map_err(|e| to_dto(e, lang))
-    });
-    match task.await {
-        Ok(result) => result,
-        Err(e) => Err(shell_error(
-            "batch_failed",
-            format!("Пакет актов прервался: {e}"),
-            format!("The batch of acts stopped unexpectedly: {e}"),
-            Lang::default(),
-        )),
-    }
+            api::acts_batch(book, actor, date, program.as_deref(), &mut progress)
+        })
+        .await
 }
 
 #[tauri::command]

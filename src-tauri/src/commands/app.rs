@@ -6,6 +6,7 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
+use crate::book_location::BookLocation;
 use crate::state::AppState;
 use crate::user;
 
@@ -14,29 +15,35 @@ use crate::user;
 #[ts(export)]
 pub struct AppInfo {
     pub version: String,
-    pub book_path: String,
+    /// Where the open book is: its file, or its server.
+    pub book: BookLocation,
     pub lang: Lang,
     pub operator: String,
 }
 
-#[tauri::command(async)]
-pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorDto> {
-    state.read(|_, lang| {
-        Ok(AppInfo {
+impl AppInfo {
+    pub fn of(state: &AppState) -> AppInfo {
+        let settings = state.settings();
+        AppInfo {
             version: env!("CARGO_PKG_VERSION").to_owned(),
-            book_path: state.book_path().display().to_string(),
-            lang,
-            operator: user::operator(&state.settings()),
-        })
-    })
+            book: state.location(),
+            lang: user::lang(&settings),
+            operator: user::operator(&settings),
+        }
+    }
 }
 
-#[tauri::command(async)]
-pub fn set_lang(state: State<'_, AppState>, lang: Lang) -> Result<(), ErrorDto> {
+#[tauri::command]
+pub async fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ErrorDto> {
+    Ok(AppInfo::of(&state))
+}
+
+#[tauri::command]
+pub async fn set_lang(state: State<'_, AppState>, lang: Lang) -> Result<(), ErrorDto> {
     state.change_settings(|s| s.lang = Some(lang))
 }
 
-#[tauri::command(async)]
-pub fn programs(state: State<'_, AppState>) -> Result<Vec<ProgramSummary>, ErrorDto> {
-    state.read(|book, _| load_programs(book.db()))
+#[tauri::command]
+pub async fn programs(state: State<'_, AppState>) -> Result<Vec<ProgramSummary>, ErrorDto> {
+    state.read(move |book, _| load_programs(book.db())).await
 }

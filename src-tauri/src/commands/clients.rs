@@ -8,19 +8,23 @@ use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command(async)]
-pub fn clients_page(
+#[tauri::command]
+pub async fn clients_page(
     state: State<'_, AppState>,
     query: ClientQuery,
 ) -> Result<ClientPage, ErrorDto> {
-    state.read(|book, _| client_page(book.db(), &query))
+    state
+        .read(move |book, _| client_page(book.db(), &query))
+        .await
 }
 
-#[tauri::command(async)]
-pub fn client_card(
+#[tauri::command]
+pub async fn client_card(
     state: State<'_, AppState>,
     program: String,
     client: String,
 ) -> Result<ClientCard, ErrorDto> {
-    state.read(|book, lang| load_client_card(book.db(), &program, &client, lang))
+    state
+        .read(move |book, lang| load_client_card(book.db(), &program, &client, lang))
+        .await
 }

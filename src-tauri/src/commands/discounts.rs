@@ -12,38 +12,46 @@ use crate::state::AppState;
 
 /// The inviter's discount periods and SMS packages, oldest first (empty for a partner of
 /// a program without discounts).
-#[tauri::command(async)]
-pub fn discount_history(
+#[tauri::command]
+pub async fn discount_history(
     state: State<'_, AppState>,
     partner: String,
 ) -> Result<Vec<DiscountPeriod>, ErrorDto> {
-    state.read(|book, _| history(book.db(), &partner))
+    state
+        .read(move |book, _| history(book.db(), &partner))
+        .await
 }
 
 /// The clients that registered the partner's code, with the day each did, oldest first.
-#[tauri::command(async)]
-pub fn invited_clients(
+#[tauri::command]
+pub async fn invited_clients(
     state: State<'_, AppState>,
     partner: String,
 ) -> Result<Vec<InvitedClient>, ErrorDto> {
-    state.read(|book, _| invited(book.db(), &partner))
+    state
+        .read(move |book, _| invited(book.db(), &partner))
+        .await
 }
 
 /// The client's own (invitee) discount periods.
-#[tauri::command(async)]
-pub fn client_discounts(
+#[tauri::command]
+pub async fn client_discounts(
     state: State<'_, AppState>,
     program: String,
     client: String,
 ) -> Result<Vec<DiscountPeriod>, ErrorDto> {
-    state.read(|book, _| client_periods(book.db(), &program, &client))
+    state
+        .read(move |book, _| client_periods(book.db(), &program, &client))
+        .await
 }
 
 /// Every period and package of `program`, or of every program that grants discounts.
-#[tauri::command(async)]
-pub fn discount_schedule(
+#[tauri::command]
+pub async fn discount_schedule(
     state: State<'_, AppState>,
     program: Option<String>,
 ) -> Result<Vec<DiscountPeriod>, ErrorDto> {
-    state.read(|book, _| schedule(book.db(), program.as_deref()))
+    state
+        .read(move |book, _| schedule(book.db(), program.as_deref()))
+        .await
 }

@@ -15,9 +15,9 @@ use partnerbook_core::{Error, ErrorDto, Lang};
 use tauri::{AppHandle, State};
 
 use super::days::day;
-use crate::error::{shell_error, to_dto};
+use crate::error::to_dto;
 use crate::file_dialog;
-use crate::state::{lock, AppState};
+use crate::state::AppState;
 
 fn kind_of(name: &str, lang: Lang) -> (&'static str, &'static str) {
     let ext = Path::new(name)
@@ -76,7 +76,9 @@ pub async fn save_act(
 ) -> Result<Option<String>, ErrorDto> {
     let now = chrono::Local::now().naive_local();
     // The EDO XML is kept by the book as made (a signed package must bring it back).
-    let file = state.change(|book, _, _| api::act_file(book, &act, format, now))?;
+    let file = state
+        .change(move |book, _, _| api::act_file(book, &act, format, now))
+        .await?;
     save(&app, &state, file).await
 }
 
@@ -88,7 +90,9 @@ pub async fn save_register(
     format: RegisterFormat,
 ) -> Result<Option<String>, ErrorDto> {
     let now = chrono::Local::now().naive_local();
-    let file = state.read(|book, _| register_file(book.db(), &month, format, now))?;
+    let file = state
+        .read(move |book, _| register_file(book.db(), &month, format, now))
+        .await?;
     save(&app, &state, file).await
 }
 
@@ -101,15 +105,17 @@ pub async fn save_statement(
     to: String,
 ) -> Result<Option<String>, ErrorDto> {
     let today = chrono::Local::now().date_naive();
-    let file = state.read(|book, _| {
-        statement_file(
-            book.db(),
-            &partner,
-            day("from", &from)?,
-            day("to", &to)?,
-            today,
-        )
-    })?;
+    let file = state
+        .read(move |book, _| {
+            statement_file(
+                book.db(),
+                &partner,
+                day("from", &from)?,
+                day("to", &to)?,
+                today,
+            )
+        })
+        .await?;
     save(&app, &state, file).await
 }
 
@@ -122,24 +128,9 @@ pub async fn export_table(
     request: ExportRequest,
 ) -> Result<Option<String>, ErrorDto> {
     let today = chrono::Local::now().date_naive();
-    // A big table or a what-if's replay takes a while: off the async workers.
-    let book = state.shared_book();
-    let lang = state.lang();
-    let task = tauri::async_runtime::spawn_blocking(move || {
-        let book = lock(&book);
-        export_of(book.db(), &request, today).map_err(|e| to_dto(e, lang))
-    });
-    let file = match task.await {
-        Ok(file) => file?,
-        Err(e) => {
-            let lang = state.read(|_, lang| Ok(lang))?;
-            return Err(shell_error(
-                "export_failed",
-                format!("Экспорт прервался: {e}"),
-                format!("The export stopped unexpectedly: {e}"),
-                lang,
-            ));
-        }
-    };
+    // A big table or a what-if's replay takes a while: on the blocking pool, as every read.
+    let file = state
+        .read(move |book, _| export_of(book.db(), &request, today))
+        .await?;
     save(&app, &state, file).await
 }

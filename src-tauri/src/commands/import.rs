@@ -10,12 +10,12 @@ use partnerbook_core::import::{
     import_history as load_import_history, preview_import, run_import, ImportKind, ImportOptions,
     ImportPreview, ImportProgress, ImportRecord, ImportReport,
 };
-use partnerbook_core::{ErrorDto, Lang, Text};
+use partnerbook_core::{ErrorDto, Text};
 use tauri::{AppHandle, Emitter, State};
 
 use crate::error::{shell_error, to_dto};
 use crate::file_dialog::{self, Opening};
-use crate::state::{lock, AppState};
+use crate::state::AppState;
 
 /// The event the UI listens to while an import runs; its payload is `ImportProgress`.
 pub const PROGRESS_EVENT: &str = "import-progress";
@@ -53,7 +53,7 @@ pub async fn import_preview(
     path: String,
     sheet: Option<String>,
 ) -> Result<ImportPreview, ErrorDto> {
-    let lang = state.read(|_, lang| Ok(lang))?;
+    let lang = state.lang();
     let task = tauri::async_runtime::spawn_blocking(move || {
         preview_import(
             Path::new(path.trim()),
@@ -114,9 +114,11 @@ pub fn import_cancel(state: State<'_, AppState>) -> Result<(), ErrorDto> {
     Ok(())
 }
 
-#[tauri::command(async)]
-pub fn import_history(state: State<'_, AppState>) -> Result<Vec<ImportRecord>, ErrorDto> {
-    state.read(|book, _| load_import_history(book.db()))
+#[tauri::command]
+pub async fn import_history(state: State<'_, AppState>) -> Result<Vec<ImportRecord>, ErrorDto> {
+    state
+        .read(move |book, _| load_import_history(book.db()))
+        .await
 }
 
 async fn run(
@@ -127,47 +129,37 @@ async fn run(
     extra: Extra,
     dry_run: bool,
 ) -> Result<ImportReport, ErrorDto> {
-    let book = state.shared_book();
     let cancel = state.cancel.clone();
     cancel.store(false, Ordering::SeqCst);
-    let (lang, actor) = (state.lang(), state.actor());
-    let task = tauri::async_runtime::spawn_blocking(move || {
-        let mut book = lock(&book);
-        let options = ImportOptions {
-            kind,
-            path: PathBuf::from(path.trim()),
-            sheet: extra.sheet,
-            program: extra.program,
-            dry_run,
-            lang,
-        };
-        let name = options
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let kind = kind.key();
-        book.set_doing(
-            &actor.operator,
-            Text::new(
-                format!("импортирует {kind} {name}"),
-                format!("is importing {kind} {name}"),
-            ),
-        );
-        let mut progress = |p: ImportProgress| -> bool {
-            // A window that is gone cannot listen; the import goes on regardless.
-            let _ = app.emit(PROGRESS_EVENT, p);
-            !cancel.load(Ordering::SeqCst)
-        };
-        run_import(&mut book, &options, &actor, &mut progress).map_err(|e| to_dto(e, lang))
-    });
-    match task.await {
-        Ok(report) => report,
-        Err(e) => Err(shell_error(
-            "import_failed",
-            format!("Импорт прервался: {e}"),
-            format!("The import stopped unexpectedly: {e}"),
-            Lang::default(),
-        )),
-    }
+    state
+        .change(move |book, actor, lang| {
+            let options = ImportOptions {
+                kind,
+                path: PathBuf::from(path.trim()),
+                sheet: extra.sheet,
+                program: extra.program,
+                dry_run,
+                lang,
+            };
+            let name = options
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let kind = kind.key();
+            book.set_doing(
+                &actor.operator,
+                Text::new(
+                    format!("импортирует {kind} {name}"),
+                    format!("is importing {kind} {name}"),
+                ),
+            );
+            let mut progress = |p: ImportProgress| -> bool {
+                // A window that is gone cannot listen; the import goes on regardless.
+                let _ = app.emit(PROGRESS_EVENT, p);
+                !cancel.load(Ordering::SeqCst)
+            };
+            run_import(book, &options, actor, &mut progress)
+        })
+        .await
 }

@@ -16,78 +16,88 @@ use super::days::{amount as amount_of, day, day_or_today};
 use crate::state::AppState;
 
 /// Every partner's balance as of `as_of` (today when none), of one program or all.
-#[tauri::command(async)]
-pub fn balances(
+#[tauri::command]
+pub async fn balances(
     state: State<'_, AppState>,
     as_of: Option<String>,
     program: Option<String>,
 ) -> Result<Vec<BalanceRow>, ErrorDto> {
-    state.read(|book, _| {
-        let as_of = day_or_today("as_of", as_of.as_deref())?;
-        balances_of(book.db(), as_of, program.as_deref())
-    })
+    state
+        .read(move |book, _| {
+            let as_of = day_or_today("as_of", as_of.as_deref())?;
+            balances_of(book.db(), as_of, program.as_deref())
+        })
+        .await
 }
 
 /// One partner's balance as of `as_of` (today when none) and every entry of its ledger.
-#[tauri::command(async)]
-pub fn partner_ledger(
+#[tauri::command]
+pub async fn partner_ledger(
     state: State<'_, AppState>,
     partner: String,
     as_of: Option<String>,
 ) -> Result<PartnerLedger, ErrorDto> {
-    state.read(|book, lang| {
-        let as_of = day_or_today("as_of", as_of.as_deref())?;
-        ledger_of(book.db(), &partner, as_of, lang)
-    })
+    state
+        .read(move |book, lang| {
+            let as_of = day_or_today("as_of", as_of.as_deref())?;
+            ledger_of(book.db(), &partner, as_of, lang)
+        })
+        .await
 }
 
 /// A page of the payments that earned nothing, with the count of each reason.
-#[tauri::command(async)]
-pub fn unearned_page(
+#[tauri::command]
+pub async fn unearned_page(
     state: State<'_, AppState>,
     query: UnearnedQuery,
 ) -> Result<UnearnedPage, ErrorDto> {
-    state.read(|book, lang| unearned(book.db(), &query, lang))
+    state
+        .read(move |book, lang| unearned(book.db(), &query, lang))
+        .await
 }
 
 /// Credits and reversals per month per program, oldest first.
-#[tauri::command(async)]
-pub fn monthly_accruals(state: State<'_, AppState>) -> Result<Vec<MonthlyAccrual>, ErrorDto> {
-    state.read(|book, _| monthly(book.db()))
+#[tauri::command]
+pub async fn monthly_accruals(state: State<'_, AppState>) -> Result<Vec<MonthlyAccrual>, ErrorDto> {
+    state.read(move |book, _| monthly(book.db())).await
 }
 
 /// Annuls the partner's unconverted balance as of `date` for a breach of the rules;
 /// answers the amount annulled (a decimal string in the program's unit).
-#[tauri::command(async)]
-pub fn annul_for_breach(
+#[tauri::command]
+pub async fn annul_for_breach(
     state: State<'_, AppState>,
     partner: String,
     date: String,
     reason: String,
 ) -> Result<String, ErrorDto> {
-    state.change(|book, actor, _| {
-        let date = day("date", &date)?;
-        api::annul_for_breach(book, actor, &partner, date, &reason).map(minor_text)
-    })
+    state
+        .change(move |book, actor, _| {
+            let date = day("date", &date)?;
+            api::annul_for_breach(book, actor, &partner, date, &reason).map(minor_text)
+        })
+        .await
 }
 
 /// A manual correction of the partner's balance on `date`: `amount` typed by the person
 /// (`500`, `-120,50`, in the program's unit) with its reason; answers what was posted.
-#[tauri::command(async)]
-pub fn adjust_balance(
+#[tauri::command]
+pub async fn adjust_balance(
     state: State<'_, AppState>,
     partner: String,
     date: String,
     amount: String,
     reason: String,
 ) -> Result<Adjusted, ErrorDto> {
-    state.change(|book, actor, _| {
-        let adjustment = Adjustment {
-            partner,
-            date: day("date", &date)?,
-            amount: amount_of("amount", &amount)?,
-            reason,
-        };
-        api::adjust(book, actor, &adjustment)
-    })
+    state
+        .change(move |book, actor, _| {
+            let adjustment = Adjustment {
+                partner,
+                date: day("date", &date)?,
+                amount: amount_of("amount", &amount)?,
+                reason,
+            };
+            api::adjust(book, actor, &adjustment)
+        })
+        .await
 }

@@ -1,8 +1,10 @@
 //! The commands the UI calls (`invoke('<name>', {camelCaseArgs})`). Every one answers
-//! `Result<T, ErrorDto>`; none runs on the main thread.
+//! `Result<T, ErrorDto>`; none runs on the main thread, and none touches the book but
+//! through `AppState::read` / `AppState::change` (on the blocking pool, see `state`).
 
 pub mod acts;
 pub mod app;
+pub mod books;
 pub mod clients;
 mod days;
 pub mod discounts;

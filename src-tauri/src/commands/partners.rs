@@ -10,32 +10,43 @@ use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command(async)]
-pub fn partners_page(
+#[tauri::command]
+pub async fn partners_page(
     state: State<'_, AppState>,
     query: PartnerQuery,
 ) -> Result<PartnerPage, ErrorDto> {
-    state.read(|book, _| partner_page(book.db(), &query))
+    state
+        .read(move |book, _| partner_page(book.db(), &query))
+        .await
 }
 
-#[tauri::command(async)]
-pub fn partner_card(state: State<'_, AppState>, partner: String) -> Result<PartnerCard, ErrorDto> {
-    state.read(|book, lang| load_partner_card(book.db(), &partner, lang))
+#[tauri::command]
+pub async fn partner_card(
+    state: State<'_, AppState>,
+    partner: String,
+) -> Result<PartnerCard, ErrorDto> {
+    state
+        .read(move |book, lang| load_partner_card(book.db(), &partner, lang))
+        .await
 }
 
-#[tauri::command(async)]
-pub fn partner_create(
+#[tauri::command]
+pub async fn partner_create(
     state: State<'_, AppState>,
     input: PartnerInput,
 ) -> Result<Partner, ErrorDto> {
-    state.change(|book, actor, _| api::create_partner(book, actor, input))
+    state
+        .change(move |book, actor, _| api::create_partner(book, actor, input))
+        .await
 }
 
-#[tauri::command(async)]
-pub fn partner_update(
+#[tauri::command]
+pub async fn partner_update(
     state: State<'_, AppState>,
     partner: String,
     input: PartnerInput,
 ) -> Result<Partner, ErrorDto> {
-    state.change(|book, actor, _| api::update_partner(book, actor, &partner, input))
+    state
+        .change(move |book, actor, _| api::update_partner(book, actor, &partner, input))
+        .await
 }

@@ -10,51 +10,59 @@ use super::days::day;
 use crate::state::AppState;
 
 /// Every program of the book with all its versions, oldest version first.
-#[tauri::command(async)]
-pub fn program_versions(state: State<'_, AppState>) -> Result<Vec<Program>, ErrorDto> {
-    state.read(|book, _| {
-        load_programs(book.db())?
-            .iter()
-            .map(|p| load_program(book.db(), &p.id))
-            .collect()
-    })
+#[tauri::command]
+pub async fn program_versions(state: State<'_, AppState>) -> Result<Vec<Program>, ErrorDto> {
+    state
+        .read(move |book, _| {
+            load_programs(book.db())?
+                .iter()
+                .map(|p| load_program(book.db(), &p.id))
+                .collect()
+        })
+        .await
 }
 
 /// Adds a version of `program` in force from `from` with `rules`. Problems name the
 /// field they concern (`effective_from`, `rewards`, `hold_days`, `conversion`).
-#[tauri::command(async)]
-pub fn program_add_version(
+#[tauri::command]
+pub async fn program_add_version(
     state: State<'_, AppState>,
     program: String,
     from: String,
     rules: RuleSet,
 ) -> Result<ProgramVersion, ErrorDto> {
-    state.change(|book, actor, _| {
-        let from = day("effective_from", &from)?;
-        api::add_version(book, actor, &program, from, &rules)
-    })
+    state
+        .change(move |book, actor, _| {
+            let from = day("effective_from", &from)?;
+            api::add_version(book, actor, &program, from, &rules)
+        })
+        .await
 }
 
 /// Every payment of the request's program over its range accrued again under its rules,
 /// per partner beside what the book holds. Nothing is changed.
-#[tauri::command(async)]
-pub fn whatif(
+#[tauri::command]
+pub async fn whatif(
     state: State<'_, AppState>,
     request: WhatIfRequest,
 ) -> Result<WhatIfReport, ErrorDto> {
-    state.read(|book, _| partnerbook_core::ledger::whatif(book.db(), &request))
+    state
+        .read(move |book, _| partnerbook_core::ledger::whatif(book.db(), &request))
+        .await
 }
 
 /// Posts the differences as correcting entries dated `date` and records the rules as a
 /// version from the request's first day (after a backup of the book).
-#[tauri::command(async)]
-pub fn whatif_apply(
+#[tauri::command]
+pub async fn whatif_apply(
     state: State<'_, AppState>,
     request: WhatIfRequest,
     date: String,
 ) -> Result<WhatIfApplied, ErrorDto> {
-    state.change(|book, actor, _| {
-        let date = day("date", &date)?;
-        partnerbook_core::api::whatif_apply(book, actor, &request, date)
-    })
+    state
+        .change(move |book, actor, _| {
+            let date = day("date", &date)?;
+            partnerbook_core::api::whatif_apply(book, actor, &request, date)
+        })
+        .await
 }

@@ -7,12 +7,14 @@ use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command(async)]
-pub fn vendor_get(state: State<'_, AppState>) -> Result<Vendor, ErrorDto> {
-    state.read(|book, _| vendor(book.db()))
+#[tauri::command]
+pub async fn vendor_get(state: State<'_, AppState>) -> Result<Vendor, ErrorDto> {
+    state.read(move |book, _| vendor(book.db())).await
 }
 
-#[tauri::command(async)]
-pub fn vendor_set(state: State<'_, AppState>, vendor: Vendor) -> Result<Vendor, ErrorDto> {
-    state.change(|book, actor, _| api::set_vendor(book, actor, vendor))
+#[tauri::command]
+pub async fn vendor_set(state: State<'_, AppState>, vendor: Vendor) -> Result<Vendor, ErrorDto> {
+    state
+        .change(move |book, actor, _| api::set_vendor(book, actor, vendor))
+        .await
 }

@@ -24,15 +24,17 @@ pub async fn pick_signed_package(
 }
 
 /// Loads the package at `path` (a `.zip` or a folder) onto its act.
-#[tauri::command(async)]
-pub fn import_signed_package(
+#[tauri::command]
+pub async fn import_signed_package(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<SignedImport, ErrorDto> {
-    state.change(|book, actor, _| {
-        let path = PathBuf::from(path.trim());
-        api::import_signed(book, actor, &path)
-    })
+    state
+        .change(move |book, actor, _| {
+            let path = PathBuf::from(path.trim());
+            api::import_signed(book, actor, &path)
+        })
+        .await
 }
 
 /// Saves the signed act: its PDF where the person chooses in the save dialog (or at `to`
@@ -45,10 +47,12 @@ pub async fn save_signed_act(
     act: String,
     to: Option<String>,
 ) -> Result<Option<String>, ErrorDto> {
-    let (pdf, package) = state.read(|book, _| signed_act_files(book.db(), &act))?;
+    let (pdf, package) = state
+        .read(move |book, _| signed_act_files(book.db(), &act))
+        .await?;
     let saved = match to {
         Some(to) => {
-            let lang = state.read(|_, lang| Ok(lang))?;
+            let lang = state.lang();
             write_whole(Path::new(&to), &pdf.bytes).map_err(|e| to_dto(Error::Io(e), lang))?;
             Some(to)
         }
@@ -56,7 +60,7 @@ pub async fn save_signed_act(
     };
     let Some(saved) = saved else { return Ok(None) };
     let beside = Path::new(&saved).with_extension("zip");
-    let lang = state.read(|_, lang| Ok(lang))?;
+    let lang = state.lang();
     write_whole(&beside, &package.bytes).map_err(|e| to_dto(Error::Io(e), lang))?;
     Ok(Some(saved))
 }

@@ -23,25 +23,29 @@ pub async fn pick_statement_file(
 
 /// What the statement at `path` would mark paid, what was paid before and which debits
 /// match no act; the book is not changed.
-#[tauri::command(async)]
-pub fn statement_preview(
+#[tauri::command]
+pub async fn statement_preview(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<StatementReport, ErrorDto> {
-    state.read(|book, lang| {
-        let bytes = std::fs::read(path.trim())?;
-        preview_statement(book.db(), &bytes, lang)
-    })
+    state
+        .read(move |book, lang| {
+            let bytes = std::fs::read(path.trim())?;
+            preview_statement(book.db(), &bytes, lang)
+        })
+        .await
 }
 
 /// Marks paid every act the statement at `path` pays, after a backup of the book.
-#[tauri::command(async)]
-pub fn statement_apply(
+#[tauri::command]
+pub async fn statement_apply(
     state: State<'_, AppState>,
     path: String,
 ) -> Result<StatementReport, ErrorDto> {
-    state.change(|book, actor, lang| {
-        let bytes = std::fs::read(path.trim())?;
-        apply_statement(book, &bytes, actor, lang)
-    })
+    state
+        .change(move |book, actor, lang| {
+            let bytes = std::fs::read(path.trim())?;
+            apply_statement(book, &bytes, actor, lang)
+        })
+        .await
 }

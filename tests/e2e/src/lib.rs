@@ -12,6 +12,7 @@ pub mod driver;
 pub mod ipc;
 pub mod locate;
 pub mod native_dialog;
+pub mod postgres;
 pub mod ui;
 
 pub use app::App;

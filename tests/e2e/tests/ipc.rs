@@ -12,8 +12,8 @@ async fn the_page_calls_our_commands_and_nothing_else() {
 
     let info = invoke(c, "app_info", json!({})).await.expect("app_info");
     assert_eq!(
-        info["book_path"],
-        json!(app.book().display().to_string()),
+        info["book"],
+        json!({ "kind": "file", "path": app.book().display().to_string() }),
         "{info}"
     );
     assert_eq!(info["lang"], json!("ru"), "Russian by default: {info}");

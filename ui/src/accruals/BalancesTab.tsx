@@ -9,6 +9,7 @@ import { toErrorDto } from "../errors";
 import { formatCount } from "../format";
 import { useI18n } from "../i18n";
 import { BalancesTable, BY_PARTNER, type BalancesSorting } from "./BalancesTable";
+import { useBook } from "../book";
 
 type Loaded = { key: string; rows?: BalanceRow[]; error?: ErrorDto };
 
@@ -22,6 +23,7 @@ export function BalancesTab(props: {
 }) {
   const { asOf, onAsOf, program, onProgram, onOpen } = props;
   const { t, lang } = useI18n();
+  const { refresh } = useBook();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState<BalancesSorting>(BY_PARTNER);
@@ -37,7 +39,7 @@ export function BalancesTab(props: {
     return () => {
       live = false;
     };
-  }, [asOf, program, key]);
+  }, [asOf, program, key, refresh]);
 
   const current = loaded?.key === key ? loaded : null;
   const shown = useMemo(() => {

@@ -6,6 +6,7 @@ import { ErrorBanner } from "../components/ErrorBanner";
 import { toErrorDto } from "../errors";
 import { useI18n } from "../i18n";
 import { PartnerLedgerView } from "./PartnerLedgerView";
+import { useBook } from "../book";
 
 type Loaded = { key: string; ledger?: PartnerLedger; error?: ErrorDto };
 
@@ -13,6 +14,7 @@ type Loaded = { key: string; ledger?: PartnerLedger; error?: ErrorDto };
 export function LedgerTab(props: { partner: string; onPartner: (partner: string) => void; asOf: string; onOpenPartner?: (partner: string) => void }) {
   const { partner, onPartner, asOf, onOpenPartner } = props;
   const { t } = useI18n();
+  const { refresh } = useBook();
   const [typed, setTyped] = useState(partner);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const key = `${partner}|${asOf}`;
@@ -27,7 +29,7 @@ export function LedgerTab(props: { partner: string; onPartner: (partner: string)
     return () => {
       live = false;
     };
-  }, [partner, asOf, key]);
+  }, [partner, asOf, key, refresh]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -6,10 +6,12 @@ import { ErrorBanner } from "../components/ErrorBanner";
 import { toErrorDto } from "../errors";
 import { useI18n } from "../i18n";
 import { AccrualsChart } from "./AccrualsChart";
+import { useBook } from "../book";
 
 /** По месяцам: the chart of accruals per month per program. */
 export function MonthlyTab() {
   const { t } = useI18n();
+  const { refresh } = useBook();
   const [loaded, setLoaded] = useState<{ data?: MonthlyAccrual[]; error?: ErrorDto } | null>(null);
   useEffect(() => {
     let live = true;
@@ -20,7 +22,7 @@ export function MonthlyTab() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [refresh]);
   return (
     <div className="tab-body">
       {!loaded && <p className="muted">{t("common.loading")}</p>}

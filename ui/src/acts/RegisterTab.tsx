@@ -9,6 +9,7 @@ import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { toErrorDto } from "../errors";
 import { formatCount, formatDate, formatMoney, monthIso, sumDecimals, unitLabel } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
+import { useBook } from "../book";
 
 const SAVES: readonly { format: RegisterFormat; label: MessageKey }[] = [
   { format: "pdf", label: "register.save.pdf" },
@@ -32,6 +33,7 @@ export function registerTotals(lines: readonly RegisterLine[]): { currency: stri
  */
 export function RegisterTab() {
   const { t, lang } = useI18n();
+  const { refresh } = useBook();
   const [month, setMonth] = useState(monthIso);
   const [loaded, setLoaded] = useState<{ month: string; register?: PayoutRegister; error?: ErrorDto } | null>(null);
   const [saved, setSaved] = useState<{ path?: string; error?: ErrorDto } | null>(null);
@@ -47,7 +49,7 @@ export function RegisterTab() {
     return () => {
       live = false;
     };
-  }, [month]);
+  }, [month, refresh]);
 
   const current = loaded?.month === month ? loaded : null;
   const lines = current?.register?.lines;

@@ -23,7 +23,7 @@ type Props = {
 /** A client's card: who it is, its binding history, and every attempt to bind it with the outcome. */
 export function ClientCardView({ program, client, onBack, onOpenPartner }: Props) {
   const { t, lang } = useI18n();
-  const { programs } = useBook();
+  const { programs, refresh } = useBook();
   const id = `${program}/${client}`;
   const [loaded, setLoaded] = useState<{ id: string; card?: ClientCard; error?: ErrorDto } | null>(null);
 
@@ -36,7 +36,7 @@ export function ClientCardView({ program, client, onBack, onOpenPartner }: Props
     return () => {
       live = false;
     };
-  }, [program, client, id]);
+  }, [program, client, id, refresh]);
 
   const current = loaded?.id === id ? loaded : null;
   const card = current?.card;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ErrorDto } from "../bindings/ErrorDto";
+import { useBook } from "../book";
 import { toErrorDto } from "../errors";
 
 export type PageResult<Row> = { total: number; rows: Row[] };
@@ -23,7 +24,8 @@ const empty = <Row,>(key: string): Loaded<Row> => ({ key, total: null, pages: ne
 
 /**
  * `key` names the query (search, filters, sort): when it changes, what was loaded is dropped
- * and answers still on their way for the old key are ignored.
+ * and answers still on their way for the old key are ignored. A refresh of the book reads the
+ * loaded pages again in place: their rows stay on screen until the new ones come.
  */
 export function usePagedRows<Row>(key: string, fetchPage: FetchPage<Row>, pageSize = 100): PagedRows<Row> {
   const [loaded, setLoaded] = useState<Loaded<Row>>(() => empty(key));
@@ -53,6 +55,16 @@ export function usePagedRows<Row>(key: string, fetchPage: FetchPage<Row>, pageSi
   );
 
   useEffect(() => load(0), [load]);
+
+  const { refresh } = useBook();
+  const seen = useRef(refresh);
+  useEffect(() => {
+    if (seen.current === refresh) return;
+    seen.current = refresh;
+    const loadedPages = requested.current.key === key ? [...requested.current.pages] : [];
+    requested.current = { key, pages: new Set() };
+    for (const page of loadedPages.length > 0 ? loadedPages : [0]) load(page);
+  }, [refresh, key, load]);
 
   const ensure = useCallback(
     (first: number, last: number) => {

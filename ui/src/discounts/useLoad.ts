@@ -3,9 +3,14 @@ import { programVersions } from "../api";
 import type { ErrorDto } from "../bindings/ErrorDto";
 import type { Program } from "../bindings/Program";
 import { toErrorDto } from "../errors";
+import { useBook } from "../book";
 
-/** What `load` answered (or why it failed); `null` while it runs. Give a stable `load` (`useCallback`): a new one loads again. */
+/**
+ * What `load` answered (or why it failed); `null` while it runs. Give a stable `load` (`useCallback`): a new one loads
+ * again, and so does a refresh of the book (the last answer stays until the new one comes).
+ */
 export function useLoad<T>(load: () => Promise<T>): { value?: T; error?: ErrorDto } | null {
+  const { refresh } = useBook();
   const [loaded, setLoaded] = useState<{ load: () => Promise<T>; value?: T; error?: ErrorDto } | null>(null);
   useEffect(() => {
     let live = true;
@@ -16,7 +21,7 @@ export function useLoad<T>(load: () => Promise<T>): { value?: T; error?: ErrorDt
     return () => {
       live = false;
     };
-  }, [load]);
+  }, [load, refresh]);
   return loaded?.load === load ? loaded : null;
 }
 

@@ -45,7 +45,7 @@ const same = (a: Target, b: Target, withProgram: boolean) =>
  */
 export function ImportScreen() {
   const { t, lang } = useI18n();
-  const { programs } = useBook();
+  const { programs, refresh } = useBook();
   const [kind, setKind] = useState<ImportKind>("partners");
   const [path, setPath] = useState("");
   const [sheet, setSheet] = useState("");
@@ -60,7 +60,7 @@ export function ImportScreen() {
   const loadHistory = useCallback(() => {
     importHistory().then(setHistory, (reason: unknown) => setError(toErrorDto(reason)));
   }, []);
-  useEffect(loadHistory, [loadHistory]);
+  useEffect(loadHistory, [loadHistory, refresh]);
 
   const target: Target = { kind, path: path.trim(), sheet: sheet.trim(), program: kind === "billing" ? program : "" };
   const report = outcome && same(outcome, target, true) ? outcome.report : null;

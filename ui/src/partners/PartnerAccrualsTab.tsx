@@ -10,10 +10,12 @@ import { useI18n } from "../i18n";
 import { AdjustDialog } from "./AdjustDialog";
 import { AnnulDialog } from "./AnnulDialog";
 import type { Adjusted } from "../bindings/Adjusted";
+import { useBook } from "../book";
 
 /** The card's «Начисления»: the balance today, the ledger, manual adjustments, and annulment for a breach of the rules. */
 export function PartnerAccrualsTab({ partner }: { partner: string }) {
   const { t, lang } = useI18n();
+  const { refresh } = useBook();
   const [version, setVersion] = useState(0);
   const [loaded, setLoaded] = useState<{ key: string; ledger?: PartnerLedger; error?: ErrorDto } | null>(null);
   const [annulling, setAnnulling] = useState(false);
@@ -31,7 +33,7 @@ export function PartnerAccrualsTab({ partner }: { partner: string }) {
     return () => {
       live = false;
     };
-  }, [partner, key]);
+  }, [partner, key, refresh]);
 
   const current = loaded?.key === key ? loaded : null;
   const ledger = current?.ledger ?? (loaded?.key.startsWith(`${partner}|`) ? loaded.ledger : undefined);

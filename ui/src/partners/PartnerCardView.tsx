@@ -27,7 +27,7 @@ type Props = {
  */
 export function PartnerCardView({ partner, version, onBack, onEdit, onOpenClient }: Props) {
   const { t, lang } = useI18n();
-  const { programs } = useBook();
+  const { programs, refresh } = useBook();
   const [loaded, setLoaded] = useState<{ id: string; version: number; card?: PartnerCard; error?: ErrorDto } | null>(null);
   const [tab, setTab] = useState<CardTab>("requisites");
 
@@ -40,7 +40,7 @@ export function PartnerCardView({ partner, version, onBack, onEdit, onOpenClient
     return () => {
       live = false;
     };
-  }, [partner, version]);
+  }, [partner, version, refresh]);
 
   const current = loaded && loaded.id === partner ? loaded : null;
   const card = current?.card;

@@ -10,10 +10,12 @@ import { formatDate, formatMoney, todayIso, unitLabel } from "../format";
 import { useI18n } from "../i18n";
 import { ladderLines, ORIGIN, rewardText, versionOn } from "./ruleText";
 import { VersionForm } from "./VersionForm";
+import { useBook } from "../book";
 
 /** Программы: every program with its versions and their key parameters; a new version from a day. */
 export function ProgramsScreen() {
   const { t, lang } = useI18n();
+  const { refresh } = useBook();
   const [programs, setPrograms] = useState<Program[] | null>(null);
   const [error, setError] = useState<ErrorDto | null>(null);
   const [editing, setEditing] = useState<{ program: Program; base: ProgramVersion } | null>(null);
@@ -23,7 +25,7 @@ export function ProgramsScreen() {
   const load = useCallback(() => {
     programVersions().then(setPrograms, (reason: unknown) => setError(toErrorDto(reason)));
   }, []);
-  useEffect(load, [load]);
+  useEffect(load, [load, refresh]);
 
   const columns = (program: Program): SimpleColumn<ProgramVersion>[] => {
     const inForce = versionOn(program, today);

@@ -1,6 +1,8 @@
+import type { AppInfo } from "../bindings/AppInfo";
 import type { Lang } from "../bindings/Lang";
 import { useBook } from "../book";
 import { useI18n } from "../i18n";
+import { BookSettings } from "./BookSettings";
 import { VendorForm } from "./VendorForm";
 
 const LANGS: readonly { lang: Lang; label: string }[] = [
@@ -8,8 +10,9 @@ const LANGS: readonly { lang: Lang; label: string }[] = [
   { lang: "en", label: "English" },
 ];
 
-/** Настройки: language, who is working and on which book, and the vendor's requisites. */
-export function SettingsScreen({ onLang }: { onLang: (lang: Lang) => void }) {
+/** Настройки: language, who is working and on which book (another opened here), and the vendor's requisites. */
+export function SettingsScreen(props: { onLang: (lang: Lang) => void; onBookOpened: (info: AppInfo) => void }) {
+  const { onLang, onBookOpened } = props;
   const { t, lang } = useI18n();
   const { info } = useBook();
   return (
@@ -42,16 +45,11 @@ export function SettingsScreen({ onLang }: { onLang: (lang: Lang) => void }) {
           <dd data-testid="settings-operator">{info?.operator ?? "—"}</dd>
         </div>
         <div className="fact">
-          <dt>{t("settings.book")}</dt>
-          <dd data-testid="settings-book" className="path">
-            {info?.book_path ?? "—"}
-          </dd>
-        </div>
-        <div className="fact">
           <dt>{t("settings.version")}</dt>
           <dd>{info?.version ?? "—"}</dd>
         </div>
       </dl>
+      <BookSettings onOpened={onBookOpened} />
       <VendorForm />
     </section>
   );

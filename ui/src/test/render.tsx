@@ -15,7 +15,11 @@ export function renderInBook(ui: ReactElement, lang: Lang = "ru") {
   return render(
     <LangProvider lang={lang}>
       <BookContext.Provider
-        value={{ info: { version: "0.1.0", book_path: "/tmp/book.sqlite", lang, operator: "Иванова" }, programs: PROGRAMS }}
+        value={{
+          info: { version: "0.1.0", book: { kind: "file", path: "/tmp/book.sqlite" }, lang, operator: "Иванова" },
+          programs: PROGRAMS,
+          refresh: 0,
+        }}
       >
         {ui}
       </BookContext.Provider>

@@ -28,7 +28,7 @@ pub fn monthly_accruals(db: &Db) -> Result<Vec<MonthlyAccrual>> {
                 coalesce(sum(CASE l.kind WHEN 'reversal' THEN l.amount END), 0)
          FROM ledger l JOIN partners p ON p.id = l.partner JOIN programs g ON g.id = p.program
          WHERE l.kind IN ('credit', 'reversal')
-         GROUP BY month, p.program ORDER BY month, p.program",
+         GROUP BY month, p.program, g.unit ORDER BY month, p.program",
     )?;
     let rows = stmt.query_map([], |r| {
         let credited: i64 = r.get(3)?;

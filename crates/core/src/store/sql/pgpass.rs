@@ -102,19 +102,51 @@ fn split(line: &str) -> Vec<String> {
     fields
 }
 
-/// The URL as it may be shown or kept: any password in it replaced by `***`.
+/// The URL as it may be shown: a password in it (`user:secret@`, `?password=secret`)
+/// replaced by `***`.
 pub fn without_password(url: &str) -> String {
+    password_replaced(url, Some("***"))
+}
+
+/// The URL as it may be kept (a person's recent books): a password in it dropped, so the
+/// next connection reads `PGPASSWORD` or `~/.pgpass` as every other one does.
+pub fn url_to_keep(url: &str) -> String {
+    password_replaced(url, None)
+}
+
+/// `url` with the password of its user and of its query replaced by `with`, or dropped.
+fn password_replaced(url: &str, with: Option<&str>) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };
-    let (authority, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-    match authority.rsplit_once('@') {
-        Some((credentials, host)) => match credentials.split_once(':') {
-            Some((user, _)) => format!("{scheme}://{user}:***@{host}{tail}"),
-            None => url.to_owned(),
+    let (base, query) = match rest.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (rest, None),
+    };
+    let (authority, path) = base.split_at(base.find('/').unwrap_or(base.len()));
+    let authority = match authority.rsplit_once('@') {
+        Some((credentials, host)) => match (credentials.split_once(':'), with) {
+            (Some((user, _)), Some(with)) => format!("{user}:{with}@{host}"),
+            (Some((user, _)), None) => format!("{user}@{host}"),
+            (None, _) => authority.to_owned(),
         },
-        None => url.to_owned(),
+        None => authority.to_owned(),
+    };
+    let mut out = format!("{scheme}://{authority}{path}");
+    let pairs: Vec<String> = query
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .filter_map(|pair| match (pair.split_once('='), with) {
+            (Some(("password", _)), Some(with)) => Some(format!("password={with}")),
+            (Some(("password", _)), None) => None,
+            _ => Some(pair.to_owned()),
+        })
+        .collect();
+    if !pairs.is_empty() {
+        out.push('?');
+        out.push_str(&pairs.join("&"));
     }
+    out
 }
 
 #[cfg(test)]
@@ -140,6 +172,30 @@ mod tests {
         assert_eq!(
             without_password("postgres://anna@db.local/book"),
             "postgres://anna@db.local/book"
+        );
+        assert_eq!(
+            without_password("postgresql://anna@db.local/book?sslmode=disable&password=secret"),
+            "postgresql://anna@db.local/book?sslmode=disable&password=***"
+        );
+    }
+
+    #[test]
+    fn a_url_is_kept_without_its_password() {
+        assert_eq!(
+            url_to_keep("postgres://anna:secret@db.local:5432/book"),
+            "postgres://anna@db.local:5432/book"
+        );
+        assert_eq!(
+            url_to_keep("postgres://anna@db.local/book?password=secret&sslmode=disable"),
+            "postgres://anna@db.local/book?sslmode=disable"
+        );
+        assert_eq!(
+            url_to_keep("postgres://anna@db.local:5432/book"),
+            "postgres://anna@db.local:5432/book"
+        );
+        assert_eq!(
+            url_to_keep("/home/anna/book.sqlite"),
+            "/home/anna/book.sqlite"
         );
     }
 }

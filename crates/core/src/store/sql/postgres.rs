@@ -9,6 +9,7 @@ use std::error::Error as StdError;
 use std::sync::Arc;
 use std::time::Duration;
 
+use postgres::error::SqlState;
 use postgres::types::{to_sql_checked, IsNull, ToSql, Type};
 use postgres::{Client, NoTls};
 use rust_decimal::prelude::ToPrimitive;
@@ -158,11 +159,58 @@ fn pg_at(sql: &str) -> impl FnOnce(postgres::Error) -> Error + '_ {
 
 fn unreachable_server(url: &str, e: &postgres::Error) -> Error {
     let shown = super::pgpass::without_password(url);
+    let io = StdError::source(e).and_then(|s| s.downcast_ref::<std::io::Error>());
+    let (ru, en) = match why_unreachable(e.code(), io.map(std::io::Error::kind)) {
+        Some((ru, en)) => (format!("{ru} ({e})"), format!("{en} ({e})")),
+        None => (e.to_string(), e.to_string()),
+    };
     Error::refused(
         "server_unreachable",
-        format!("Не удалось подключиться к книге на сервере {shown}: {e}"),
-        format!("Could not connect to the book on the server {shown}: {e}"),
+        format!("Не удалось подключиться к книге на сервере {shown}: {ru}"),
+        format!("Could not connect to the book on the server {shown}: {en}"),
     )
+}
+
+/// What a failed connection means, in both languages, for the failures a person can act
+/// on; the server's own words follow it.
+fn why_unreachable(
+    code: Option<&SqlState>,
+    io: Option<std::io::ErrorKind>,
+) -> Option<(&'static str, &'static str)> {
+    use std::io::ErrorKind;
+    if let Some(code) = code {
+        return if code == &SqlState::INVALID_PASSWORD
+            || code == &SqlState::INVALID_AUTHORIZATION_SPECIFICATION
+        {
+            Some((
+                "сервер не принял имя пользователя или пароль (пароль берётся из PGPASSWORD или ~/.pgpass)",
+                "the server did not accept the user name or the password (the password comes from PGPASSWORD or ~/.pgpass)",
+            ))
+        } else if code == &SqlState::INVALID_CATALOG_NAME {
+            Some((
+                "на сервере нет такой базы данных",
+                "the server has no such database",
+            ))
+        } else if code == &SqlState::TOO_MANY_CONNECTIONS {
+            Some((
+                "на сервере заняты все подключения",
+                "the server has no free connections",
+            ))
+        } else {
+            None
+        };
+    }
+    match io? {
+        ErrorKind::ConnectionRefused => Some((
+            "по этому адресу и порту сервер не отвечает",
+            "no server answers at this host and port",
+        )),
+        ErrorKind::TimedOut => Some((
+            "сервер не ответил вовремя",
+            "the server did not answer in time",
+        )),
+        _ => None,
+    }
 }
 
 /// Column `i` of a row in the book's terms.
@@ -299,7 +347,24 @@ pub(crate) fn translate(sql: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::translate;
+    use super::{translate, why_unreachable, SqlState};
+    use std::io::ErrorKind;
+
+    #[test]
+    fn a_failed_connection_says_what_it_means() {
+        let said = why_unreachable;
+        let (ru, en) = said(Some(&SqlState::INVALID_PASSWORD), None).expect("a password");
+        assert!(
+            ru.contains("PGPASSWORD") && en.contains("~/.pgpass"),
+            "{ru} / {en}"
+        );
+        let (ru, _) = said(Some(&SqlState::INVALID_CATALOG_NAME), None).expect("a database");
+        assert_eq!(ru, "на сервере нет такой базы данных");
+        let (_, en) = said(None, Some(ErrorKind::ConnectionRefused)).expect("refused");
+        assert_eq!(en, "no server answers at this host and port");
+        assert_eq!(said(Some(&SqlState::SYNTAX_ERROR), None), None);
+        assert_eq!(said(None, Some(ErrorKind::Other)), None);
+    }
 
     #[test]
     fn parameters_become_numbered_dollars_outside_quotes() {

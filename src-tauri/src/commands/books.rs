@@ -1,0 +1,161 @@
+//! Which book the app works on: where it is and where its backups are, a server's book
+//! tried before it is opened, another book opened (a server's, a file from the native
+//! dialog, a recent one), and the person's recent books.
+
+use std::path::Path;
+
+use partnerbook_core::clients::{client_page, ClientQuery};
+use partnerbook_core::partners::{partner_page, PartnerQuery};
+use partnerbook_core::store::sql::is_server_url;
+use partnerbook_core::{Error, ErrorDto, Problem, Text};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use ts_rs::TS;
+
+use super::app::AppInfo;
+use crate::book_location::BookLocation;
+use crate::file_dialog::{self, Opening};
+use crate::state::AppState;
+
+/// What a server's book holds, found by connecting to it (the password never shown).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct BookProbe {
+    pub book: BookLocation,
+    pub partners: u32,
+    pub clients: u32,
+}
+
+/// Where the open book's backups are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+#[ts(export)]
+pub enum BookBackups {
+    /// A server book is backed up by its server (pg_dump on the server's schedule).
+    Server,
+    /// A file book is copied into `folder` before every import and batch of acts; the
+    /// copies kept, newest first (file names).
+    Files { folder: String, files: Vec<String> },
+}
+
+/// Connects to the book at the server's `url`, counts its partners and clients, and
+/// disconnects; the open book stays.
+#[tauri::command]
+pub async fn book_probe(state: State<'_, AppState>, url: String) -> Result<BookProbe, ErrorDto> {
+    let url = server_url(&url).map_err(|e| ErrorDto::new(&e, state.lang()))?;
+    let book = BookLocation::of(&url);
+    state
+        .try_book(url, move |opened, _| {
+            let partners = PartnerQuery {
+                limit: Some(1),
+                ..PartnerQuery::default()
+            };
+            let clients = ClientQuery {
+                limit: Some(1),
+                ..ClientQuery::default()
+            };
+            Ok(BookProbe {
+                book,
+                partners: partner_page(opened.db(), &partners)?.total,
+                clients: client_page(opened.db(), &clients)?.total,
+            })
+        })
+        .await
+}
+
+/// Opens the book at `location` — a server's URL, or a book file that exists — and makes
+/// it the app's book for every command after; answers the app's info on it.
+#[tauri::command]
+pub async fn book_open(state: State<'_, AppState>, location: String) -> Result<AppInfo, ErrorDto> {
+    let location = location.trim().to_owned();
+    if !is_server_url(&location) && !Path::new(&location).is_file() {
+        let e = Error::Invalid(vec![Problem::new(
+            "not_a_book",
+            Text::new(
+                format!("«{location}» — не адрес книги на сервере (postgres://…) и не файл книги"),
+                format!(
+                    "“{location}” is neither a server book's URL (postgres://…) nor a book file"
+                ),
+            ),
+        )
+        .field("url")]);
+        return Err(ErrorDto::new(&e, state.lang()));
+    }
+    state.switch(location).await?;
+    Ok(AppInfo::of(&state))
+}
+
+/// The books opened lately, newest first (the open one among them).
+#[tauri::command]
+pub async fn recent_books(state: State<'_, AppState>) -> Result<Vec<BookLocation>, ErrorDto> {
+    Ok(state
+        .settings()
+        .recent_books
+        .iter()
+        .map(|b| BookLocation::of(b))
+        .collect())
+}
+
+/// The native open dialog for a book file, in the last folder used; `None` when cancelled.
+#[tauri::command]
+pub async fn pick_book_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<String>, ErrorDto> {
+    file_dialog::pick_in_last_folder(&app, &state, Opening::Book).await
+}
+
+/// Where the open book's backups are, and the copies kept of a file book.
+#[tauri::command]
+pub async fn book_backups(state: State<'_, AppState>) -> Result<BookBackups, ErrorDto> {
+    state
+        .read(move |book, _| {
+            let Some(folder) = book.backup_folder() else {
+                return Ok(BookBackups::Server);
+            };
+            let files = book
+                .backups()?
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect();
+            Ok(BookBackups::Files {
+                folder: folder.display().to_string(),
+                files,
+            })
+        })
+        .await
+}
+
+/// `url` trimmed when it is a server's URL; else a problem at the field.
+fn server_url(url: &str) -> partnerbook_core::Result<String> {
+    let url = url.trim();
+    if is_server_url(url) {
+        return Ok(url.to_owned());
+    }
+    Err(Error::Invalid(vec![Problem::new(
+        "not_a_server_url",
+        Text::new(
+            "адрес книги на сервере начинается с postgres:// или postgresql://",
+            "a server book's URL begins with postgres:// or postgresql://",
+        ),
+    )
+    .field("url")]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_server_url_is_tried() {
+        assert_eq!(
+            server_url(" postgres://anna@db:5432/book ").ok().as_deref(),
+            Some("postgres://anna@db:5432/book")
+        );
+        assert!(server_url("postgresql://anna@db/book").is_ok());
+        let e = server_url("db:5432/book").expect_err("not a URL");
+        assert_eq!(e.problems()[0].field, Some("url"));
+        assert_eq!(e.code(), "invalid");
+    }
+}

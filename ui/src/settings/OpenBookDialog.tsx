@@ -1,0 +1,146 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { bookOpen, bookProbe, recentBooks } from "../api";
+import type { AppInfo } from "../bindings/AppInfo";
+import type { BookLocation } from "../bindings/BookLocation";
+import type { BookProbe } from "../bindings/BookProbe";
+import type { ErrorDto } from "../bindings/ErrorDto";
+import { bookShown, useBook } from "../book";
+import { ErrorBanner } from "../components/ErrorBanner";
+import { FormField } from "../components/FormField";
+import { Modal } from "../components/Modal";
+import { problemsByField, toErrorDto } from "../errors";
+import { formatCount } from "../format";
+import { useI18n } from "../i18n";
+
+type Busy = "idle" | "probing" | "opening";
+
+/**
+ * «Открыть книгу на сервере»: the server's URL (the password from PGPASSWORD or ~/.pgpass, never
+ * shown or kept), «Проверить подключение» says what the book holds or why it cannot be reached,
+ * «Открыть» makes it the app's book; the recent books (files and servers) open with one click.
+ */
+export function OpenBookDialog({ onClose, onOpened }: { onClose: () => void; onOpened: (info: AppInfo) => void }) {
+  const { t, lang } = useI18n();
+  const { info } = useBook();
+  const [url, setUrl] = useState("");
+  const [busy, setBusy] = useState<Busy>("idle");
+  const [probe, setProbe] = useState<BookProbe | null>(null);
+  const [error, setError] = useState<ErrorDto | null>(null);
+  const [recent, setRecent] = useState<BookLocation[] | null>(null);
+  const { byField } = problemsByField(error, ["url"]);
+
+  useEffect(() => {
+    recentBooks().then(setRecent, () => setRecent([]));
+  }, []);
+
+  const tryIt = async () => {
+    if (busy !== "idle") return;
+    setBusy("probing");
+    setProbe(null);
+    setError(null);
+    try {
+      setProbe(await bookProbe(url));
+    } catch (reason) {
+      setError(toErrorDto(reason));
+    } finally {
+      setBusy("idle");
+    }
+  };
+
+  const open = async (location: string) => {
+    if (busy !== "idle") return;
+    setBusy("opening");
+    setError(null);
+    try {
+      onOpened(await bookOpen(location));
+    } catch (reason) {
+      setError(toErrorDto(reason));
+    } finally {
+      setBusy("idle");
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void open(url);
+  };
+
+  const current = info ? bookShown(info.book) : null;
+  return (
+    <Modal title={t("book.dialogTitle")} onClose={onClose} testId="open-book-dialog" wide>
+      <form className="form" onSubmit={submit} noValidate>
+        <div className="modal-body">
+          <FormField
+            name="url"
+            label={t("book.url")}
+            type="text"
+            value={url}
+            onChange={(value) => {
+              setUrl(value);
+              setProbe(null);
+              setError(null);
+            }}
+            problems={byField.get("url")}
+            hint={t("book.urlHint")}
+            testId="book-url"
+            wide
+          />
+          <div className="button-row">
+            <button type="button" data-testid="book-probe" onClick={tryIt} disabled={busy !== "idle"}>
+              {busy === "probing" ? t("book.probing") : t("book.probe")}
+            </button>
+          </div>
+          {probe && (
+            <p className="ok-banner" role="status" data-testid="book-probe-ok" data-partners={probe.partners}>
+              {t("book.probeOk", {
+                url: bookShown(probe.book),
+                partners: formatCount(probe.partners, lang),
+                clients: formatCount(probe.clients, lang),
+              })}
+            </p>
+          )}
+          {error && byField.size === 0 && (
+            <div data-testid="book-open-error">
+              <ErrorBanner error={error} />
+            </div>
+          )}
+          <section className="recent-books">
+            <h3>{t("book.recent")}</h3>
+            {recent === null && <p className="muted">{t("common.loading")}</p>}
+            {recent?.length === 0 && <p className="muted">{t("book.recentNone")}</p>}
+            {recent && recent.length > 0 && (
+              <ul data-testid="recent-books">
+                {recent.map((book, i) => {
+                  const shown = bookShown(book);
+                  return (
+                    <li key={shown} className="recent-book">
+                      <span className={`label label-book-${book.kind}`}>
+                        {t(book.kind === "server" ? "book.kindServer" : "book.kindFile")}
+                      </span>
+                      <span className="path">{shown}</span>
+                      {shown === current ? (
+                        <span className="muted">{t("book.current")}</span>
+                      ) : (
+                        <button type="button" data-testid={`recent-book-${i}`} onClick={() => void open(shown)} disabled={busy !== "idle"}>
+                          {t("book.open")}
+                        </button>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+        </div>
+        <footer className="modal-footer">
+          <button type="button" onClick={onClose}>
+            {t("common.cancel")}
+          </button>
+          <button type="submit" className="primary" data-testid="book-open-submit" disabled={busy !== "idle"}>
+            {busy === "opening" ? t("book.opening") : t("book.open")}
+          </button>
+        </footer>
+      </form>
+    </Modal>
+  );
+}
