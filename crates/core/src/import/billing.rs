@@ -473,9 +473,11 @@ impl RowImport for BillingRows {
             return Ok(known_payment(db, &p, &content)?.unwrap_or(RowResult::Unchanged));
         }
         let mut refund_of = None;
-        if p.refund_of.is_some() {
-            // The original may still be waiting in the batch.
-            self.batch.flush(db)?;
+        if let Some(original) = &p.refund_of {
+            // The original, or another refund of it, may still be waiting in the batch.
+            if self.batch.holds(&p.program.id, original) {
+                self.batch.flush(db)?;
+            }
             refund_of = match self.original(db, &p, client)? {
                 Ok(id) => id,
                 Err(problem) => return Ok(RowResult::Problems(vec![problem])),
@@ -497,7 +499,13 @@ impl RowImport for BillingRows {
             Value::Text(content),
             Value::Integer(import),
         ];
-        self.batch.push(db, &p.program.id, &p.payment_id, values)?;
+        self.batch.push(
+            db,
+            &p.program.id,
+            &p.payment_id,
+            p.refund_of.as_deref(),
+            values,
+        )?;
         self.added += 1;
         if !self.index_dropped
             && self.added.is_multiple_of(LARGE_IMPORT)

@@ -1,8 +1,8 @@
 //! New payments of a billing import, written many per statement: on a server every
 //! statement is a round trip, and one per row would make a year's import wait on the
 //! network. Which keys the book holds is read once per program, so a row is known to be
-//! new without asking; anything that reads the payments back (a refund's original, a
-//! key seen before) writes the waiting rows first.
+//! new without asking; anything that reads back a waiting payment (a refund of it, or
+//! another refund of its original; a key seen before) writes the waiting rows first.
 
 use std::collections::{HashMap, HashSet};
 
@@ -22,6 +22,8 @@ pub(super) struct PaymentBatch {
     waiting: Vec<Value>,
     /// Per program: the payment ids in the book or waiting to go in.
     keys: HashMap<String, HashSet<String>>,
+    /// The payments waiting, and those that waiting refunds refund.
+    waiting_keys: HashSet<(String, String)>,
 }
 
 impl PaymentBatch {
@@ -40,18 +42,26 @@ impl PaymentBatch {
             .is_some_and(|k| k.contains(payment_id)))
     }
 
-    /// Queues a new payment's values (in the order of `COLUMNS`).
+    /// Queues a new payment's values (in the order of `COLUMNS`); `refund_of`, the
+    /// payment a refund refunds.
     pub(super) fn push(
         &mut self,
         db: &Db,
         program: &str,
         payment_id: &str,
+        refund_of: Option<&str>,
         row: [Value; WIDTH],
     ) -> Result<()> {
         self.keys
             .entry(program.to_owned())
             .or_default()
             .insert(payment_id.to_owned());
+        self.waiting_keys
+            .insert((program.to_owned(), payment_id.to_owned()));
+        if let Some(original) = refund_of {
+            self.waiting_keys
+                .insert((program.to_owned(), original.to_owned()));
+        }
         self.waiting.extend(row);
         if self.waiting.len() >= BATCH * WIDTH {
             self.flush(db)?;
@@ -59,15 +69,30 @@ impl PaymentBatch {
         Ok(())
     }
 
-    /// Writes every waiting payment.
+    /// Whether a refund of `payment_id` must wait for the batch to be written: its
+    /// original, or another refund of it, is waiting.
+    pub(super) fn holds(&self, program: &str, payment_id: &str) -> bool {
+        self.waiting_keys
+            .contains(&(program.to_owned(), payment_id.to_owned()))
+    }
+
+    /// Writes every waiting payment, in statements of a thousand rows and then of halving
+    /// sizes (so a server prepares a handful of statements, not one per count).
     pub(super) fn flush(&mut self, db: &Db) -> Result<()> {
-        let rows = self.waiting.len() / WIDTH;
-        if rows == 0 {
-            return Ok(());
+        let mut rows = self.waiting.len() / WIDTH;
+        let mut values = self.waiting.drain(..);
+        let mut size = BATCH;
+        while rows > 0 {
+            while size > rows {
+                size = (size / 2).max(1);
+            }
+            let placeholders = vec![ROW; size].join(", ");
+            db.prepare_cached(&format!("{COLUMNS}{placeholders}"))?
+                .execute(params_from_iter(values.by_ref().take(size * WIDTH)))?;
+            rows -= size;
         }
-        let values = vec![ROW; rows].join(", ");
-        db.prepare_cached(&format!("{COLUMNS}{values}"))?
-            .execute(params_from_iter(self.waiting.drain(..)))?;
+        drop(values);
+        self.waiting_keys.clear();
         Ok(())
     }
 

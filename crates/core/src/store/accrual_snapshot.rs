@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::store::sql::{params, Db, Dialect};
+use crate::store::sql::{params, params_from_iter, Db, Dialect};
 use chrono::NaiveDate;
 
 use super::values::{category, channel, day, decimal, optional_day, optional_text, status, text};
@@ -57,10 +57,13 @@ fn fill_scope(db: &Db, scope: &Scope) -> Result<()> {
             )?;
         }
         Scope::Clients(clients) => {
-            let mut stmt =
-                db.prepare("INSERT INTO fold_clients (id) VALUES (?1) ON CONFLICT DO NOTHING")?;
-            for client in clients {
-                stmt.execute([client])?;
+            // Many per statement: on a server each statement is a round trip.
+            for chunk in clients.chunks(500) {
+                let rows = vec!["(?)"; chunk.len()].join(", ");
+                db.prepare_cached(&format!(
+                    "INSERT INTO fold_clients (id) VALUES {rows} ON CONFLICT DO NOTHING"
+                ))?
+                .execute(params_from_iter(chunk))?;
             }
         }
     }
