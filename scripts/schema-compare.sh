@@ -137,8 +137,9 @@ sed -E -e "s/^trigger: CREATE TRIGGER ([a-z_]+) (BEFORE|AFTER) (.*) ON ([a-z_]+\
 # given); UNIQUE (file_id, bytes) is a unique index on (file_id, sha256(bytes)) here.
 known_sqlite='^(table|column|primary key) partners_search(_[a-z]+)?([ .(]|$)|^trigger partners_search_(insert|delete|update) |^column payment_outcomes\.payment bigint not null identity$|^unique act_edo_files\(file_id,bytes\)$'
 # PostgreSQL: the schema version's table (SQLite: PRAGMA user_version), the trigram index
-# that replaces the FTS5 table, that unique index, and the TRUNCATE guards.
-known_postgres='^(table book_schema|column book_schema\.version bigint not null)$|^index partners_search on partners\(search\)$|^index act_edo_files_file_id_bytes_key on act_edo_files\(file_id,<expr>\) unique$|^trigger [a-z_]+_no_truncate BEFORE TRUNCATE ON [a-z_]+: |^column payment_outcomes\.payment bigint not null$'
+# that replaces the FTS5 table, that unique index, the TRUNCATE guards, and the notes of
+# the writers waiting for the lock (book_writers; SQLite: a file beside the book).
+known_postgres='^(table book_schema|column book_schema\.version bigint not null)$|^(table|column|primary key) book_writers([ .(]|$)|^index partners_search on partners\(search\)$|^index act_edo_files_file_id_bytes_key on act_edo_files\(file_id,<expr>\) unique$|^trigger [a-z_]+_no_truncate BEFORE TRUNCATE ON [a-z_]+: |^column payment_outcomes\.payment bigint not null$'
 
 grep -E "$known_sqlite" "$work/sqlite.list" >"$work/sqlite.known" || [ "$?" -eq 1 ]
 grep -v -E "$known_sqlite" "$work/sqlite.list" >"$work/sqlite.rest" || [ "$?" -eq 1 ]

@@ -39,6 +39,9 @@ npm --prefix ui run build
 step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
+step "the two engines' migrations make the same schema"
+bash scripts/schema-compare.sh
+
 step "a throwaway PostgreSQL cluster, the second engine's server for the tests"
 pg_dir=$(mktemp -d /tmp/partnerbook-pg.XXXXXX)
 rmdir "$pg_dir"
