@@ -6,7 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::store::sql::{params_from_iter, Db, Value};
+use crate::store::insert_rows;
+use crate::store::sql::{Db, Value};
 use crate::Result;
 
 /// The columns of a payment, in the order of a row's values.
@@ -76,22 +77,10 @@ impl PaymentBatch {
             .contains(&(program.to_owned(), payment_id.to_owned()))
     }
 
-    /// Writes every waiting payment, in statements of a thousand rows and then of halving
-    /// sizes (so a server prepares a handful of statements, not one per count).
+    /// Writes every waiting payment (statements of a thousand rows, then of halving
+    /// sizes: a server prepares a handful of statements, not one per count).
     pub(super) fn flush(&mut self, db: &Db) -> Result<()> {
-        let mut rows = self.waiting.len() / WIDTH;
-        let mut values = self.waiting.drain(..);
-        let mut size = BATCH;
-        while rows > 0 {
-            while size > rows {
-                size = (size / 2).max(1);
-            }
-            let placeholders = vec![ROW; size].join(", ");
-            db.prepare_cached(&format!("{COLUMNS}{placeholders}"))?
-                .execute(params_from_iter(values.by_ref().take(size * WIDTH)))?;
-            rows -= size;
-        }
-        drop(values);
+        insert_rows(db, &mut self.waiting, WIDTH, (COLUMNS, ROW))?;
         self.waiting_keys.clear();
         Ok(())
     }

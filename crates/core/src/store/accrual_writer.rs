@@ -5,16 +5,17 @@
 //! whole fold); what is still pending is written by [`AccrualWriter::finish`]. Nothing
 //! written through the sink is guaranteed in the book before `finish`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::store::sql::{params, params_from_iter, Db, Statement, Value};
 
 use crate::ledger::fold::{BindingEvent, Entry, Outcome, Sink};
 use crate::Result;
 
-/// Rows per multi-row `INSERT` (16 parameters an entry: 1 024 in all, well under
-/// SQLite's limit of 32 766).
-const BATCH: usize = 64;
+/// Rows gathered before they are written (16 parameters an entry: 16 000 in all, under
+/// SQLite's limit of 32 766); written by statements of this many rows and then of halving
+/// sizes, so a server prepares a handful of statements and is asked once per batch.
+const BATCH: usize = 1_000;
 
 const ENTRY_COLUMNS: &str = "INSERT INTO ledger (id, partner, kind, date, available_on, amount, payment, client, corrects, rule, version, base, rate, detail, import, at) VALUES ";
 const ENTRY_ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -61,13 +62,13 @@ pub struct AccrualWriter<'c> {
     db: &'c Db,
     /// `ledger_by_partner` was dropped for a large fold: `finish` builds it again.
     rebuild: bool,
-    entries: Statement<'c>,
-    outcomes: Statement<'c>,
     event: Statement<'c>,
     moved: Statement<'c>,
     /// Entries and reasons not written yet, as their statements' parameters.
     pending_entries: Vec<Value>,
     pending_outcomes: Vec<Value>,
+    /// The ids of the pending entries (an entry correcting one of them writes them first).
+    pending_ids: HashSet<i64>,
     import: Option<i64>,
     at: String,
     /// Partners' current clients gained (or lost) by the fold's bindings.
@@ -83,8 +84,6 @@ impl<'c> AccrualWriter<'c> {
         Ok(AccrualWriter {
             rebuild,
             db,
-            entries: db.prepare(&multi_row(ENTRY_COLUMNS, ENTRY_ROW, BATCH))?,
-            outcomes: db.prepare(&multi_row(OUTCOME_COLUMNS, OUTCOME_ROW, BATCH))?,
             event: db.prepare(
                 "INSERT INTO binding_events (id, client, date, code, partner, channel, outcome, reason, detail, version, import)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -94,18 +93,18 @@ impl<'c> AccrualWriter<'c> {
             )?,
             pending_entries: Vec::with_capacity(BATCH * 16),
             pending_outcomes: Vec::with_capacity(BATCH * 4),
+            pending_ids: HashSet::new(),
             import,
             at,
             counts: HashMap::new(),
         })
     }
 
-    /// Writes the pending entries (a full batch by the prepared statement, a partial one
-    /// by a statement of its own size).
+    /// Writes the pending entries.
     fn flush_entries(&mut self) -> Result<()> {
-        flush(
+        self.pending_ids.clear();
+        insert_rows(
             self.db,
-            &mut self.entries,
             &mut self.pending_entries,
             16,
             (ENTRY_COLUMNS, ENTRY_ROW),
@@ -113,9 +112,8 @@ impl<'c> AccrualWriter<'c> {
     }
 
     fn flush_outcomes(&mut self) -> Result<()> {
-        flush(
+        insert_rows(
             self.db,
-            &mut self.outcomes,
             &mut self.pending_outcomes,
             4,
             (OUTCOME_COLUMNS, OUTCOME_ROW),
@@ -138,24 +136,24 @@ impl<'c> AccrualWriter<'c> {
     }
 }
 
-/// Writes `pending` (rows of `width` parameters): by `full` when it holds a whole batch,
-/// else by a statement made for the rows there are.
-fn flush(
+/// Writes `pending` (rows of `width` parameters, after `columns` — `INSERT INTO t (…)
+/// VALUES ` — each as `row`) by statements of [`BATCH`] rows, then of halving sizes.
+pub(crate) fn insert_rows(
     db: &Db,
-    full: &mut Statement,
     pending: &mut Vec<Value>,
     width: usize,
     (columns, row): (&str, &str),
 ) -> Result<()> {
-    let rows = pending.len() / width;
-    if rows == 0 {
-        return Ok(());
-    }
-    if rows == BATCH {
-        full.execute(params_from_iter(pending.drain(..)))?;
-    } else {
-        db.prepare_cached(&multi_row(columns, row, rows))?
-            .execute(params_from_iter(pending.drain(..)))?;
+    let mut rows = pending.len() / width;
+    let mut values = pending.drain(..);
+    let mut size = BATCH;
+    while rows > 0 {
+        while size > rows {
+            size = (size / 2).max(1);
+        }
+        db.prepare_cached(&multi_row(columns, row, size))?
+            .execute(params_from_iter(values.by_ref().take(size * width)))?;
+        rows -= size;
     }
     Ok(())
 }
@@ -204,11 +202,12 @@ pub fn append_entry(db: &Db, entry: Entry, at: &str) -> Result<i64> {
 
 impl Sink for AccrualWriter<'_> {
     fn entry(&mut self, e: Entry) -> Result<()> {
-        // An entry that corrects another may point at one still pending: the foreign key
-        // wants that one written first.
-        if e.corrects.is_some() {
+        // An entry that corrects one still pending: the foreign key wants that one
+        // written first.
+        if e.corrects.is_some_and(|c| self.pending_ids.contains(&c)) {
             self.flush_entries()?;
         }
+        self.pending_ids.insert(e.id);
         self.pending_entries
             .extend(entry_values(e, self.import, &self.at));
         if self.pending_entries.len() >= BATCH * 16 {
