@@ -146,7 +146,8 @@ pub(crate) fn insert_rows(
 ) -> Result<()> {
     let mut rows = pending.len() / width;
     let mut values = pending.drain(..);
-    let mut size = BATCH;
+    // At most 30 000 parameters a statement, under SQLite's limit of 32 766.
+    let mut size = BATCH.min(30_000 / width.max(1)).max(1);
     while rows > 0 {
         while size > rows {
             size = (size / 2).max(1);

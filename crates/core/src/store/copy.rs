@@ -5,7 +5,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::sql::{is_server_url, params_from_iter, Db, Dialect, Value};
+use super::insert_rows;
+use super::sql::{is_server_url, Db, Dialect, Value};
 use super::Book;
 use crate::{Error, Result};
 
@@ -200,18 +201,8 @@ fn copy_table(from: &Db, to: &Db, table: &str, keyed: bool) -> Result<()> {
 }
 
 fn write_rows(to: &Db, table: &str, names: &[String], rows: Vec<Vec<Value>>) -> Result<()> {
-    let width = names.len();
-    let per_statement = (30_000 / width.max(1)).max(1);
-    let columns = names.join(", ");
-    let row = format!("({})", vec!["?"; width].join(", "));
-    let mut rows = rows.into_iter().peekable();
-    while rows.peek().is_some() {
-        let chunk: Vec<Vec<Value>> = rows.by_ref().take(per_statement).collect();
-        let values = vec![row.as_str(); chunk.len()].join(", ");
-        to.execute(
-            &format!("INSERT INTO {table} ({columns}) VALUES {values}"),
-            params_from_iter(chunk.into_iter().flatten()),
-        )?;
-    }
-    Ok(())
+    let columns = format!("INSERT INTO {table} ({}) VALUES ", names.join(", "));
+    let row = format!("({})", vec!["?"; names.len()].join(", "));
+    let mut values: Vec<Value> = rows.into_iter().flatten().collect();
+    insert_rows(to, &mut values, names.len(), (&columns, &row))
 }
