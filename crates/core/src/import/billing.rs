@@ -363,13 +363,16 @@ impl BillingRows {
         let Some(refund_of) = &p.refund_of else {
             return Ok(Ok(None));
         };
-        let found: Option<(i64, i64, i64, String, Option<i64>)> = db
+        // The payment and what was refunded of it so far, in one question to the book.
+        let found: Option<(i64, i64, i64, String, Option<i64>, i64)> = db
             .prepare_cached(
-                "SELECT id, client, amount, date, refund_of FROM payments WHERE program = ?1 AND payment_id = ?2",
+                "SELECT id, client, amount, date, refund_of,
+                        (SELECT -coalesce(sum(r.amount), 0) FROM payments r WHERE r.refund_of = p.id)
+                 FROM payments p WHERE program = ?1 AND payment_id = ?2",
             )?
-            .query_row(params![p.program.id, refund_of], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .query_row(params![p.program.id, refund_of], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
             .optional()?;
-        let Some((id, original_client, paid, paid_on, is_refund)) = found else {
+        let Some((id, original_client, paid, paid_on, is_refund, refunded)) = found else {
             return Ok(Err(problem("refund_of", "unknown_payment", format!("возвращаемый платёж «{refund_of}» не найден ни в книге, ни выше в файле"), format!("the payment refunded, “{refund_of}”, is neither in the book nor above in the file"))));
         };
         if is_refund.is_some() {
@@ -396,9 +399,6 @@ impl BillingRows {
                 format!("the refund is dated before the payment ({paid_on})"),
             )));
         }
-        let refunded: i64 = db
-            .prepare_cached("SELECT -coalesce(sum(amount), 0) FROM payments WHERE refund_of = ?1")?
-            .query_row([id], |r| r.get(0))?;
         if refunded - p.amount > paid {
             let left = crate::money::minor_text(paid - refunded);
             return Ok(Err(problem(

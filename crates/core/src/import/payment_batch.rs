@@ -6,13 +6,26 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::store::insert_rows;
 use crate::store::sql::{Db, Value};
 use crate::Result;
 
 /// The columns of a payment, in the order of a row's values.
-const COLUMNS: &str = "INSERT INTO payments (program, payment_id, client, date, amount, list_price, category, direct, refund_of, promo_code, promotion, product, content, import) VALUES ";
-const ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const COLUMNS: [&str; WIDTH] = [
+    "program",
+    "payment_id",
+    "client",
+    "date",
+    "amount",
+    "list_price",
+    "category",
+    "direct",
+    "refund_of",
+    "promo_code",
+    "promotion",
+    "product",
+    "content",
+    "import",
+];
 pub(super) const WIDTH: usize = 14;
 
 /// Rows per statement: well inside both engines' limits on parameters.
@@ -77,10 +90,9 @@ impl PaymentBatch {
             .contains(&(program.to_owned(), payment_id.to_owned()))
     }
 
-    /// Writes every waiting payment (statements of a thousand rows, then of halving
-    /// sizes: a server prepares a handful of statements, not one per count).
+    /// Writes every waiting payment.
     pub(super) fn flush(&mut self, db: &Db) -> Result<()> {
-        insert_rows(db, &mut self.waiting, WIDTH, (COLUMNS, ROW))?;
+        db.insert_rows("payments", &COLUMNS, &mut self.waiting)?;
         self.waiting_keys.clear();
         Ok(())
     }

@@ -1,9 +1,9 @@
 //! Writing what the accrual fold gives out: ledger entries (their ids chosen by the
 //! fold), the reasons of payments that earned nothing, binding events, and the partners'
-//! client counts once at the end. Entries and reasons are written in bulk: they gather
-//! into batches written by one multi-row `INSERT` each (statements prepared once for the
-//! whole fold); what is still pending is written by [`AccrualWriter::finish`]. Nothing
-//! written through the sink is guaranteed in the book before `finish`.
+//! client counts once at the end. Entries, reasons and events gather into batches of a
+//! thousand rows, each written by [`Db::insert_rows`] (multi-row `INSERT`s on SQLite, a
+//! `COPY` on a server); what is still pending is written by [`AccrualWriter::finish`].
+//! Nothing written through the sink is guaranteed in the book before `finish`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,16 +12,36 @@ use crate::store::sql::{params, params_from_iter, Db, Statement, Value};
 use crate::ledger::fold::{BindingEvent, Entry, Outcome, Sink};
 use crate::Result;
 
-/// Rows gathered before they are written (16 parameters an entry: 16 000 in all, under
-/// SQLite's limit of 32 766); written by statements of this many rows and then of halving
-/// sizes, so a server prepares a handful of statements and is asked once per batch.
+/// Rows gathered before they are written.
 const BATCH: usize = 1_000;
 
-const ENTRY_COLUMNS: &str = "INSERT INTO ledger (id, partner, kind, date, available_on, amount, payment, client, corrects, rule, version, base, rate, detail, import, at) VALUES ";
-const ENTRY_ROW: &str = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-const OUTCOME_COLUMNS: &str =
-    "INSERT INTO payment_outcomes (payment, partner, reason, detail) VALUES ";
-const OUTCOME_ROW: &str = "(?, ?, ?, ?)";
+/// A ledger entry's columns, in the order of [`entry_values`].
+const ENTRY_COLUMNS: [&str; 16] = [
+    "id",
+    "partner",
+    "kind",
+    "date",
+    "available_on",
+    "amount",
+    "payment",
+    "client",
+    "corrects",
+    "rule",
+    "version",
+    "base",
+    "rate",
+    "detail",
+    "import",
+    "at",
+];
+const OUTCOME_COLUMNS: [&str; 4] = ["payment", "partner", "reason", "detail"];
+/// A binding event's columns, in the order `event` gives their values.
+const EVENT_COLUMNS: [&str; 12] = [
+    "id", "client", "date", "code", "partner", "channel", "outcome", "reason", "detail", "version",
+    "import", "until",
+];
+/// Where `until` is among an event's values.
+const EVENT_UNTIL: usize = 11;
 
 /// The index the fold's writes need not keep up to date as they go (nothing reads it
 /// during a fold); exactly as `003_ledger.sql` makes it.
@@ -45,28 +65,18 @@ fn large_fold(db: &Db) -> Result<bool> {
     Ok(payments >= LARGE_FOLD && payments * 2 >= entries)
 }
 
-/// `INSERT … VALUES (row), (row), …` with `rows` rows.
-fn multi_row(columns: &str, row: &str, rows: usize) -> String {
-    let mut sql = String::with_capacity(columns.len() + rows * (row.len() + 2));
-    sql.push_str(columns);
-    for i in 0..rows {
-        if i > 0 {
-            sql.push_str(", ");
-        }
-        sql.push_str(row);
-    }
-    sql
-}
-
 pub struct AccrualWriter<'c> {
     db: &'c Db,
     /// `ledger_by_partner` was dropped for a large fold: `finish` builds it again.
     rebuild: bool,
-    event: Statement<'c>,
     moved: Statement<'c>,
     /// Entries and reasons not written yet, as their statements' parameters.
     pending_entries: Vec<Value>,
     pending_outcomes: Vec<Value>,
+    pending_events: Vec<Value>,
+    /// Pending events that bind a client and have not ended: where their `until` is in
+    /// `pending_events`, by client.
+    open_bindings: HashMap<i64, usize>,
     /// The ids of the pending entries (an entry correcting one of them writes them first).
     pending_ids: HashSet<i64>,
     import: Option<i64>,
@@ -84,15 +94,13 @@ impl<'c> AccrualWriter<'c> {
         Ok(AccrualWriter {
             rebuild,
             db,
-            event: db.prepare(
-                "INSERT INTO binding_events (id, client, date, code, partner, channel, outcome, reason, detail, version, import)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )?,
             moved: db.prepare(
-                "UPDATE binding_events SET until = ?2 WHERE client = ?1 AND outcome = 'bound' AND until IS NULL AND id <> ?3",
+                "UPDATE binding_events SET until = ?2 WHERE client = ?1 AND outcome = 'bound' AND until IS NULL",
             )?,
             pending_entries: Vec::with_capacity(BATCH * 16),
             pending_outcomes: Vec::with_capacity(BATCH * 4),
+            pending_events: Vec::new(),
+            open_bindings: HashMap::new(),
             pending_ids: HashSet::new(),
             import,
             at,
@@ -103,27 +111,29 @@ impl<'c> AccrualWriter<'c> {
     /// Writes the pending entries.
     fn flush_entries(&mut self) -> Result<()> {
         self.pending_ids.clear();
-        insert_rows(
-            self.db,
-            &mut self.pending_entries,
-            16,
-            (ENTRY_COLUMNS, ENTRY_ROW),
-        )
+        self.db
+            .insert_rows("ledger", &ENTRY_COLUMNS, &mut self.pending_entries)
     }
 
     fn flush_outcomes(&mut self) -> Result<()> {
-        insert_rows(
-            self.db,
+        self.db.insert_rows(
+            "payment_outcomes",
+            &OUTCOME_COLUMNS,
             &mut self.pending_outcomes,
-            4,
-            (OUTCOME_COLUMNS, OUTCOME_ROW),
         )
+    }
+
+    fn flush_events(&mut self) -> Result<()> {
+        self.open_bindings.clear();
+        self.db
+            .insert_rows("binding_events", &EVENT_COLUMNS, &mut self.pending_events)
     }
 
     /// Writes what is pending, then the partners' client counts.
     pub fn finish(mut self, db: &Db) -> Result<()> {
         self.flush_entries()?;
         self.flush_outcomes()?;
+        self.flush_events()?;
         if self.rebuild {
             db.execute_batch(LEDGER_BY_PARTNER)?;
         }
@@ -136,29 +146,6 @@ impl<'c> AccrualWriter<'c> {
     }
 }
 
-/// Writes `pending` (rows of `width` parameters, after `columns` — `INSERT INTO t (…)
-/// VALUES ` — each as `row`) by statements of [`BATCH`] rows, then of halving sizes.
-pub(crate) fn insert_rows(
-    db: &Db,
-    pending: &mut Vec<Value>,
-    width: usize,
-    (columns, row): (&str, &str),
-) -> Result<()> {
-    let mut rows = pending.len() / width;
-    let mut values = pending.drain(..);
-    // At most 30 000 parameters a statement, under SQLite's limit of 32 766.
-    let mut size = BATCH.min(30_000 / width.max(1)).max(1);
-    while rows > 0 {
-        while size > rows {
-            size = (size / 2).max(1);
-        }
-        db.prepare_cached(&multi_row(columns, row, size))?
-            .execute(params_from_iter(values.by_ref().take(size * width)))?;
-        rows -= size;
-    }
-    Ok(())
-}
-
 fn text(s: impl Into<String>) -> Value {
     Value::Text(s.into())
 }
@@ -167,7 +154,7 @@ fn optional<T: Into<Value>>(v: Option<T>) -> Value {
     v.map_or(Value::Null, Into::into)
 }
 
-/// A ledger entry's columns, in the order of `ENTRY_COLUMNS`.
+/// A ledger entry's columns, in the order of [`ENTRY_COLUMNS`].
 fn entry_values(e: Entry, import: Option<i64>, at: &str) -> [Value; 16] {
     [
         Value::Integer(e.id),
@@ -196,7 +183,8 @@ pub fn append_entry(db: &Db, entry: Entry, at: &str) -> Result<i64> {
     // held, so no other writer takes it meanwhile).
     let values = entry_values(entry, None, at).into_iter().skip(1);
     db.prepare_cached(&format!(
-        "{ENTRY_COLUMNS}((SELECT coalesce(max(id), 0) + 1 FROM ledger), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+        "INSERT INTO ledger ({}) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM ledger), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        ENTRY_COLUMNS.join(", ")
     ))?
     .query_row(params_from_iter(values), |r| r.get(0))
 }
@@ -233,25 +221,42 @@ impl Sink for AccrualWriter<'_> {
 
     fn event(&mut self, e: BindingEvent) -> Result<()> {
         let day = e.date.to_string();
-        self.event.execute(params![
-            e.id,
-            e.client,
-            day,
-            e.code,
-            e.partner,
-            e.channel.key(),
-            e.outcome.key(),
-            e.reason,
-            e.detail,
-            e.version,
-            self.import,
-        ])?;
-        if let (crate::ledger::fold::EventOutcome::Bound, Some(partner)) = (e.outcome, &e.partner) {
-            if let Some(from) = e.moved_from {
-                self.moved.execute(params![e.client, day, e.id])?;
-                *self.counts.entry(from).or_default() -= 1;
+        let bound = match (e.outcome, &e.partner) {
+            (crate::ledger::fold::EventOutcome::Bound, Some(partner)) => Some(partner.clone()),
+            _ => None,
+        };
+        if let (Some(_), Some(from)) = (&bound, e.moved_from) {
+            // The client's binding before this one ends today: still pending, or in the
+            // book (a client has one open binding at most).
+            match self.open_bindings.remove(&e.client) {
+                Some(until) => self.pending_events[until] = text(day.clone()),
+                None => {
+                    self.moved.execute(params![e.client, day])?;
+                }
             }
-            *self.counts.entry(partner.clone()).or_default() += 1;
+            *self.counts.entry(from).or_default() -= 1;
+        }
+        if let Some(partner) = bound {
+            let until = self.pending_events.len() + EVENT_UNTIL;
+            self.open_bindings.insert(e.client, until);
+            *self.counts.entry(partner).or_default() += 1;
+        }
+        self.pending_events.extend([
+            Value::Integer(e.id),
+            Value::Integer(e.client),
+            text(day),
+            text(e.code),
+            optional(e.partner),
+            text(e.channel.key()),
+            text(e.outcome.key()),
+            optional(e.reason),
+            optional(e.detail),
+            optional(e.version),
+            optional(self.import),
+            Value::Null,
+        ]);
+        if self.pending_events.len() >= BATCH * EVENT_COLUMNS.len() {
+            self.flush_events()?;
         }
         Ok(())
     }

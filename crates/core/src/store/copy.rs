@@ -5,7 +5,6 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::insert_rows;
 use super::sql::{is_server_url, Db, Dialect, Value};
 use super::Book;
 use crate::{Error, Result};
@@ -201,8 +200,7 @@ fn copy_table(from: &Db, to: &Db, table: &str, keyed: bool) -> Result<()> {
 }
 
 fn write_rows(to: &Db, table: &str, names: &[String], rows: Vec<Vec<Value>>) -> Result<()> {
-    let columns = format!("INSERT INTO {table} ({}) VALUES ", names.join(", "));
-    let row = format!("({})", vec!["?"; names.len()].join(", "));
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let mut values: Vec<Value> = rows.into_iter().flatten().collect();
-    insert_rows(to, &mut values, names.len(), (&columns, &row))
+    to.insert_rows(table, &names, &mut values)
 }

@@ -31,7 +31,7 @@ use writer::{
 };
 
 pub(crate) use accrual_snapshot::{for_each_payment, load_snapshot, Scope};
-pub(crate) use accrual_writer::{append_entry, insert_rows, AccrualWriter};
+pub(crate) use accrual_writer::{append_entry, AccrualWriter};
 pub use check::{check_book, Finding};
 pub use copy::Counted;
 pub use migrations::SCHEMA_VERSION;

@@ -2,6 +2,7 @@
 //! parameters in the book's own terms, whatever the engine underneath. Nothing outside
 //! `store` names an engine; SQL is written once, with `?1`-style parameters.
 
+mod bulk;
 mod error;
 mod pgpass;
 mod postgres;

@@ -118,6 +118,16 @@ impl Pg {
             .map_err(pg_at(&stmt.sql))
     }
 
+    /// Runs `copy` (a `COPY … FROM STDIN`) with `text` as its rows.
+    pub(crate) fn copy_in(&self, copy: &str, text: &str) -> Result<()> {
+        let mut client = self.client.borrow_mut();
+        let mut writer = client.copy_in(copy).map_err(pg_at(copy))?;
+        let written = std::io::Write::write_all(&mut writer, text.as_bytes());
+        // The server's own error comes with `finish`; a failed write says less.
+        writer.finish().map_err(pg_at(copy))?;
+        Ok(written?)
+    }
+
     /// `BEGIN`, then the book's write lock, waiting at most the book's wait.
     pub(crate) fn begin_write(&self) -> Result<()> {
         self.batch("BEGIN")?;
