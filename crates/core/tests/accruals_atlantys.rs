@@ -189,6 +189,33 @@ fn the_rest_of_a_payment_refunded_later_nets_the_accrual_to_exactly_zero() {
     assert_eq!(sums(&b), ["25000.00", "25000.00", "0.00", "0.00", "0.00"]);
 }
 
+/// Two refunds in a later file of one payment from an earlier one: the second is checked
+/// against the first (not yet written when it comes) and the book's, and refused.
+#[test]
+fn refunds_of_an_earlier_files_payment_count_each_other() {
+    let mut book = book_with_asel();
+    billing_ok(
+        &mut book,
+        &format!("{BILLING_HEADER}A-1,atlantys,2026-03-02,KZ-1,75000,100000,,,,,ASEL25,\n"),
+    );
+    let report = billing(
+        &mut book,
+        &format!(
+            "{BILLING_HEADER}R-1,atlantys,2026-04-01,KZ-1,-50000,,,,refund,A-1,,\n\
+             R-2,atlantys,2026-04-02,KZ-1,-30000,,,,refund,A-1,,\n"
+        ),
+    );
+    assert!(!report.committed);
+    assert_eq!(
+        placed(&report),
+        [(Some(3), Some("amount".into()), "refund_too_large".into())]
+    );
+    assert_eq!(
+        report.problems[0].message,
+        "возвратов больше, чем было оплачено: к возврату осталось 25000.00"
+    );
+}
+
 #[test]
 fn a_terminated_partners_unconverted_balance_is_annulled_held_or_not() {
     let mut book = book_with_asel();

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use super::billing_values::{category, kind, Kind};
 use super::field_problems::{problem, required};
-use super::payment_batch::PaymentBatch;
+use super::payment_batch::{Original, PaymentBatch};
 use super::rows::{Finished, RowImport, RowResult};
 use super::table::{amount, col, date, text, yes_no, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
@@ -353,63 +353,79 @@ impl BillingRows {
         Ok(found)
     }
 
-    /// The refunded payment: its row id, after checking the refund fits it.
-    fn original(
-        &self,
-        db: &Db,
-        p: &Payment,
-        client: i64,
-    ) -> Result<std::result::Result<Option<i64>, Problem>> {
-        let Some(refund_of) = &p.refund_of else {
-            return Ok(Ok(None));
-        };
-        // The payment and what was refunded of it so far, in one question to the book.
-        let found: Option<(i64, i64, i64, String, Option<i64>, i64)> = db
-            .prepare_cached(
-                "SELECT id, client, amount, date, refund_of,
-                        (SELECT -coalesce(sum(r.amount), 0) FROM payments r WHERE r.refund_of = p.id)
-                 FROM payments p WHERE program = ?1 AND payment_id = ?2",
-            )?
-            .query_row(params![p.program.id, refund_of], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
-            .optional()?;
-        let Some((id, original_client, paid, paid_on, is_refund, refunded)) = found else {
-            return Ok(Err(problem("refund_of", "unknown_payment", format!("возвращаемый платёж «{refund_of}» не найден ни в книге, ни выше в файле"), format!("the payment refunded, “{refund_of}”, is neither in the book nor above in the file"))));
-        };
-        if is_refund.is_some() {
-            return Ok(Err(problem(
-                "refund_of",
-                "refund_of_refund",
-                format!("«{refund_of}» — сам возврат, а не оплата"),
-                format!("“{refund_of}” is itself a refund, not a payment"),
-            )));
-        }
-        if original_client != client {
-            return Ok(Err(problem(
-                "client_id",
-                "refund_other_client",
-                format!("платёж «{refund_of}» оплачен другим клиентом"),
-                format!("payment “{refund_of}” was paid by another client"),
-            )));
-        }
-        if p.date.to_string() < paid_on {
-            return Ok(Err(problem(
-                "date",
-                "refund_before_payment",
-                format!("возврат раньше самого платежа ({paid_on})"),
-                format!("the refund is dated before the payment ({paid_on})"),
-            )));
-        }
-        if refunded - p.amount > paid {
-            let left = crate::money::minor_text(paid - refunded);
-            return Ok(Err(problem(
-                "amount",
-                "refund_too_large",
-                format!("возвратов больше, чем было оплачено: к возврату осталось {left}"),
-                format!("more refunded than was paid: {left} is left to refund"),
-            )));
-        }
-        Ok(Ok(Some(id)))
+    /// The book's payment refunded by `p`, with what was refunded of it so far.
+    fn stored_original(db: &Db, p: &Payment, refund_of: &str) -> Result<Option<Original>> {
+        db.prepare_cached(
+            "SELECT id, client, amount, date, refund_of,
+                    (SELECT -coalesce(sum(r.amount), 0) FROM payments r WHERE r.refund_of = p.id)
+             FROM payments p WHERE program = ?1 AND payment_id = ?2",
+        )?
+        .query_row(params![p.program.id, refund_of], |r| {
+            Ok(Original {
+                id: r.get(0)?,
+                client: r.get(1)?,
+                amount: r.get(2)?,
+                date: crate::store::values::day("payments.date", &r.get::<_, String>(3)?)?,
+                is_refund: r.get::<_, Option<i64>>(4)?.is_some(),
+                refunded: r.get(5)?,
+            })
+        })
+        .optional()
     }
+}
+
+/// The refunded payment's id, after checking the refund `p` (of `client`) fits it.
+fn check_refund(
+    p: &Payment,
+    client: i64,
+    refund_of: &str,
+    original: Option<&Original>,
+) -> std::result::Result<i64, Problem> {
+    let Some(o) = original else {
+        return Err(problem(
+            "refund_of",
+            "unknown_payment",
+            format!("возвращаемый платёж «{refund_of}» не найден ни в книге, ни выше в файле"),
+            format!(
+                "the payment refunded, “{refund_of}”, is neither in the book nor above in the file"
+            ),
+        ));
+    };
+    if o.is_refund {
+        return Err(problem(
+            "refund_of",
+            "refund_of_refund",
+            format!("«{refund_of}» — сам возврат, а не оплата"),
+            format!("“{refund_of}” is itself a refund, not a payment"),
+        ));
+    }
+    if o.client != client {
+        return Err(problem(
+            "client_id",
+            "refund_other_client",
+            format!("платёж «{refund_of}» оплачен другим клиентом"),
+            format!("payment “{refund_of}” was paid by another client"),
+        ));
+    }
+    if p.date < o.date {
+        let paid_on = o.date;
+        return Err(problem(
+            "date",
+            "refund_before_payment",
+            format!("возврат раньше самого платежа ({paid_on})"),
+            format!("the refund is dated before the payment ({paid_on})"),
+        ));
+    }
+    if o.refunded - p.amount > o.amount {
+        let left = crate::money::minor_text(o.amount - o.refunded);
+        return Err(problem(
+            "amount",
+            "refund_too_large",
+            format!("возвратов больше, чем было оплачено: к возврату осталось {left}"),
+            format!("more refunded than was paid: {left} is left to refund"),
+        ));
+    }
+    Ok(o.id)
 }
 
 /// A payment with the row's key already in the book: the same content is "already
@@ -474,12 +490,19 @@ impl RowImport for BillingRows {
         }
         let mut refund_of = None;
         if let Some(original) = &p.refund_of {
-            // The original, or another refund of it, may still be waiting in the batch.
-            if self.batch.holds(&p.program.id, original) {
-                self.batch.flush(db)?;
-            }
-            refund_of = match self.original(db, &p, client)? {
-                Ok(id) => id,
+            let checked = match self.batch.added(&p.program.id, original) {
+                Some(o) => check_refund(&p, client, original, Some(o)),
+                None => {
+                    // Another refund of the book's payment may still be waiting.
+                    if self.batch.holds(&p.program.id, original) {
+                        self.batch.flush(db)?;
+                    }
+                    let stored = Self::stored_original(db, &p, original)?;
+                    check_refund(&p, client, original, stored.as_ref())
+                }
+            };
+            refund_of = match checked {
+                Ok(id) => Some(id),
                 Err(problem) => return Ok(RowResult::Problems(vec![problem])),
             };
         }
@@ -499,11 +522,19 @@ impl RowImport for BillingRows {
             Value::Text(content),
             Value::Integer(import),
         ];
+        let facts = Original {
+            id: 0,
+            client,
+            amount: p.amount,
+            date: p.date,
+            is_refund: refund_of.is_some(),
+            refunded: 0,
+        };
         self.batch.push(
             db,
-            &p.program.id,
-            &p.payment_id,
+            (&p.program.id, &p.payment_id),
             p.refund_of.as_deref(),
+            facts,
             values,
         )?;
         self.added += 1;

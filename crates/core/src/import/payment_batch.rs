@@ -1,16 +1,20 @@
-//! New payments of a billing import, written many per statement: on a server every
-//! statement is a round trip, and one per row would make a year's import wait on the
-//! network. Which keys the book holds is read once per program, so a row is known to be
-//! new without asking; anything that reads back a waiting payment (a refund of it, or
-//! another refund of its original; a key seen before) writes the waiting rows first.
+//! New payments of a billing import, written many at a time ([`Db::insert_rows`]: a
+//! `COPY` on a server): one statement per row would make a year's import wait on the
+//! network. The batch numbers its payments itself (after the book's largest id, under the
+//! write lock), so a refund knows its original's id without asking the book; which keys
+//! the book holds is read once per program, and what a refund checks of a payment of
+//! this same import (its client, amount, day, what was refunded of it) is kept here.
 
 use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
 
 use crate::store::sql::{Db, Value};
 use crate::Result;
 
 /// The columns of a payment, in the order of a row's values.
 const COLUMNS: [&str; WIDTH] = [
+    "id",
     "program",
     "payment_id",
     "client",
@@ -26,74 +30,125 @@ const COLUMNS: [&str; WIDTH] = [
     "content",
     "import",
 ];
-pub(super) const WIDTH: usize = 14;
+/// A payment's values, its id (given by the batch) first.
+pub(super) const WIDTH: usize = 15;
 
-/// Rows per statement: well inside both engines' limits on parameters.
+/// Rows gathered before they are written.
 const BATCH: usize = 1_000;
+
+/// What a refund checks of the payment it refunds.
+#[derive(Debug, Clone)]
+pub(super) struct Original {
+    pub id: i64,
+    pub client: i64,
+    pub amount: i64,
+    pub date: NaiveDate,
+    /// The payment is itself a refund.
+    pub is_refund: bool,
+    /// Refunded of it so far (positive minor units).
+    pub refunded: i64,
+}
+
+/// A payment's key as the batch knows it.
+enum Known {
+    /// In the book before this import.
+    Book,
+    /// Added by this import.
+    New(Original),
+}
 
 #[derive(Default)]
 pub(super) struct PaymentBatch {
     waiting: Vec<Value>,
-    /// Per program: the payment ids in the book or waiting to go in.
-    keys: HashMap<String, HashSet<String>>,
-    /// The payments waiting, and those that waiting refunds refund.
-    waiting_keys: HashSet<(String, String)>,
+    /// The id the next payment takes; read from the book at the first one.
+    next_id: Option<i64>,
+    /// Per program: the payments in the book or added by this import, by key.
+    keys: HashMap<String, HashMap<String, Known>>,
+    /// Payments of the book refunded by waiting refunds: a question about one of them
+    /// writes the batch first.
+    waiting_refunds_of: HashSet<(String, String)>,
 }
 
 impl PaymentBatch {
-    /// Whether the book (or this batch) has a payment with this key already.
-    pub(super) fn is_known(&mut self, db: &Db, program: &str, payment_id: &str) -> Result<bool> {
+    fn load_keys(&mut self, db: &Db, program: &str) -> Result<&mut HashMap<String, Known>> {
         if !self.keys.contains_key(program) {
             let loaded = db
                 .prepare("SELECT payment_id FROM payments WHERE program = ?1")?
-                .query_map([program], |r| r.get::<_, String>(0))?
-                .collect::<Result<HashSet<_>>>()?;
+                .query_map([program], |r| Ok((r.get::<_, String>(0)?, Known::Book)))?
+                .collect::<Result<HashMap<_, _>>>()?;
             self.keys.insert(program.to_owned(), loaded);
         }
-        Ok(self
-            .keys
-            .get(program)
-            .is_some_and(|k| k.contains(payment_id)))
+        Ok(self.keys.entry(program.to_owned()).or_default())
     }
 
-    /// Queues a new payment's values (in the order of `COLUMNS`); `refund_of`, the
-    /// payment a refund refunds.
+    /// Whether the book (or this batch) has a payment with this key already.
+    pub(super) fn is_known(&mut self, db: &Db, program: &str, payment_id: &str) -> Result<bool> {
+        Ok(self.load_keys(db, program)?.contains_key(payment_id))
+    }
+
+    /// The payment of this import with that key, if it is one.
+    pub(super) fn added(&self, program: &str, payment_id: &str) -> Option<&Original> {
+        match self.keys.get(program)?.get(payment_id)? {
+            Known::New(original) => Some(original),
+            Known::Book => None,
+        }
+    }
+
+    /// Queues a new payment: `payment` its facts (its id is given here), `refund_of` the
+    /// key of the payment it refunds, `row` its values after the id (in the order of
+    /// `COLUMNS`). Returns the id.
     pub(super) fn push(
         &mut self,
         db: &Db,
-        program: &str,
-        payment_id: &str,
+        (program, payment_id): (&str, &str),
         refund_of: Option<&str>,
-        row: [Value; WIDTH],
-    ) -> Result<()> {
-        self.keys
-            .entry(program.to_owned())
-            .or_default()
-            .insert(payment_id.to_owned());
-        self.waiting_keys
-            .insert((program.to_owned(), payment_id.to_owned()));
+        mut payment: Original,
+        row: [Value; WIDTH - 1],
+    ) -> Result<i64> {
+        let id = match self.next_id {
+            Some(id) => id,
+            None => db.query_row("SELECT coalesce(max(id), 0) + 1 FROM payments", [], |r| {
+                r.get(0)
+            })?,
+        };
+        self.next_id = Some(id + 1);
+        payment.id = id;
+        let refunded = -payment.amount;
+        let keys = self.keys.entry(program.to_owned()).or_default();
         if let Some(original) = refund_of {
-            self.waiting_keys
-                .insert((program.to_owned(), original.to_owned()));
+            match keys.get_mut(original) {
+                Some(Known::New(o)) => o.refunded += refunded,
+                _ => {
+                    self.waiting_refunds_of
+                        .insert((program.to_owned(), original.to_owned()));
+                }
+            }
         }
+        keys.insert(payment_id.to_owned(), Known::New(payment));
+        self.waiting.push(Value::Integer(id));
         self.waiting.extend(row);
         if self.waiting.len() >= BATCH * WIDTH {
             self.flush(db)?;
         }
-        Ok(())
+        Ok(id)
     }
 
-    /// Whether a refund of `payment_id` must wait for the batch to be written: its
-    /// original, or another refund of it, is waiting.
+    /// Whether a refund of the book's payment `payment_id` must wait for the batch to be
+    /// written: another refund of it is waiting.
     pub(super) fn holds(&self, program: &str, payment_id: &str) -> bool {
-        self.waiting_keys
+        self.waiting_refunds_of
             .contains(&(program.to_owned(), payment_id.to_owned()))
     }
 
-    /// Writes every waiting payment.
+    /// Writes every waiting payment, and moves the book's own counter of payments past
+    /// them.
     pub(super) fn flush(&mut self, db: &Db) -> Result<()> {
+        if self.waiting.is_empty() {
+            return Ok(());
+        }
         db.insert_rows("payments", &COLUMNS, &mut self.waiting)?;
-        self.waiting_keys.clear();
+        db.ids_given("payments")?;
+        self.waiting_refunds_of.clear();
         Ok(())
     }
 

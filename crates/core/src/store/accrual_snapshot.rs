@@ -67,6 +67,10 @@ fn fill_scope(db: &Db, scope: &Scope) -> Result<()> {
             }
         }
     }
+    if db.dialect() == Dialect::Postgres {
+        // The server plans the joins below by the scope's statistics.
+        db.execute_batch("ANALYZE fold_scope")?;
+    }
     db.execute_batch(
         "INSERT INTO fold_clients (id)
              SELECT DISTINCT p.client FROM payments p JOIN fold_scope s ON s.id = p.id
@@ -79,7 +83,7 @@ fn fill_scope(db: &Db, scope: &Scope) -> Result<()> {
     )?;
     if db.dialect() == Dialect::Postgres {
         // The server plans by statistics, and a temporary table has none until analysed.
-        db.execute_batch("ANALYZE fold_scope, fold_clients, fold_originals, fold_order")?;
+        db.execute_batch("ANALYZE fold_clients, fold_originals, fold_order")?;
     }
     Ok(())
 }

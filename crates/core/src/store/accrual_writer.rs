@@ -5,7 +5,7 @@
 //! `COPY` on a server); what is still pending is written by [`AccrualWriter::finish`].
 //! Nothing written through the sink is guaranteed in the book before `finish`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::store::sql::{params, params_from_iter, Db, Statement, Value};
 
@@ -77,8 +77,6 @@ pub struct AccrualWriter<'c> {
     /// Pending events that bind a client and have not ended: where their `until` is in
     /// `pending_events`, by client.
     open_bindings: HashMap<i64, usize>,
-    /// The ids of the pending entries (an entry correcting one of them writes them first).
-    pending_ids: HashSet<i64>,
     import: Option<i64>,
     at: String,
     /// Partners' current clients gained (or lost) by the fold's bindings.
@@ -101,7 +99,6 @@ impl<'c> AccrualWriter<'c> {
             pending_outcomes: Vec::with_capacity(BATCH * 4),
             pending_events: Vec::new(),
             open_bindings: HashMap::new(),
-            pending_ids: HashSet::new(),
             import,
             at,
             counts: HashMap::new(),
@@ -110,7 +107,6 @@ impl<'c> AccrualWriter<'c> {
 
     /// Writes the pending entries.
     fn flush_entries(&mut self) -> Result<()> {
-        self.pending_ids.clear();
         self.db
             .insert_rows("ledger", &ENTRY_COLUMNS, &mut self.pending_entries)
     }
@@ -191,12 +187,8 @@ pub fn append_entry(db: &Db, entry: Entry, at: &str) -> Result<i64> {
 
 impl Sink for AccrualWriter<'_> {
     fn entry(&mut self, e: Entry) -> Result<()> {
-        // An entry that corrects one still pending: the foreign key wants that one
-        // written first.
-        if e.corrects.is_some_and(|c| self.pending_ids.contains(&c)) {
-            self.flush_entries()?;
-        }
-        self.pending_ids.insert(e.id);
+        // An entry correcting one still pending goes after it, in the same statement or a
+        // later one: both engines check a foreign key at the end of its statement.
         self.pending_entries
             .extend(entry_values(e, self.import, &self.at));
         if self.pending_entries.len() >= BATCH * 16 {

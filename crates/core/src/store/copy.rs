@@ -122,17 +122,11 @@ impl Book {
             for (table, keyed) in TABLES {
                 copy_table(self.db(), to, table, keyed)?;
             }
-            if to.dialect() == Dialect::Postgres {
-                let counted = TABLES.iter().filter(|(t, keyed)| *keyed && *t != "payment_outcomes");
-                for (table, _) in counted {
-                    to.query_row(
-                        &format!(
-                            "SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) IS NULL FROM {table}"
-                        ),
-                        [],
-                        |r| r.get::<_, bool>(0),
-                    )?;
-                }
+            let counted = TABLES
+                .iter()
+                .filter(|(t, keyed)| *keyed && *t != "payment_outcomes");
+            for (table, _) in counted {
+                to.ids_given(table)?;
             }
             Ok(())
         })?;

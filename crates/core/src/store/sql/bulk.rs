@@ -57,6 +57,24 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Rows of `table` were given their `id` by the book's code (under the write lock):
+    /// the table's own counter moves past them, for rows that take it. SQLite takes the
+    /// largest id; a server keeps a sequence.
+    pub(crate) fn ids_given(&self, table: &str) -> Result<()> {
+        if let Engine::Postgres(_) = &self.engine {
+            self.query_row(
+                &format!(
+                    "SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) IS NULL FROM {table}"
+                ),
+                [],
+                |r| r.get::<_, bool>(0),
+            )?;
+        }
+        Ok(())
+    }
+}
+
 /// `INSERT … VALUES (row), (row), …` with `rows` rows.
 fn multi_row(head: &str, row: &str, rows: usize) -> String {
     let mut sql = String::with_capacity(head.len() + rows * (row.len() + 2));
