@@ -51,12 +51,15 @@ PARTNERBOOK_TEST_POSTGRES=$(bash scripts/pg.sh start "$pg_dir")
 export PARTNERBOOK_TEST_POSTGRES
 echo "PARTNERBOOK_TEST_POSTGRES=$PARTNERBOOK_TEST_POSTGRES"
 
+# Every `cargo test` below selects the whole workspace, so all of them share one build
+# (features are resolved over the packages selected): the end-to-end tests are declared
+# `test = false` and run only when named, in their own step; the app's binary they drive
+# is built here too (for the app's own integration tests).
 step "cargo test (all but end-to-end; test books in SQLite; regenerates ui/src/bindings)"
-PARTNERBOOK_TEST_ENGINE=sqlite cargo test --workspace --exclude partnerbook-e2e
+PARTNERBOOK_TEST_ENGINE=sqlite cargo test --workspace
 
-# The same selection of packages as above, so nothing is built again for it.
 step "cargo test again with every test book on PostgreSQL"
-PARTNERBOOK_TEST_ENGINE=postgres cargo test --workspace --exclude partnerbook-e2e
+PARTNERBOOK_TEST_ENGINE=postgres cargo test --workspace
 
 step "TypeScript bindings are current"
 if ! git diff --exit-code --stat -- ui/src/bindings || [ -n "$(git status --porcelain -- ui/src/bindings)" ]; then
@@ -65,11 +68,13 @@ if ! git diff --exit-code --stat -- ui/src/bindings || [ -n "$(git status --porc
     false
 fi
 
-step "cargo build -p partnerbook-app"
-cargo build -p partnerbook-app
-
 step "end-to-end (the real window under Xvfb)"
-xvfb-run -a -s "-screen 0 1920x1080x24" cargo test -p partnerbook-e2e --no-fail-fast -- --test-threads=1
+e2e_tests=()
+for file in tests/e2e/tests/*.rs; do
+    e2e_tests+=(--test "$(basename "$file" .rs)")
+done
+xvfb-run -a -s "-screen 0 1920x1080x24" \
+    cargo test --workspace "${e2e_tests[@]}" --no-fail-fast -- --test-threads=1
 
 trap - ERR
 echo

@@ -3,8 +3,8 @@
 //! drives the window through WebDriver with `fantoccini`.
 //!
 //! Nothing here skips: a missing display, driver or app binary fails the test with
-//! what to do about it. Run under `xvfb-run -a`, one test at a time:
-//! `xvfb-run -a cargo test -p partnerbook-e2e -- --test-threads=1`.
+//! what to do about it. Run under `xvfb-run -a`, one test at a time, by name (they are
+//! `test = false`): `xvfb-run -a cargo test -p partnerbook-e2e --test '*' -- --test-threads=1`.
 
 pub mod app;
 pub mod books;
