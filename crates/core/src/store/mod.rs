@@ -3,12 +3,15 @@
 mod accrual_snapshot;
 mod accrual_writer;
 pub(crate) mod act_edo_files;
+pub(crate) mod act_numbers;
 pub(crate) mod act_signatures;
+pub(crate) mod acts;
 mod backup;
 pub(crate) mod bindings;
 mod check;
 pub(crate) mod clients;
 mod copy;
+pub(crate) mod ledger;
 mod migrations;
 mod page;
 pub(crate) mod partner_codes;

@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rust_decimal::Decimal;
 
+use crate::acts::ActStatus;
 use crate::clients::Outcome;
 use crate::documents::SignerRole;
 use crate::partners::{PartnerKind, PartnerStatus};
@@ -75,4 +76,8 @@ pub fn binding_outcome(what: &str, value: &str) -> Result<Outcome> {
         "refused" => Ok(Outcome::Refused),
         _ => Err(corrupt(what, value)),
     }
+}
+
+pub fn act_status(what: &str, value: &str) -> Result<ActStatus> {
+    ActStatus::parse(value).ok_or_else(|| corrupt(what, value))
 }
