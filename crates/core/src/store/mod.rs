@@ -19,6 +19,7 @@ pub(crate) mod partner_codes;
 pub(crate) mod partner_rates;
 pub(crate) mod partners;
 pub(crate) mod payment_outcomes;
+pub(crate) mod programs;
 pub mod sql;
 mod throwaway;
 pub(crate) mod values;
