@@ -12,6 +12,7 @@ pub(crate) mod bindings;
 mod check;
 pub(crate) mod clients;
 mod copy;
+pub(crate) mod discounts;
 pub(crate) mod ledger;
 mod migrations;
 mod page;
