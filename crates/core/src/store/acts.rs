@@ -250,3 +250,12 @@ pub(crate) fn bank_payouts(db: &Db, first: NaiveDate, last: NaiveDate) -> Result
         .query_map(params![first.to_string(), last.to_string()], stored_act)?
         .collect()
 }
+
+/// How many acts are drafts.
+pub(crate) fn count_drafts(db: &Db) -> Result<u32> {
+    db.query_row(
+        "SELECT count(*) FROM acts WHERE status = 'draft'",
+        [],
+        |r| r.get(0),
+    )
+}

@@ -6,6 +6,7 @@ pub(crate) mod act_edo_files;
 pub(crate) mod act_numbers;
 pub(crate) mod act_signatures;
 pub(crate) mod acts;
+pub(crate) mod audit;
 mod backup;
 pub(crate) mod balances;
 pub(crate) mod bindings;
