@@ -22,9 +22,11 @@ pub(crate) mod partner_rates;
 pub(crate) mod partners;
 pub(crate) mod payment_outcomes;
 pub(crate) mod programs;
+pub mod settings;
 pub mod sql;
 mod throwaway;
 pub(crate) mod values;
+pub(crate) mod vendor;
 mod whatif_book;
 pub mod writer;
 

@@ -11,7 +11,8 @@ use crate::partners::{PartnerKind, PartnerStatus};
 use crate::programs::{Category, Channel};
 use crate::{Error, Result};
 
-fn corrupt(what: &str, value: &str) -> Error {
+/// The refusal for a value the book should not hold: `what` names where it was.
+pub(crate) fn corrupt(what: &str, value: &str) -> Error {
     Error::refused(
         "book_corrupt",
         format!("в книге неверное значение «{value}» ({what})"),
