@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::clients::{ClientQuery, ClientRecord, ClientRow, ClientSort};
 use crate::programs::Channel;
 use crate::store::sql::{params, params_from_iter, Db, OptionalExtension, Row, Value};
-use crate::store::values::{channel, optional_day, optional_text};
+use crate::store::values::{channel, day, optional_day, optional_text, text};
 use crate::store::{page_sql, PageSql, Rows};
 use crate::Result;
 
@@ -196,4 +196,33 @@ pub(crate) fn client_shown(db: &Db, program: &str, client_id: &str) -> Result<Op
     ))?
     .query_row(params![program, client_id], client_row)
     .optional()
+}
+
+/// A client with its registration day and the code of its current partner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RegisteredClient {
+    pub program: String,
+    pub client: String,
+    pub registered: NaiveDate,
+    pub code: Option<String>,
+}
+
+/// Every client with a registration day, in the order added.
+pub(crate) fn registered_clients(db: &Db) -> Result<Vec<RegisteredClient>> {
+    let mut stmt = db.prepare_cached(
+        "SELECT c.program, c.client_id, c.registered, p.code
+         FROM clients c
+         LEFT JOIN bindings b ON b.client = c.id AND b.until IS NULL
+         LEFT JOIN partners p ON p.id = b.partner
+         WHERE c.registered IS NOT NULL ORDER BY c.id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(RegisteredClient {
+            program: r.get(0)?,
+            client: r.get(1)?,
+            registered: day("clients.registered", text(r, 2)?)?,
+            code: r.get(3)?,
+        })
+    })?;
+    rows.collect()
 }

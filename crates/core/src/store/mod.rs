@@ -13,6 +13,7 @@ pub(crate) mod bindings;
 mod check;
 pub(crate) mod clients;
 mod copy;
+pub(crate) mod counts;
 pub(crate) mod discounts;
 pub(crate) mod ledger;
 mod migrations;
