@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 
 use crate::clients::{ClientQuery, ClientRecord, ClientRow, ClientSort};
 use crate::programs::Channel;
-use crate::store::sql::{params, params_from_iter, Db, OptionalExtension, Row, Value};
+use crate::store::sql::{params, Db, OptionalExtension, Row, Value};
 use crate::store::values::{channel, day, optional_day, optional_text, text};
-use crate::store::{page_sql, PageSql, Rows};
+use crate::store::{page_sql, rows_and_total, PageSql, Rows};
 use crate::Result;
 
 /// A client as the book keeps it.
@@ -164,18 +164,10 @@ pub(crate) fn client_rows(
     };
     let sql =
         format!("{CLIENT_ROW} {filter} ORDER BY {order} {direction}, c.id {direction} {window}");
-    let found = db
-        .prepare_cached(&sql)?
-        .query_map(params_from_iter(args.iter()), client_row)?
-        .collect::<Result<Vec<_>>>()?;
-    let total: u32 = match rows {
-        Rows::All => u32::try_from(found.len()).unwrap_or(u32::MAX),
-        Rows::Page { .. } => db
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM clients c LEFT JOIN bindings b ON b.client = c.id AND b.until IS NULL {filter}"
-            ))?
-            .query_row(params_from_iter(args.iter()), |r| r.get(0))?,
-    };
+    let count = format!(
+        "SELECT count(*) FROM clients c LEFT JOIN bindings b ON b.client = c.id AND b.until IS NULL {filter}"
+    );
+    let (total, found) = rows_and_total(db, (&sql, &count), &args, rows, client_row)?;
     Ok((total, offset, found))
 }
 

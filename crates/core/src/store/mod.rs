@@ -51,7 +51,7 @@ pub use check::{check_book, Finding};
 pub use copy::Counted;
 pub use migrations::SCHEMA_VERSION;
 pub use page::MAX_PAGE;
-pub(crate) use page::{page_sql, PageSql, Rows};
+pub(crate) use page::{page_sql, rows_and_total, PageSql, Rows};
 pub(crate) use whatif_book::{
     book_net_by_partner, book_net_by_payment, program_unit, replace_outcomes, BookNet,
 };

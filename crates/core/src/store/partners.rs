@@ -1,11 +1,11 @@
 //! The `partners` table: a partner's row as the registry keeps it, and the partners
 //! table's search, filters, sort and paging (in SQL, so it stays fast at 100 000 partners).
 
-use crate::store::sql::{params, params_from_iter, Db, Dialect, OptionalExtension, Row, Value};
+use crate::store::sql::{params, Db, Dialect, OptionalExtension, Row, Value};
 
 use crate::partners::{Partner, PartnerQuery, PartnerRow, PartnerSort};
 use crate::store::values::{partner_kind, status, text};
-use crate::store::{page_sql, PageSql, Rows};
+use crate::store::{page_sql, rows_and_total, PageSql, Rows};
 use crate::Result;
 
 const COLUMNS: &str = "id, program, name, kind, inn, kpp, ogrn, vat_payer, vat_rate, code, rate, \
@@ -193,16 +193,8 @@ pub(crate) fn partner_rows(
         "{ROW} {filter} ORDER BY {} {direction}, id {direction} {window}",
         order_by(q.sort.unwrap_or_default())
     );
-    let found = db
-        .prepare_cached(&sql)?
-        .query_map(params_from_iter(args.iter()), partner_row)?
-        .collect::<Result<Vec<_>>>()?;
-    let total: u32 = match rows {
-        Rows::All => u32::try_from(found.len()).unwrap_or(u32::MAX),
-        Rows::Page { .. } => db
-            .prepare_cached(&format!("SELECT count(*) FROM partners {filter}"))?
-            .query_row(params_from_iter(args.iter()), |r| r.get(0))?,
-    };
+    let count = format!("SELECT count(*) FROM partners {filter}");
+    let (total, found) = rows_and_total(db, (&sql, &count), &args, rows, partner_row)?;
     Ok((total, offset, found))
 }
 
