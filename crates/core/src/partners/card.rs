@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::model::{Partner, PartnerCode};
-use super::store::get_partner;
+use super::registry::get_partner;
 use crate::audit::{history, AuditEntry};
 use crate::clients::{bindings_of_partner, refused_for_partner, Binding, BindingEvent};
 use crate::store::partner_codes::codes_of;
