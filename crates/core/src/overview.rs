@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::acts::{deadlines, ready_to_convert, Deadline, ReadyBalance};
 use crate::import::{import_history, ImportRecord};
+use crate::store::acts::count_drafts;
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -39,11 +40,7 @@ pub fn overview(db: &Db, as_of: NaiveDate) -> Result<Overview> {
             week.push(d);
         }
     }
-    let drafts: u32 = db.query_row(
-        "SELECT count(*) FROM acts WHERE status = 'draft'",
-        [],
-        |r| r.get(0),
-    )?;
+    let drafts = count_drafts(db)?;
     Ok(Overview {
         as_of: as_of.to_string(),
         overdue,

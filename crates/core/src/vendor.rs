@@ -1,6 +1,7 @@
 //! The vendor's own requisites and signer, printed on every document.
 
-use crate::store::sql::{Db, OptionalExtension};
+use crate::store::sql::Db;
+use crate::store::vendor::keep_vendor;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -77,16 +78,7 @@ impl Vendor {
     }
 }
 
-pub fn vendor(db: &Db) -> Result<Vendor> {
-    let raw: Option<String> = db
-        .query_row("SELECT value FROM settings WHERE key = 'vendor'", [], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    Ok(raw
-        .and_then(|v| serde_json::from_str(&v).ok())
-        .unwrap_or_default())
-}
+pub use crate::store::vendor::vendor;
 
 /// Sets the given fields (an empty string clears one); checks ИНН, КПП and ОГРН.
 pub fn set_vendor(db: &Db, actor: &Actor, change: Vendor) -> Result<Vendor> {
@@ -95,18 +87,7 @@ pub fn set_vendor(db: &Db, actor: &Actor, change: Vendor) -> Result<Vendor> {
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let json = serde_json::to_string(&next).map_err(|e| {
-        Error::refused(
-            "vendor",
-            format!("не записать реквизиты: {e}"),
-            format!("cannot store requisites: {e}"),
-        )
-    })?;
-    db.execute(
-        "INSERT INTO settings (key, value) VALUES ('vendor', ?1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [&json],
-    )?;
+    let json = keep_vendor(db, &next)?;
     audit::record(db, actor, "update", "vendor", "vendor", Some(&json))?;
     Ok(next)
 }

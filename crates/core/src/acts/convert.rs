@@ -2,19 +2,21 @@
 //! its act as a draft. The program's rules decide whether the partner may convert and how
 //! much (PROGRAMS.md); a refusal says why and changes nothing.
 
-use crate::store::sql::{params, Db, OptionalExtension};
+use crate::store::sql::Db;
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::model::Conversion;
-use super::store::next_number;
 use crate::audit::{self, Actor};
 use crate::ledger::fold::Entry;
 use crate::ledger::{partner_balance, Kind};
 use crate::money::{from_minor, minor_text, to_minor};
 use crate::partners::{get_partner, Partner, PartnerStatus};
 use crate::programs::{load_program, ConversionRules, PayoutKind, Program};
+use crate::store::act_numbers::next_number;
+use crate::store::acts::{insert_act, last_period_end, made_for_key as made_under_key, NewAct};
 use crate::store::append_entry;
+pub(crate) use crate::store::ledger::last_conversion;
 use crate::{Error, Result};
 
 /// What staff ask for.
@@ -79,31 +81,28 @@ pub fn convert(db: &Db, actor: &Actor, request: &ConvertRequest) -> Result<Conve
     };
     let entry = append_entry(db, conversion, &at)?;
     let period_from = period_start(db, &partner)?;
-    let act: i64 = db.prepare_cached(
-        "INSERT INTO acts (number, year, seq, partner, program, conversion, date, period_from, period_to,
-                           amount, money, currency, vat_rate, vat, payout_kind, status, guid, at, request_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 'draft', ?16, ?17, ?18) RETURNING id",
-    )?
-    .query_row(params![
-        number,
-        request.date.year(),
-        seq,
-        partner.partner_id,
-        partner.program,
-        entry,
-        request.date.to_string(),
-        period_from.min(request.date).to_string(),
-        request.date.to_string(),
-        amount,
-        money,
-        program.currency,
-        vat_rate.map(|r| r.normalize().to_string()),
-        vat,
-        payout_key(kind),
-        new_guid(),
-        at,
-        key,
-    ], |r| r.get::<_, i64>(0))?;
+    let act = insert_act(
+        db,
+        &NewAct {
+            number: &number,
+            year: request.date.year(),
+            seq,
+            partner: &partner.partner_id,
+            program: &partner.program,
+            conversion: entry,
+            date: request.date,
+            period_from: period_from.min(request.date),
+            amount,
+            money,
+            currency: &program.currency,
+            vat_rate,
+            vat,
+            payout_kind: payout_key(kind),
+            guid: &new_guid(),
+            at: &at,
+            request_key: key,
+        },
+    )?;
     audit::record(
         db,
         actor,
@@ -206,14 +205,6 @@ pub(crate) fn may_convert(
         }
     }
     Ok(())
-}
-
-/// The day of the partner's latest conversion, if any.
-pub(crate) fn last_conversion(db: &Db, partner: &str) -> Result<Option<NaiveDate>> {
-    let last: Option<String> = db
-        .prepare_cached("SELECT max(date) FROM ledger WHERE partner = ?1 AND kind = 'conversion'")?
-        .query_row([partner], |r| r.get(0))?;
-    Ok(last.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()))
 }
 
 /// Conversions follow one another in time: one dated before the partner's latest would
@@ -362,16 +353,7 @@ fn vat_of(partner: &Partner, money: i64, date: NaiveDate) -> (Option<Decimal>, O
 /// The first day of the next act's period: the day after the partner's last act (not
 /// rejected), else the partner's registration.
 fn period_start(db: &Db, partner: &Partner) -> Result<NaiveDate> {
-    let last: Option<String> = db
-        .prepare_cached(
-            "SELECT max(period_to) FROM acts WHERE partner = ?1 AND status <> 'rejected'",
-        )?
-        .query_row([&partner.partner_id], |r| r.get(0))
-        .optional()?
-        .flatten();
-    let after_last = last
-        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
-        .and_then(|d| d.succ_opt());
+    let after_last = last_period_end(db, &partner.partner_id)?.and_then(|d| d.succ_opt());
     let registered = NaiveDate::parse_from_str(&partner.registered, "%Y-%m-%d").ok();
     Ok(after_last.or(registered).unwrap_or(NaiveDate::MIN))
 }
@@ -395,27 +377,11 @@ fn new_guid() -> String {
 /// The conversion a request with `key` made before, if one did: the same partner and day
 /// answer it again; anything else under the same key is refused.
 fn made_for_key(db: &Db, key: &str, request: &ConvertRequest) -> Result<Option<Conversion>> {
-    let found = db
-        .prepare_cached(
-            "SELECT a.id, a.number, a.partner, a.date, a.conversion, a.amount, g.unit
-             FROM acts a JOIN programs g ON g.id = a.program WHERE a.request_key = ?1",
-        )?
-        .query_row([key], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, i64>(5)?,
-                r.get::<_, String>(6)?,
-            ))
-        })
-        .optional()?;
-    let Some((act, number, partner, date, entry, amount, unit)) = found else {
+    let Some((done, date)) = made_under_key(db, key)? else {
         return Ok(None);
     };
-    if partner != request.partner || date != request.date.to_string() {
+    let (number, partner) = (&done.number, &done.partner);
+    if *partner != request.partner || date != request.date {
         return Err(Error::refused(
             "request_key_reused",
             format!(
@@ -426,12 +392,5 @@ fn made_for_key(db: &Db, key: &str, request: &ConvertRequest) -> Result<Option<C
             ),
         ));
     }
-    Ok(Some(Conversion {
-        conversion: entry.to_string(),
-        act: act.to_string(),
-        number,
-        partner,
-        amount: minor_text(amount),
-        unit,
-    }))
+    Ok(Some(done))
 }

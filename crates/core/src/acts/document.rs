@@ -5,7 +5,7 @@ use crate::store::sql::Db;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::store::StoredAct;
+use super::stored::StoredAct;
 use crate::documents::russian::{date as ru_date, money as ru_amount, unit_word};
 use crate::documents::words::amount_in_words;
 use crate::documents::{ActDocument, Party, Vat};

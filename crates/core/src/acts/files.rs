@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::document::act_document;
 use super::register::payout_register;
-use super::store::get_act;
+use super::stored::get_act;
 use crate::documents;
 use crate::store::act_edo_files::keep_edo_file;
 use crate::store::act_signatures::package_files;

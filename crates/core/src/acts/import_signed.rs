@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 use super::model::ActStatus;
 use super::signed_package::{read_package, SignedFile};
-use super::store::get_act;
+use super::stored::get_act;
 use super::workflow::{act_step, ActStep};
 use crate::audit::{self, Actor};
 use crate::documents::{ActSignature, SignerRole};

@@ -16,7 +16,7 @@ mod signed_package;
 mod statement_import;
 mod statement_match;
 mod statement_report;
-mod store;
+mod stored;
 mod workflow;
 
 pub use crate::store::act_signatures::{signatures_of, signing_by_entry, ActSigning};
@@ -34,5 +34,5 @@ pub use register::payout_register;
 pub use signed_package::{read_package, Package, SignedFile};
 pub use statement_import::{statement_apply, statement_preview};
 pub use statement_report::{StatementPaid, StatementReport, StatementUnmatched};
-pub use store::{find_act, get_act, StoredAct};
+pub use stored::{find_act, get_act, StoredAct};
 pub use workflow::{act_step, ActStep};

@@ -2,30 +2,21 @@
 //! every signed act not yet paid whose payout is due by the month's end (so an overdue
 //! payout stays on the register until it is paid).
 
-use crate::store::sql::{params, Db};
+use crate::store::sql::Db;
 use chrono::NaiveDate;
 
 use super::document::{act_document, vendor_party};
-use super::store::{stored_act, StoredAct, COLUMNS};
 use crate::documents::month_days;
 use crate::documents::russian::{date as ru_date, money as ru_amount};
 use crate::documents::{PayoutRegister, RegisterLine};
+use crate::store::acts::bank_payouts;
 use crate::vendor::vendor;
 use crate::Result;
 
 /// The register of `month` (`YYYY-MM`), made on `made`.
 pub fn payout_register(db: &Db, month: &str, made: NaiveDate) -> Result<PayoutRegister> {
     let (first, last) = month_days(month)?;
-    let sql = format!(
-        "SELECT {COLUMNS} FROM acts a
-         WHERE a.payout_kind = 'bank'
-           AND ((a.status = 'paid' AND a.paid BETWEEN ?1 AND ?2) OR (a.status = 'signed' AND a.pay_due <= ?2))
-         ORDER BY a.currency, coalesce(a.paid, a.pay_due), a.number"
-    );
-    let acts = db
-        .prepare_cached(&sql)?
-        .query_map(params![first.to_string(), last.to_string()], stored_act)?
-        .collect::<crate::Result<Vec<StoredAct>>>()?;
+    let acts = bank_payouts(db, first, last)?;
     let mut lines = Vec::with_capacity(acts.len());
     for act in &acts {
         let doc = act_document(db, act)?;

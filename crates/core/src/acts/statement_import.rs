@@ -11,7 +11,7 @@ use crate::store::sql::Db;
 use super::document::act_document;
 use super::statement_match::{is_vendor_debit, match_operations, named_numbers, ActFacts, Outcome};
 use super::statement_report::{StatementPaid, StatementReport, StatementUnmatched};
-use super::store::{find_act, StoredAct};
+use super::stored::{find_act, StoredAct};
 use super::workflow::{act_step, ActStep};
 use crate::audit::Actor;
 use crate::documents::{read_bank_statement, BankStatement, Operation};

@@ -9,11 +9,12 @@ use chrono::NaiveDate;
 use super::document::parties_json;
 use super::due::{pay_due, sign_due};
 use super::model::{ActState, ActStatus};
-use super::store::{get_act, save_state, StoredAct};
+use super::stored::{get_act, StoredAct};
 use crate::audit::{self, Actor};
 use crate::ledger::fold::Entry;
 use crate::ledger::Kind;
 use crate::programs::{load_program, ConversionRules};
+use crate::store::acts::save_state;
 use crate::store::append_entry;
 use crate::{Error, Problem, Result, Text};
 

@@ -5,7 +5,7 @@ mod binding;
 mod card;
 mod model;
 mod query;
-mod store;
+mod record;
 
 pub use binder::{bind, Attempt, BindOutcome};
 pub use binding::{
@@ -14,4 +14,4 @@ pub use binding::{
 pub use card::client_card;
 pub use model::*;
 pub use query::{bindings_of_partner, client_page, clients_of, clients_shown, refused_for_partner};
-pub use store::{record_client, ClientRecord, Recorded};
+pub use record::{record_client, ClientRecord, Recorded};

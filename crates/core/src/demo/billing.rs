@@ -6,52 +6,14 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::store::sql::Db;
 use chrono::{Datelike, Months, NaiveDate};
 
 use super::dice::Dice;
 use crate::audit::Actor;
 use crate::import::{run_import, ImportKind, ImportOptions, ImportReport};
+use crate::store::clients::{registered_clients, RegisteredClient as Payer};
 use crate::store::Book;
 use crate::{Lang, Result};
-
-struct Payer {
-    program: String,
-    client: String,
-    registered: NaiveDate,
-    code: Option<String>,
-}
-
-fn payers(db: &Db) -> Result<Vec<Payer>> {
-    let mut stmt = db.prepare(
-        "SELECT c.program, c.client_id, c.registered, p.code
-         FROM clients c
-         LEFT JOIN bindings b ON b.client = c.id AND b.until IS NULL
-         LEFT JOIN partners p ON p.id = b.partner
-         WHERE c.registered IS NOT NULL ORDER BY c.id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, Option<String>>(3)?,
-        ))
-    })?;
-    let mut found = Vec::new();
-    for row in rows {
-        let (program, client, registered, code) = row?;
-        if let Ok(registered) = NaiveDate::parse_from_str(&registered, "%Y-%m-%d") {
-            found.push(Payer {
-                program,
-                client,
-                registered,
-                code,
-            });
-        }
-    }
-    Ok(found)
-}
 
 /// One billing line: `payment_id,program,date,client_id,amount,list_price,category,direct,type,refund_of,promo_code,promotion`.
 struct Line<'a> {
@@ -227,7 +189,7 @@ pub(super) fn import_year(book: &mut Book, actor: &Actor) -> Result<ImportReport
     let mut dice = Dice::new(u64::from(today.ordinal()) + 7919);
     let mut lines = Vec::new();
     let mut n = 0;
-    for payer in payers(book.db())? {
+    for payer in registered_clients(book.db())? {
         payments_of(&mut lines, &mut dice, &payer, today, &mut n);
     }
     let refunds = refunds(&lines, &mut dice, today);

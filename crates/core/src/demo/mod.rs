@@ -26,6 +26,7 @@ use crate::store::sql::Db;
 use self::context::Demo;
 use crate::audit::Actor;
 use crate::programs::{load_program, Program};
+use crate::store::counts::{book_counts, has_data};
 use crate::store::Book;
 use crate::vendor::{self, Vendor};
 use crate::{Error, Result};
@@ -53,12 +54,7 @@ pub struct DemoSummary {
 
 /// Refuses a book that has any partner, client or import.
 fn ensure_empty(db: &Db) -> Result<()> {
-    let used: bool = db.query_row(
-        "SELECT EXISTS (SELECT 1 FROM partners) OR EXISTS (SELECT 1 FROM clients)
-             OR EXISTS (SELECT 1 FROM imports)",
-        [],
-        |r| r.get(0),
-    )?;
+    let used = has_data(db)?;
     if used {
         return Err(Error::refused(
             "demo_not_empty",
@@ -103,10 +99,6 @@ fn vendor_if_unset(demo: &mut Demo) -> Result<()> {
     Ok(())
 }
 
-fn count(db: &Db, sql: &str) -> Result<u64> {
-    db.query_row(sql, [], |r| r.get(0))
-}
-
 /// Fills an empty book with the demo as of `actor.today()`; refuses a book with data
 /// (`demo_not_empty`) and then changes nothing.
 pub fn fill_demo(book: &mut Book, actor: &Actor) -> Result<DemoSummary> {
@@ -127,16 +119,13 @@ pub fn fill_demo(book: &mut Book, actor: &Actor) -> Result<DemoSummary> {
     }
     summary.payments = billing.rows;
     summary.acts = acts::make_acts(book, actor)?;
-    let db = book.db();
     // the billing's promo codes made binding attempts of their own
-    summary.events = count(db, "SELECT count(*) FROM binding_events")?;
-    summary.bound = count(db, "SELECT count(*) FROM bindings WHERE until IS NULL")?;
-    summary.refused = count(
-        db,
-        "SELECT count(*) FROM binding_events WHERE outcome = 'refused'",
-    )?;
-    summary.moved = count(db, "SELECT count(*) FROM bindings WHERE until IS NOT NULL")?;
-    summary.entries = count(db, "SELECT count(*) FROM ledger")?;
+    let counts = book_counts(book.db())?;
+    summary.events = counts.events;
+    summary.bound = counts.bound;
+    summary.refused = counts.refused;
+    summary.moved = counts.moved;
+    summary.entries = counts.entries;
     Ok(summary)
 }
 
@@ -168,16 +157,14 @@ fn fill_registry(book: &mut Book, actor: &Actor) -> Result<DemoSummary> {
         for (program, plans) in &plans {
             clients::record(&demo, program, plans, true)?;
         }
+        let counts = book_counts(tx)?;
         Ok(DemoSummary {
-            partners: count(tx, "SELECT count(*) FROM partners")?,
-            clients: count(tx, "SELECT count(*) FROM clients")?,
-            events: count(tx, "SELECT count(*) FROM binding_events")?,
-            bound: count(tx, "SELECT count(*) FROM bindings WHERE until IS NULL")?,
-            refused: count(
-                tx,
-                "SELECT count(*) FROM binding_events WHERE outcome = 'refused'",
-            )?,
-            moved: count(tx, "SELECT count(*) FROM bindings WHERE until IS NOT NULL")?,
+            partners: counts.partners,
+            clients: counts.clients,
+            events: counts.events,
+            bound: counts.bound,
+            refused: counts.refused,
+            moved: counts.moved,
             payments: 0,
             entries: 0,
             acts: 0,

@@ -6,17 +6,17 @@
 mod chain;
 mod invitee;
 mod model;
+mod queries;
 mod schedule;
-mod store;
 mod term;
 
 #[cfg(test)]
 mod tests;
 
 pub use model::{DiscountPeriod, DiscountRole, Invitation, InvitedClient};
-pub use schedule::schedule;
-pub use store::{
+pub use queries::{
     client_discounts, discount_history, discount_programs, discount_schedule, invited_clients,
     program_schedule,
 };
+pub use schedule::schedule;
 pub use term::period_end;

@@ -3,7 +3,8 @@
 //! one (each entry points at its credit and keeps its availability day, so the balance's
 //! `on_hold` stays right); what was already available is annulled in one entry.
 
-use crate::store::sql::{params, Db};
+use crate::store::ledger::held_credits;
+use crate::store::sql::Db;
 use chrono::NaiveDate;
 
 use super::balances::partner_balance;
@@ -68,34 +69,6 @@ pub fn annul_unconverted(
         annulled += rest;
     }
     Ok(annulled)
-}
-
-/// Credits dated on or before `date` still on hold then, with what is left of each after
-/// its reversals and annulments: (credit id, remaining, available on).
-fn held_credits(db: &Db, partner: &str, date: NaiveDate) -> Result<Vec<(i64, i64, NaiveDate)>> {
-    let mut stmt = db.prepare_cached(
-        "SELECT c.id, c.amount - coalesce((SELECT sum(x.amount) FROM ledger x WHERE x.corrects = c.id AND x.kind IN ('reversal', 'annulment') AND x.date <= ?2), 0), c.available_on
-         FROM ledger c WHERE c.partner = ?1 AND c.kind = 'credit' AND c.date <= ?2 AND c.available_on > ?2",
-    )?;
-    let day = date.to_string();
-    let rows = stmt.query_map(params![partner, day], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    let mut held = Vec::new();
-    for row in rows {
-        let (id, remaining, available_on) = row?;
-        if let (true, Ok(on)) = (
-            remaining > 0,
-            NaiveDate::parse_from_str(&available_on, "%Y-%m-%d"),
-        ) {
-            held.push((id, remaining, on));
-        }
-    }
-    Ok(held)
 }
 
 /// Staff annul a partner's unconverted balance for a breach of the program's rules

@@ -1,10 +1,9 @@
 //! Reading the ledger back: a partner's entries, each with the reason in words.
 
-use crate::store::sql::{params, Db};
+use crate::store::sql::Db;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::money::minor_text;
 use crate::{Lang, Result, Text};
 
 /// One ledger entry as `accruals --json` and the partner's ledger tab show it. Money as
@@ -136,39 +135,10 @@ fn explain(e: &LedgerEntry, detail: Option<&str>, lang: Lang) -> String {
 
 /// The partner's ledger, oldest first.
 pub fn partner_entries(db: &Db, partner: &str, lang: Lang) -> Result<Vec<LedgerEntry>> {
-    let mut stmt = db.prepare_cached(
-        "SELECT l.id, l.partner, p.program, g.unit, l.kind, l.date, l.available_on, l.amount, l.rule,
-                pay.payment_id, c.client_id, l.corrects, v.effective_from, l.base, l.rate, l.detail
-         FROM ledger l
-         JOIN partners p ON p.id = l.partner
-         JOIN programs g ON g.id = p.program
-         LEFT JOIN payments pay ON pay.id = l.payment
-         LEFT JOIN clients c ON c.id = l.client
-         LEFT JOIN program_versions v ON v.id = l.version
-         WHERE l.partner = ?1 ORDER BY l.date, l.id",
-    )?;
-    let rows = stmt.query_map(params![partner], |r| {
-        let mut entry = LedgerEntry {
-            id: r.get(0)?,
-            partner: r.get(1)?,
-            program: r.get(2)?,
-            unit: r.get(3)?,
-            kind: r.get(4)?,
-            date: r.get(5)?,
-            available_on: r.get(6)?,
-            amount: minor_text(r.get(7)?),
-            rule: r.get(8)?,
-            payment: r.get(9)?,
-            client: r.get(10)?,
-            corrects: r.get(11)?,
-            version_from: r.get(12)?,
-            base: r.get::<_, Option<i64>>(13)?.map(minor_text),
-            rate: r.get(14)?,
-            reason: String::new(),
-        };
-        let detail: Option<String> = r.get(15)?;
+    let mut entries = Vec::new();
+    for (mut entry, detail) in crate::store::ledger::partner_entries(db, partner)? {
         entry.reason = explain(&entry, detail.as_deref(), lang);
-        Ok(entry)
-    })?;
-    rows.collect::<crate::Result<_>>()
+        entries.push(entry);
+    }
+    Ok(entries)
 }

@@ -1,12 +1,12 @@
 //! Payments that earned nothing, each with its reason, filterable by reason: the
 //! "what did not count and why" review.
 
-use crate::store::sql::{params, Db};
+use crate::store::payment_outcomes::{reason_counts, unearned_count, unearned_rows};
+use crate::store::sql::Db;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::reasons::NoEarn;
-use crate::money::minor_text;
 use crate::store::Rows;
 use crate::{Lang, Result};
 
@@ -55,38 +55,24 @@ pub struct UnearnedPage {
     pub reasons: Vec<ReasonCount>,
 }
 
-const FILTER: &str = "(CAST(?1 AS TEXT) IS NULL OR p.program = ?1) AND (CAST(?2 AS TEXT) IS NULL OR o.reason = ?2) AND (CAST(?3 AS TEXT) IS NULL OR o.partner = ?3)";
-
 /// One page of the payments that earned nothing, newest first, with every reason's count.
 pub fn unearned_page(db: &Db, q: &UnearnedQuery, lang: Lang) -> Result<UnearnedPage> {
     let rows = Rows::Page {
         offset: q.offset,
         limit: q.limit,
     };
-    let offset = q.offset.unwrap_or(0);
-    let total: u32 = db
-        .prepare_cached(&format!("SELECT count(*) FROM payment_outcomes o JOIN payments p ON p.id = o.payment WHERE {FILTER}"))?
-        .query_row(params![q.program, q.reason, q.partner], |r| r.get(0))?;
-    let rows = unearned_rows(db, q, lang, rows)?;
-    let mut stmt = db.prepare_cached(
-        "SELECT o.reason, count(*) FROM payment_outcomes o JOIN payments p ON p.id = o.payment
-         WHERE (CAST(?1 AS TEXT) IS NULL OR p.program = ?1) AND (CAST(?2 AS TEXT) IS NULL OR o.partner = ?2)
-         GROUP BY o.reason ORDER BY count(*) DESC",
-    )?;
-    let reasons = stmt
-        .query_map(params![q.program, q.partner], |r| {
-            let code: String = r.get(0)?;
-            Ok(ReasonCount {
-                label: reason_label(&code, lang),
-                code,
-                count: r.get(1)?,
-            })
-        })?
-        .collect::<crate::Result<Vec<_>>>()?;
+    let reasons = reason_counts(db, q.program.as_deref(), q.partner.as_deref())?
+        .into_iter()
+        .map(|(code, count)| ReasonCount {
+            label: reason_label(&code, lang),
+            code,
+            count,
+        })
+        .collect();
     Ok(UnearnedPage {
-        total,
-        offset,
-        rows,
+        total: unearned_count(db, q)?,
+        offset: q.offset.unwrap_or(0),
+        rows: explained(db, q, lang, rows)?,
         reasons,
     })
 }
@@ -94,42 +80,18 @@ pub fn unearned_page(db: &Db, q: &UnearnedQuery, lang: Lang) -> Result<UnearnedP
 /// Every payment the «Без начисления» table shows for `q` (its paging aside), newest first:
 /// what an export of the table holds.
 pub fn unearned_shown(db: &Db, q: &UnearnedQuery, lang: Lang) -> Result<Vec<UnearnedPayment>> {
-    unearned_rows(db, q, lang, Rows::All)
+    explained(db, q, lang, Rows::All)
 }
 
-/// The payments `q` matches, newest first: a page of them (200 unless the query says), or
-/// every one.
-fn unearned_rows(
-    db: &Db,
-    q: &UnearnedQuery,
-    lang: Lang,
-    rows: Rows,
-) -> Result<Vec<UnearnedPayment>> {
-    let (window, _) = rows.sql(200);
-    let mut stmt = db.prepare_cached(&format!(
-        "SELECT p.payment_id, p.program, g.unit, p.date, c.client_id, p.amount, o.partner, o.reason, coalesce(o.detail, '')
-         FROM payment_outcomes o JOIN payments p ON p.id = o.payment
-         JOIN clients c ON c.id = p.client JOIN programs g ON g.id = p.program
-         WHERE {FILTER} ORDER BY p.date DESC, p.id DESC {window}"
-    ))?;
-    let rows = stmt
-        .query_map(params![q.program, q.reason, q.partner], |r| {
-            let code: String = r.get(7)?;
-            let detail: String = r.get(8)?;
-            Ok(UnearnedPayment {
-                payment: r.get(0)?,
-                program: r.get(1)?,
-                unit: r.get(2)?,
-                date: r.get(3)?,
-                client: r.get(4)?,
-                amount: minor_text(r.get(5)?),
-                partner: r.get(6)?,
-                reason: NoEarn::text(&code, &detail).get(lang).to_owned(),
-                reason_code: code,
-            })
-        })?
-        .collect::<crate::Result<Vec<_>>>()?;
-    Ok(rows)
+/// The payments `q` matches (see [`unearned_rows`]), each reason in `lang`.
+fn explained(db: &Db, q: &UnearnedQuery, lang: Lang, rows: Rows) -> Result<Vec<UnearnedPayment>> {
+    let mut found = unearned_rows(db, q, rows)?;
+    for (payment, detail) in &mut found {
+        payment.reason = NoEarn::text(&payment.reason_code, detail)
+            .get(lang)
+            .to_owned();
+    }
+    Ok(found.into_iter().map(|(payment, _)| payment).collect())
 }
 
 /// A short name of a reason for the filter chips.

@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::model::{Partner, PartnerCode};
-use super::store::get_partner;
+use super::registry::get_partner;
 use crate::audit::{history, AuditEntry};
 use crate::clients::{bindings_of_partner, refused_for_partner, Binding, BindingEvent};
+use crate::store::partner_codes::codes_of;
 use crate::{Lang, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -24,18 +25,7 @@ pub struct PartnerCard {
 
 pub fn partner_card(db: &Db, id: &str, lang: Lang) -> Result<PartnerCard> {
     let partner = get_partner(db, id)?;
-    let mut stmt = db.prepare_cached(
-        "SELECT code, issued, retired FROM partner_codes WHERE partner = ?1 ORDER BY issued, code",
-    )?;
-    let codes = stmt
-        .query_map([id], |r| {
-            Ok(PartnerCode {
-                code: r.get(0)?,
-                issued: r.get(1)?,
-                retired: r.get(2)?,
-            })
-        })?
-        .collect::<crate::Result<Vec<_>>>()?;
+    let codes = codes_of(db, id)?;
     let (clients_now, clients_before) = bindings_of_partner(db, id)?
         .into_iter()
         .partition(|b| b.until.is_none());

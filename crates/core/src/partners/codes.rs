@@ -1,6 +1,7 @@
 //! Partner codes: issued once, unique in their program, never reused.
 
-use crate::store::sql::{params, Db, OptionalExtension};
+use crate::store::partner_codes::holder;
+use crate::store::sql::Db;
 use rand::Rng;
 
 use crate::programs::CodeFormat;
@@ -23,15 +24,6 @@ fn draw(format: CodeFormat, rng: &mut impl Rng) -> String {
         code.replace_range(0..1, &rng.random_range(1..10).to_string());
     }
     code
-}
-
-/// Who holds (or held) `code` in `program`, and whether it is retired.
-pub(crate) fn holder(db: &Db, program: &str, code: &str) -> Result<Option<(String, bool)>> {
-    db.prepare_cached(
-        "SELECT partner, retired IS NOT NULL FROM partner_codes WHERE program = ?1 AND code = ?2",
-    )?
-    .query_row(params![program, code], |r| Ok((r.get(0)?, r.get(1)?)))
-    .optional()
 }
 
 /// The problem with giving `code` to `partner`, if it was ever issued to someone else.
@@ -71,20 +63,6 @@ pub fn generate_code(db: &Db, program: &str, format: CodeFormat) -> Result<Strin
         format!("в программе {program} почти не осталось свободных кодов"),
         format!("program {program} has almost no free codes left"),
     ))
-}
-
-pub(crate) fn issue(db: &Db, program: &str, code: &str, partner: &str, today: &str) -> Result<()> {
-    db.prepare_cached(
-        "INSERT INTO partner_codes (program, code, partner, issued) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![program, code, partner, today])?;
-    Ok(())
-}
-
-pub(crate) fn retire(db: &Db, program: &str, code: &str, today: &str) -> Result<()> {
-    db.prepare_cached("UPDATE partner_codes SET retired = ?3 WHERE program = ?1 AND code = ?2 AND retired IS NULL")?
-        .execute(params![program, code, today])?;
-    Ok(())
 }
 
 #[cfg(test)]

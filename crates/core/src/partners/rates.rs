@@ -2,7 +2,8 @@
 //! rate). Each change is kept with the day it takes effect, so a payment imported later
 //! is accrued at the rate that was in force on its own date.
 
-use crate::store::sql::{params, Db, OptionalExtension};
+use crate::store::partner_rates::{keep_rate_from, latest_rate};
+use crate::store::sql::Db;
 
 use super::Partner;
 use crate::Result;
@@ -13,12 +14,7 @@ pub(crate) fn keep_rate(db: &Db, p: &Partner, today: &str, added: bool) -> Resul
     let Some(rate) = &p.rate else {
         return Ok(());
     };
-    let latest: Option<String> = db
-        .prepare_cached(
-            "SELECT rate FROM partner_rates WHERE partner = ?1 ORDER BY since DESC LIMIT 1",
-        )?
-        .query_row([&p.partner_id], |r| r.get(0))
-        .optional()?;
+    let latest = latest_rate(db, &p.partner_id)?;
     let since = match &latest {
         Some(old) if old == rate => return Ok(()),
         None if added => p
@@ -27,10 +23,5 @@ pub(crate) fn keep_rate(db: &Db, p: &Partner, today: &str, added: bool) -> Resul
             .unwrap_or_else(|| p.registered.clone()),
         _ => today.to_owned(),
     };
-    db.prepare_cached(
-        "INSERT INTO partner_rates (partner, since, rate) VALUES (?1, ?2, ?3)
-         ON CONFLICT (partner, since) DO UPDATE SET rate = excluded.rate",
-    )?
-    .execute(params![p.partner_id, since, rate])?;
-    Ok(())
+    keep_rate_from(db, &p.partner_id, &since, rate)
 }

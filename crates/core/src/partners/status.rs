@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::model::{Partner, PartnerInput, PartnerStatus};
-use super::store::{get_partner, update_partner};
+use super::registry::{get_partner, update_partner};
 use crate::audit::{self, Actor};
 use crate::documents::russian::iso_date;
 use crate::partners::validate_partner;

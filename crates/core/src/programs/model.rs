@@ -334,3 +334,14 @@ impl Program {
             .max_by_key(|v| v.effective_from)
     }
 }
+
+/// A program as the pickers and filters show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ProgramSummary {
+    pub id: String,
+    pub name_ru: String,
+    pub name_en: String,
+    pub unit: String,
+    pub currency: String,
+}

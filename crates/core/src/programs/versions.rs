@@ -2,12 +2,12 @@
 //! Past accruals are ledger entries and stay as they were; payments dated on or after the
 //! new version's first day are accrued by it.
 
-use crate::store::sql::{params, Db};
+use crate::store::sql::Db;
 use chrono::NaiveDate;
 
 use super::model::{ProgramVersion, RuleSet};
-use super::store::load_program;
 use crate::audit::{self, Actor};
+use crate::store::programs::{insert_version, load_program};
 use crate::{Error, Problem, Result, Text};
 
 fn invalid(field: &'static str, code: &'static str, ru: String, en: String) -> Error {
@@ -78,13 +78,7 @@ pub fn add_version(
             format!("a version from {from} exists already; choose another day"),
         ));
     }
-    let json = serde_json::to_string(rules)
-        .map_err(|e| Error::refused("bad_program_rules", e.to_string(), e.to_string()))?;
-    let id: i64 = db.query_row(
-        "INSERT INTO program_versions (program, effective_from, rules) VALUES (?1, ?2, ?3) RETURNING id",
-        params![program, from.to_string(), json],
-        |r| r.get(0),
-    )?;
+    let id = insert_version(db, program, from, rules)?;
     audit::record(
         db,
         actor,

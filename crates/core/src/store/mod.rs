@@ -3,16 +3,31 @@
 mod accrual_snapshot;
 mod accrual_writer;
 pub(crate) mod act_edo_files;
+pub(crate) mod act_numbers;
 pub(crate) mod act_signatures;
+pub(crate) mod acts;
+pub(crate) mod audit;
 mod backup;
+pub(crate) mod balances;
+pub(crate) mod bindings;
 mod check;
+pub(crate) mod clients;
 mod copy;
+pub(crate) mod counts;
+pub(crate) mod discounts;
+pub(crate) mod ledger;
 mod migrations;
 mod page;
+pub(crate) mod partner_codes;
 pub(crate) mod partner_rates;
+pub(crate) mod partners;
+pub(crate) mod payment_outcomes;
+pub(crate) mod programs;
+pub mod settings;
 pub mod sql;
 mod throwaway;
 pub(crate) mod values;
+pub(crate) mod vendor;
 mod whatif_book;
 pub mod writer;
 
@@ -36,7 +51,7 @@ pub use check::{check_book, Finding};
 pub use copy::Counted;
 pub use migrations::SCHEMA_VERSION;
 pub use page::MAX_PAGE;
-pub(crate) use page::{page_sql, PageSql, Rows};
+pub(crate) use page::{page_sql, rows_and_total, PageSql, Rows};
 pub(crate) use whatif_book::{
     book_net_by_partner, book_net_by_payment, program_unit, replace_outcomes, BookNet,
 };

@@ -1,6 +1,9 @@
 //! What every paged table query shares: the WHERE of its filters and which rows it gives —
 //! one page of them for a screen, or all of them for an export of what the screen shows.
 
+use crate::store::sql::{params_from_iter, Db, Row, Value};
+use crate::Result;
+
 /// The most rows one page may ask for.
 pub const MAX_PAGE: u32 = 1000;
 
@@ -59,6 +62,28 @@ pub(crate) fn page_sql(filters: &[String], rows: Rows, descending: Option<bool>)
             "ASC"
         },
     }
+}
+
+/// A table query's rows (`rows_sql`, each read by `read`) and how many rows match: counted
+/// by `count_sql` for a page, the rows' own number for all of them.
+pub(crate) fn rows_and_total<T>(
+    db: &Db,
+    (rows_sql, count_sql): (&str, &str),
+    args: &[Value],
+    rows: Rows,
+    read: impl FnMut(&Row<'_>) -> Result<T>,
+) -> Result<(u32, Vec<T>)> {
+    let found = db
+        .prepare_cached(rows_sql)?
+        .query_map(params_from_iter(args.iter()), read)?
+        .collect::<Result<Vec<_>>>()?;
+    let total: u32 = match rows {
+        Rows::All => u32::try_from(found.len()).unwrap_or(u32::MAX),
+        Rows::Page { .. } => db
+            .prepare_cached(count_sql)?
+            .query_row(params_from_iter(args.iter()), |r| r.get(0))?,
+    };
+    Ok((total, found))
 }
 
 #[cfg(test)]

@@ -4,12 +4,15 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rust_decimal::Decimal;
 
+use crate::acts::ActStatus;
+use crate::clients::Outcome;
 use crate::documents::SignerRole;
-use crate::partners::PartnerStatus;
+use crate::partners::{PartnerKind, PartnerStatus};
 use crate::programs::{Category, Channel};
 use crate::{Error, Result};
 
-fn corrupt(what: &str, value: &str) -> Error {
+/// The refusal for a value the book should not hold: `what` names where it was.
+pub(crate) fn corrupt(what: &str, value: &str) -> Error {
     Error::refused(
         "book_corrupt",
         format!("в книге неверное значение «{value}» ({what})"),
@@ -48,6 +51,10 @@ pub fn category(what: &str, value: &str) -> Result<Category> {
     Category::parse(value).ok_or_else(|| corrupt(what, value))
 }
 
+pub fn partner_kind(what: &str, value: &str) -> Result<PartnerKind> {
+    PartnerKind::parse(value).ok_or_else(|| corrupt(what, value))
+}
+
 pub fn status(what: &str, value: &str) -> Result<PartnerStatus> {
     PartnerStatus::parse(value).ok_or_else(|| corrupt(what, value))
 }
@@ -60,4 +67,18 @@ pub fn text<'r>(row: &'r crate::store::sql::Row<'_>, i: usize) -> Result<&'r str
 /// Column `i` of a row as text, or NULL.
 pub fn optional_text<'r>(row: &'r crate::store::sql::Row<'_>, i: usize) -> Result<Option<&'r str>> {
     Ok(row.get_ref(i)?.as_str_or_null(i)?)
+}
+
+/// `bound`, `kept` or `refused`.
+pub fn binding_outcome(what: &str, value: &str) -> Result<Outcome> {
+    match value {
+        "bound" => Ok(Outcome::Bound),
+        "kept" => Ok(Outcome::Kept),
+        "refused" => Ok(Outcome::Refused),
+        _ => Err(corrupt(what, value)),
+    }
+}
+
+pub fn act_status(what: &str, value: &str) -> Result<ActStatus> {
+    ActStatus::parse(value).ok_or_else(|| corrupt(what, value))
 }

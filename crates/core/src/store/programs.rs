@@ -1,24 +1,14 @@
-//! Reading and writing programs and their versions.
+//! The `programs` and `program_versions` tables: a program's head and its versions (the
+//! rules kept as JSON), the five templates a new book starts with.
 
 use crate::store::sql::{params, Db, OptionalExtension};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
-use super::model::{CodeFormat, Program, ProgramVersion, RuleSet};
-use super::templates::templates;
+use crate::programs::templates::templates;
+use crate::programs::{
+    unknown_program, CodeFormat, Program, ProgramSummary, ProgramVersion, RuleSet,
+};
 use crate::{Error, Result};
-
-/// A program as the pickers and filters show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct ProgramSummary {
-    pub id: String,
-    pub name_ru: String,
-    pub name_en: String,
-    pub unit: String,
-    pub currency: String,
-}
 
 fn json_error(e: serde_json::Error) -> Error {
     Error::refused(
@@ -129,38 +119,18 @@ pub fn load_program(db: &Db, id: &str) -> Result<Program> {
     })
 }
 
-/// The program, or `None` when the book has no program `id`.
-pub fn find_program(db: &Db, id: &str) -> Result<Option<Program>> {
-    match load_program(db, id) {
-        Ok(p) => Ok(Some(p)),
-        Err(Error::Refused {
-            code: "unknown_program",
-            ..
-        }) => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
-/// Programs read once for a long run of rows (an import).
-#[derive(Default)]
-pub(crate) struct ProgramCache(std::collections::HashMap<String, Option<std::rc::Rc<Program>>>);
-
-impl ProgramCache {
-    pub fn get(&mut self, db: &Db, id: &str) -> Result<Option<std::rc::Rc<Program>>> {
-        if let Some(found) = self.0.get(id) {
-            return Ok(found.clone());
-        }
-        let found = find_program(db, id)?.map(std::rc::Rc::new);
-        self.0.insert(id.to_owned(), found.clone());
-        Ok(found)
-    }
-}
-
-pub fn unknown_program(id: &str) -> Error {
-    Error::refused(
-        "unknown_program",
-        format!("нет программы «{id}» (есть bitrix24, atlantys, quantower, tele2-ats, ciawifi и созданные в книге)"),
-        format!("no program “{id}” (there are bitrix24, atlantys, quantower, tele2-ats, ciawifi and those created in the book)"),
+/// Adds a version of `program` in force from `from` with `rules`: its row id.
+pub(crate) fn insert_version(
+    db: &Db,
+    program: &str,
+    from: NaiveDate,
+    rules: &RuleSet,
+) -> Result<i64> {
+    let json = serde_json::to_string(rules).map_err(json_error)?;
+    db.query_row(
+        "INSERT INTO program_versions (program, effective_from, rules) VALUES (?1, ?2, ?3) RETURNING id",
+        params![program, from.to_string(), json],
+        |r| r.get(0),
     )
 }
 

@@ -1,8 +1,11 @@
 //! Writing partners: create, edit, and the import's add-or-confirm.
 
-use crate::store::sql::{params, Db, OptionalExtension, Row};
+use crate::store::partner_codes;
+pub use crate::store::partners::find_partner;
+use crate::store::partners::{insert_partner, update_partner_row};
+use crate::store::sql::Db;
 
-use super::model::{Partner, PartnerInput, PartnerKind, PartnerStatus};
+use super::model::{Partner, PartnerInput, PartnerStatus};
 use super::validate::{validate_partner, ValidPartner};
 use super::{codes, rates};
 use crate::audit::{self, Actor};
@@ -10,66 +13,10 @@ use crate::ledger::{annul_unconverted, AnnulReason};
 use crate::programs::{find_program, Program};
 use crate::{Error, Problem, Result, Text};
 
-const COLUMNS: &str = "id, program, name, kind, inn, kpp, ogrn, vat_payer, vat_rate, code, rate, \
-     contract_no, contract_date, registered, status, status_since, bik, account, address, signer, \
-     signer_position, email, edo_id, client_id";
-
-fn from_row(r: &Row) -> crate::Result<Partner> {
-    let kind: String = r.get(3)?;
-    let status: String = r.get(14)?;
-    Ok(Partner {
-        partner_id: r.get(0)?,
-        program: r.get(1)?,
-        name: r.get(2)?,
-        kind: PartnerKind::parse(&kind).unwrap_or(PartnerKind::Foreign),
-        inn: r.get(4)?,
-        kpp: r.get(5)?,
-        ogrn: r.get(6)?,
-        vat_payer: r.get(7)?,
-        vat_rate: r.get(8)?,
-        code: r.get(9)?,
-        rate: r.get(10)?,
-        contract_no: r.get(11)?,
-        contract_date: r.get(12)?,
-        registered: r.get(13)?,
-        status: PartnerStatus::parse(&status).unwrap_or(PartnerStatus::Active),
-        status_since: r.get(15)?,
-        bik: r.get(16)?,
-        account: r.get(17)?,
-        address: r.get(18)?,
-        signer: r.get(19)?,
-        signer_position: r.get(20)?,
-        email: r.get(21)?,
-        edo_id: r.get(22)?,
-        client_id: r.get(23)?,
-    })
-}
-
-pub fn find_partner(db: &Db, id: &str) -> Result<Option<Partner>> {
-    db.prepare_cached(&format!("SELECT {COLUMNS} FROM partners WHERE id = ?1"))?
-        .query_row([id], from_row)
-        .optional()
-}
-
 pub fn get_partner(db: &Db, id: &str) -> Result<Partner> {
     find_partner(db, id)?.ok_or_else(|| {
         Error::not_found(format!("нет партнёра «{id}»"), format!("no partner “{id}”"))
     })
-}
-
-/// The text the partners table searches: id, name, ИНН and code, lower-cased.
-fn search_text(p: &Partner) -> String {
-    [
-        Some(&p.partner_id),
-        Some(&p.name),
-        p.inn.as_ref(),
-        p.code.as_ref(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|s| s.to_lowercase())
-    .collect::<Vec<_>>()
-    .join(" ")
 }
 
 /// The partner `valid` describes, with defaults for what it leaves out.
@@ -101,42 +48,6 @@ fn to_partner(v: ValidPartner, code: Option<String>, today: &str) -> Partner {
         edo_id: v.edo_id,
         client_id: v.client_id,
     }
-}
-
-fn write_row(db: &Db, p: &Partner, insert: bool) -> Result<()> {
-    let sql = if insert {
-        format!("INSERT INTO partners ({COLUMNS}, search) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)")
-    } else {
-        "UPDATE partners SET program = ?2, name = ?3, kind = ?4, inn = ?5, kpp = ?6, ogrn = ?7, vat_payer = ?8, vat_rate = ?9, code = ?10, rate = ?11, contract_no = ?12, contract_date = ?13, registered = ?14, status = ?15, status_since = ?16, bik = ?17, account = ?18, address = ?19, signer = ?20, signer_position = ?21, email = ?22, edo_id = ?23, client_id = ?24, search = ?25 WHERE id = ?1".to_owned()
-    };
-    db.prepare_cached(&sql)?.execute(params![
-        p.partner_id,
-        p.program,
-        p.name,
-        p.kind.key(),
-        p.inn,
-        p.kpp,
-        p.ogrn,
-        p.vat_payer,
-        p.vat_rate,
-        p.code,
-        p.rate,
-        p.contract_no,
-        p.contract_date,
-        p.registered,
-        p.status.key(),
-        p.status_since,
-        p.bik,
-        p.account,
-        p.address,
-        p.signer,
-        p.signer_position,
-        p.email,
-        p.edo_id,
-        p.client_id,
-        search_text(p)
-    ])?;
-    Ok(())
 }
 
 /// The program the input names, if the book has it.
@@ -189,9 +100,9 @@ fn insert_valid(
         None => codes::generate_code(db, &program.id, program.code_format)?,
     };
     let partner = to_partner(valid, Some(code.clone()), &today);
-    write_row(db, &partner, true)?;
+    insert_partner(db, &partner)?;
     rates::keep_rate(db, &partner, &today, true)?;
-    codes::issue(db, &program.id, &code, &partner.partner_id, &today)?;
+    partner_codes::issue(db, &program.id, &code, &partner.partner_id, actor.today())?;
     audit::record(db, actor, action, "partner", &partner.partner_id, None)?;
     Ok(partner)
 }
@@ -307,11 +218,11 @@ pub fn update_partner(
     }
     if code_changed {
         if let Some(old_code) = &old.code {
-            codes::retire(db, &program.id, old_code, &today)?;
+            partner_codes::retire(db, &program.id, old_code, actor.today())?;
         }
-        codes::issue(db, &program.id, &new_code, id, &today)?;
+        partner_codes::issue(db, &program.id, &new_code, id, actor.today())?;
     }
-    write_row(db, &partner, false)?;
+    update_partner_row(db, &partner)?;
     rates::keep_rate(db, &partner, &today, false)?;
     annul_when_ended(db, actor, &old, &partner)?;
     audit::record(

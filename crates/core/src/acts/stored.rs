@@ -1,10 +1,12 @@
-//! Reading and writing the `acts` table.
+//! An act as the book keeps it, and what it shows of it (its state, its row in the acts
+//! table, whether it is overdue). The SQL is `store::acts`.
 
-use crate::store::sql::{params, Db, OptionalExtension, Row};
 use chrono::NaiveDate;
 
 use super::model::{ActRow, ActState, ActStatus};
 use crate::money::minor_text;
+pub use crate::store::acts::find_act;
+use crate::store::sql::Db;
 use crate::{Error, Result};
 
 /// An act as stored, money in minor units.
@@ -36,61 +38,7 @@ pub struct StoredAct {
     pub guid: String,
 }
 
-pub(crate) const COLUMNS: &str = "a.id, a.number, a.partner, a.program, a.conversion, a.date, a.period_from, a.period_to, a.amount, a.money, a.currency, a.vat_rate, a.vat, a.payout_kind, a.status, a.sent, a.sign_due, a.signed, a.pay_due, a.paid, a.rejected, a.reason, a.parties, a.guid";
-
-fn day(r: &Row, i: usize) -> crate::Result<NaiveDate> {
-    crate::store::values::day("act date", &r.get::<_, String>(i)?)
-}
-
-fn opt_day(r: &Row, i: usize) -> crate::Result<Option<NaiveDate>> {
-    match r.get::<_, Option<String>>(i)? {
-        None => Ok(None),
-        Some(_) => day(r, i).map(Some),
-    }
-}
-
-pub(crate) fn stored_act(r: &Row) -> crate::Result<StoredAct> {
-    let status: String = r.get(14)?;
-    Ok(StoredAct {
-        id: r.get(0)?,
-        number: r.get(1)?,
-        partner: r.get(2)?,
-        program: r.get(3)?,
-        conversion: r.get(4)?,
-        date: day(r, 5)?,
-        period_from: day(r, 6)?,
-        period_to: day(r, 7)?,
-        amount: r.get(8)?,
-        money: r.get(9)?,
-        currency: r.get(10)?,
-        vat_rate: r.get(11)?,
-        vat: r.get(12)?,
-        payout_kind: r.get(13)?,
-        status: ActStatus::parse(&status).unwrap_or(ActStatus::Draft),
-        sent: opt_day(r, 15)?,
-        sign_due: opt_day(r, 16)?,
-        signed: opt_day(r, 17)?,
-        pay_due: opt_day(r, 18)?,
-        paid: opt_day(r, 19)?,
-        rejected: opt_day(r, 20)?,
-        reason: r.get(21)?,
-        parties: r.get(22)?,
-        guid: r.get(23)?,
-    })
-}
-
-/// The act `id`: its number (`2026-0007`) or its row id (`12`).
-pub fn find_act(db: &Db, id: &str) -> Result<Option<StoredAct>> {
-    let id = id.trim();
-    let sql = format!(
-        "SELECT {COLUMNS} FROM acts a WHERE a.number = ?1 OR (CAST(?2 AS INTEGER) IS NOT NULL AND a.id = ?2)"
-    );
-    let rowid = id.parse::<i64>().ok();
-    db.prepare_cached(&sql)?
-        .query_row(params![id, rowid], stored_act)
-        .optional()
-}
-
+/// The act `id` (its number or its row id); not found is an error.
 pub fn get_act(db: &Db, id: &str) -> Result<StoredAct> {
     find_act(db, id)?.ok_or_else(|| {
         Error::not_found(
@@ -157,36 +105,4 @@ impl StoredAct {
             overdue: self.overdue(as_of),
         }
     }
-}
-
-/// Writes the act's workflow columns (the rest never change).
-pub(crate) fn save_state(db: &Db, act: &StoredAct, settled_by: Option<i64>) -> Result<()> {
-    db.prepare_cached(
-        "UPDATE acts SET status = ?2, sent = ?3, sign_due = ?4, signed = ?5, pay_due = ?6, paid = ?7,
-                         rejected = ?8, reason = ?9, parties = ?10, settled_by = coalesce(?11, settled_by)
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        act.id,
-        act.status.key(),
-        text(act.sent),
-        text(act.sign_due),
-        text(act.signed),
-        text(act.pay_due),
-        text(act.paid),
-        text(act.rejected),
-        act.reason,
-        act.parties,
-        settled_by,
-    ])?;
-    Ok(())
-}
-
-/// The next number of the act's year: one more than the highest ever given (acts are
-/// never deleted, so a number is never given twice).
-pub(crate) fn next_number(db: &Db, year: i32) -> Result<(i64, String)> {
-    let seq: i64 = db
-        .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM acts WHERE year = ?1")?
-        .query_row([year], |r| r.get(0))?;
-    Ok((seq, format!("{year}-{seq:04}")))
 }
