@@ -5,12 +5,16 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::store::sql::{params, Db, OptionalExtension, Value};
+use crate::store::clients::{add_unknown_client, client_ids};
+use crate::store::payments::{
+    build_payments_by_client, drop_payments_by_client, stored_content, stored_original, Original,
+};
+use crate::store::sql::{Db, Value};
 use chrono::NaiveDate;
 
 use super::billing_values::{category, kind, Kind};
 use super::field_problems::{problem, required};
-use super::payment_batch::{Original, PaymentBatch};
+use super::payment_batch::PaymentBatch;
 use super::rows::{Finished, RowImport, RowResult};
 use super::table::{amount, col, date, text, yes_no, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
@@ -40,9 +44,6 @@ pub const BILLING_COLUMNS: &[ColumnSpec] = &[
 /// rows, instead of keeping it up to date row by row (random inserts, one place per
 /// client); checked again at each doubling.
 const LARGE_IMPORT: u64 = 50_000;
-
-/// Exactly as `003_ledger.sql` makes it; nothing reads it while the rows go in.
-const PAYMENTS_BY_CLIENT: &str = "CREATE INDEX payments_by_client ON payments (client, date);";
 
 pub struct BillingRows {
     /// `--program`: the program of rows whose file has no program column (or leaves it empty).
@@ -85,25 +86,14 @@ impl BillingRows {
             return Ok(id);
         }
         if !self.clients.contains_key(program) {
-            let mut stmt = db.prepare("SELECT client_id, id FROM clients WHERE program = ?1")?;
-            let loaded = stmt
-                .query_map([program], |r| {
-                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-                })?
-                .collect::<crate::Result<HashMap<_, _>>>()?;
-            self.clients.insert(program.to_owned(), loaded);
+            self.clients
+                .insert(program.to_owned(), client_ids(db, program)?);
             if let Some(id) = known(&self.clients) {
                 return Ok(id);
             }
         }
         // An unknown client is created, bound to nobody.
-        let id: i64 = db
-            .prepare_cached(
-                "INSERT INTO clients (program, client_id, search) VALUES (?1, ?2, ?3) RETURNING id",
-            )?
-            .query_row(params![program, client_id, client_id.to_lowercase()], |r| {
-                r.get(0)
-            })?;
+        let id = add_unknown_client(db, program, client_id)?;
         self.clients
             .entry(program.to_owned())
             .or_default()
@@ -118,12 +108,9 @@ impl BillingRows {
     fn drop_index_if_large(&mut self, db: &Db) -> Result<()> {
         // Payments' row ids only grow: the largest, less this import's rows, is about
         // how many the book held before (without counting them).
-        let largest: i64 = db.query_row("SELECT coalesce(max(id), 0) FROM payments", [], |r| {
-            r.get(0)
-        })?;
-        let others = largest - self.added as i64;
+        let others = self.batch.largest_id() - self.added as i64;
         if others <= 2 * self.added as i64 {
-            db.execute_batch("DROP INDEX payments_by_client")?;
+            drop_payments_by_client(db)?;
             self.index_dropped = true;
         }
         Ok(())
@@ -352,26 +339,6 @@ impl BillingRows {
         }
         Ok(found)
     }
-
-    /// The book's payment refunded by `p`, with what was refunded of it so far.
-    fn stored_original(db: &Db, p: &Payment, refund_of: &str) -> Result<Option<Original>> {
-        db.prepare_cached(
-            "SELECT id, client, amount, date, refund_of,
-                    (SELECT -coalesce(sum(r.amount), 0) FROM payments r WHERE r.refund_of = p.id)
-             FROM payments p WHERE program = ?1 AND payment_id = ?2",
-        )?
-        .query_row(params![p.program.id, refund_of], |r| {
-            Ok(Original {
-                id: r.get(0)?,
-                client: r.get(1)?,
-                amount: r.get(2)?,
-                date: crate::store::values::day("payments.date", &r.get::<_, String>(3)?)?,
-                is_refund: r.get::<_, Option<i64>>(4)?.is_some(),
-                refunded: r.get(5)?,
-            })
-        })
-        .optional()
-    }
 }
 
 /// The refunded payment's id, after checking the refund `p` (of `client`) fits it.
@@ -431,10 +398,7 @@ fn check_refund(
 /// A payment with the row's key already in the book: the same content is "already
 /// imported", other content is a problem. `None` when the key is new.
 fn known_payment(db: &Db, p: &Payment, content: &str) -> Result<Option<RowResult>> {
-    let stored: Option<String> = db
-        .prepare_cached("SELECT content FROM payments WHERE program = ?1 AND payment_id = ?2")?
-        .query_row(params![p.program.id, p.payment_id], |r| r.get(0))
-        .optional()?;
+    let stored = stored_content(db, &p.program.id, &p.payment_id)?;
     Ok(stored.map(|stored| {
         if stored == content {
             return RowResult::Unchanged;
@@ -457,7 +421,7 @@ impl RowImport for BillingRows {
         self.clients = HashMap::new();
         self.batch.forget_keys();
         if self.index_dropped {
-            db.execute_batch(PAYMENTS_BY_CLIENT)?;
+            build_payments_by_client(db)?;
             self.index_dropped = false;
         }
         if !clean {
@@ -497,7 +461,7 @@ impl RowImport for BillingRows {
                     if self.batch.holds(&p.program.id, original) {
                         self.batch.flush(db)?;
                     }
-                    let stored = Self::stored_original(db, &p, original)?;
+                    let stored = stored_original(db, &p.program.id, original)?;
                     check_refund(&p, client, original, stored.as_ref())
                 }
             };

@@ -12,9 +12,10 @@ mod rows;
 mod run;
 pub mod table;
 
+pub use crate::store::imports::import_history;
 pub use billing::BILLING_COLUMNS;
 pub use clients::CLIENT_COLUMNS;
 pub use partners::{partner_input, PARTNER_COLUMNS};
 pub use preview::{columns_of, preview_import, ImportPreview};
 pub use report::*;
-pub use run::{import_history, run_import, ImportOptions};
+pub use run::{run_import, ImportOptions};

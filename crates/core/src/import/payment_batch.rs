@@ -7,47 +7,17 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::NaiveDate;
-
+use crate::store::payments::{
+    insert_payments, next_payment_id, payment_keys, Original, PAYMENT_COLUMNS,
+};
 use crate::store::sql::{Db, Value};
 use crate::Result;
 
-/// The columns of a payment, in the order of a row's values.
-const COLUMNS: [&str; WIDTH] = [
-    "id",
-    "program",
-    "payment_id",
-    "client",
-    "date",
-    "amount",
-    "list_price",
-    "category",
-    "direct",
-    "refund_of",
-    "promo_code",
-    "promotion",
-    "product",
-    "content",
-    "import",
-];
 /// A payment's values, its id (given by the batch) first.
-pub(super) const WIDTH: usize = 15;
+pub(super) const WIDTH: usize = PAYMENT_COLUMNS.len();
 
 /// Rows gathered before they are written.
 const BATCH: usize = 1_000;
-
-/// What a refund checks of the payment it refunds.
-#[derive(Debug, Clone)]
-pub(super) struct Original {
-    pub id: i64,
-    pub client: i64,
-    pub amount: i64,
-    pub date: NaiveDate,
-    /// The payment is itself a refund.
-    pub is_refund: bool,
-    /// Refunded of it so far (positive minor units).
-    pub refunded: i64,
-}
 
 /// A payment's key as the batch knows it.
 enum Known {
@@ -72,10 +42,10 @@ pub(super) struct PaymentBatch {
 impl PaymentBatch {
     fn load_keys(&mut self, db: &Db, program: &str) -> Result<&mut HashMap<String, Known>> {
         if !self.keys.contains_key(program) {
-            let loaded = db
-                .prepare("SELECT payment_id FROM payments WHERE program = ?1")?
-                .query_map([program], |r| Ok((r.get::<_, String>(0)?, Known::Book)))?
-                .collect::<Result<HashMap<_, _>>>()?;
+            let loaded = payment_keys(db, program)?
+                .into_iter()
+                .map(|key| (key, Known::Book))
+                .collect();
             self.keys.insert(program.to_owned(), loaded);
         }
         Ok(self.keys.entry(program.to_owned()).or_default())
@@ -96,7 +66,7 @@ impl PaymentBatch {
 
     /// Queues a new payment: `payment` its facts (its id is given here), `refund_of` the
     /// key of the payment it refunds, `row` its values after the id (in the order of
-    /// `COLUMNS`). Returns the id.
+    /// `PAYMENT_COLUMNS`). Returns the id.
     pub(super) fn push(
         &mut self,
         db: &Db,
@@ -107,9 +77,7 @@ impl PaymentBatch {
     ) -> Result<i64> {
         let id = match self.next_id {
             Some(id) => id,
-            None => db.query_row("SELECT coalesce(max(id), 0) + 1 FROM payments", [], |r| {
-                r.get(0)
-            })?,
+            None => next_payment_id(db)?,
         };
         self.next_id = Some(id + 1);
         payment.id = id;
@@ -133,6 +101,11 @@ impl PaymentBatch {
         Ok(id)
     }
 
+    /// The largest id given so far (0 before the first payment).
+    pub(super) fn largest_id(&self) -> i64 {
+        self.next_id.map_or(0, |next| next - 1)
+    }
+
     /// Whether a refund of the book's payment `payment_id` must wait for the batch to be
     /// written: another refund of it is waiting.
     pub(super) fn holds(&self, program: &str, payment_id: &str) -> bool {
@@ -146,8 +119,7 @@ impl PaymentBatch {
         if self.waiting.is_empty() {
             return Ok(());
         }
-        db.insert_rows("payments", &COLUMNS, &mut self.waiting)?;
-        db.ids_given("payments")?;
+        insert_payments(db, &mut self.waiting)?;
         self.waiting_refunds_of.clear();
         Ok(())
     }

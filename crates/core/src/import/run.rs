@@ -3,13 +3,13 @@
 
 use std::path::PathBuf;
 
-use crate::store::sql::{params, Db};
+use crate::store::imports::{finish_import, start_import};
 
 use super::billing::BillingRows;
 use super::clients::ClientRows;
 use super::partners::PartnerRows;
 use super::preview::columns_of;
-use super::report::{ColumnFound, ImportKind, ImportProgress, ImportRecord, ImportReport};
+use super::report::{ColumnFound, ImportKind, ImportProgress, ImportReport};
 use super::rows::{RowImport, RowResult};
 use super::table::{ColumnMap, RowReader};
 use crate::audit::{self, Actor};
@@ -99,7 +99,7 @@ pub fn run_import(
         backup_before(book, actor, options.kind)?;
     }
     let tx = book.begin()?;
-    let import = start_record(&tx, actor, options.kind, &file)?;
+    let import = start_import(&tx, options.kind, &file, (&actor.stamp(), &actor.operator))?;
     let mut rows: Box<dyn RowImport> = match options.kind {
         ImportKind::Partners => Box::new(PartnerRows::default()),
         ImportKind::Clients => Box::new(ClientRows::new(import, actor)),
@@ -192,7 +192,7 @@ pub fn run_import(
     if options.dry_run || !problems.is_empty() {
         return Ok(report);
     }
-    finish_record(&tx, import, &report)?;
+    finish_import(&tx, import, &report)?;
     audit::record(
         &tx,
         actor,
@@ -227,41 +227,4 @@ fn no_program_column() -> Problem {
 fn backup_before(book: &Book, actor: &Actor, kind: ImportKind) -> Result<()> {
     book.backup(&format!("before-import-{}", kind.key()), actor.now)?;
     Ok(())
-}
-
-fn start_record(db: &Db, actor: &Actor, kind: ImportKind, file: &str) -> Result<i64> {
-    db.query_row(
-        "INSERT INTO imports (kind, file, at, operator, rows, added, unchanged, refused) VALUES (?1, ?2, ?3, ?4, 0, 0, 0, 0) RETURNING id",
-        params![kind.key(), file, actor.stamp(), actor.operator],
-        |r| r.get(0),
-    )
-}
-
-fn finish_record(db: &Db, id: i64, r: &ImportReport) -> Result<()> {
-    db.execute(
-        "UPDATE imports SET rows = ?2, added = ?3, unchanged = ?4, refused = ?5 WHERE id = ?1",
-        params![id, r.rows, r.added, r.unchanged, r.refused],
-    )?;
-    Ok(())
-}
-
-/// Past imports, newest first.
-pub fn import_history(db: &Db) -> Result<Vec<ImportRecord>> {
-    let mut stmt = db.prepare_cached(
-        "SELECT id, kind, file, at, operator, rows, added, unchanged, refused FROM imports ORDER BY id DESC LIMIT 200",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(ImportRecord {
-            id: r.get(0)?,
-            kind: r.get(1)?,
-            file: r.get(2)?,
-            at: r.get(3)?,
-            operator: r.get(4)?,
-            rows: r.get(5)?,
-            added: r.get(6)?,
-            unchanged: r.get(7)?,
-            refused: r.get(8)?,
-        })
-    })?;
-    rows.collect::<crate::Result<_>>()
 }

@@ -218,3 +218,22 @@ pub(crate) fn registered_clients(db: &Db) -> Result<Vec<RegisteredClient>> {
     })?;
     rows.collect()
 }
+
+/// The program's clients: their row ids by `client_id`.
+pub(crate) fn client_ids(db: &Db, program: &str) -> Result<std::collections::HashMap<String, i64>> {
+    db.prepare("SELECT client_id, id FROM clients WHERE program = ?1")?
+        .query_map([program], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect()
+}
+
+/// Adds a client known only by its id (a billing row's unknown client, bound to nobody);
+/// its row id.
+pub(crate) fn add_unknown_client(db: &Db, program: &str, client_id: &str) -> Result<i64> {
+    db.prepare_cached(
+        "INSERT INTO clients (program, client_id, search) VALUES (?1, ?2, ?3) RETURNING id",
+    )?
+    .query_row(
+        params![program, client_id, search_text(client_id, None, None)],
+        |r| r.get(0),
+    )
+}
