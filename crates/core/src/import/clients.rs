@@ -2,11 +2,12 @@
 
 use crate::store::sql::Db;
 
+use super::client_batch::ClientBatch;
 use super::field_problems::{problem, required};
 use super::rows::{Finished, RowImport, RowResult};
 use super::table::{col, date, text, ColumnMap, ColumnSpec, Row};
 use crate::audit::Actor;
-use crate::clients::{record_client, ClientRecord, Decision, Recorded};
+use crate::clients::{ClientRecord, Decision, Recorded};
 use crate::ledger::fold::{Activity, Attempt, Attempted};
 use crate::ledger::fold_clients;
 use crate::programs::{Channel, ProgramCache};
@@ -41,6 +42,8 @@ pub struct ClientRows {
     attempts: Vec<(Attempt, Recorded)>,
     /// Clients that became active: their one-off reward is accrued at the end.
     activities: Vec<Activity>,
+    /// New clients waiting to be written, many at a time.
+    batch: ClientBatch,
     import: i64,
     at: String,
 }
@@ -51,6 +54,7 @@ impl ClientRows {
             programs: ProgramCache::default(),
             attempts: Vec::new(),
             activities: Vec::new(),
+            batch: ClientBatch::default(),
             import,
             at: actor.stamp(),
         }
@@ -72,6 +76,7 @@ impl RowImport for ClientRows {
     /// and writes the events and rewards. A file with problems is folded too (its rows
     /// are counted right), and rolled back by the caller.
     fn finish(&mut self, db: &Db, _clean: bool) -> Result<Finished> {
+        self.batch.flush(db)?;
         let attempts = std::mem::take(&mut self.attempts);
         let activities = std::mem::take(&mut self.activities);
         let (accrued, attempted) = fold_clients(
@@ -201,7 +206,7 @@ impl RowImport for ClientRows {
             active_since,
             promo_ends,
         };
-        let (client, recorded) = match record_client(db, &record)? {
+        let (client, recorded) = match self.batch.record(db, &record)? {
             Ok(done) => done,
             Err(problems) => return Ok(RowResult::Problems(problems)),
         };

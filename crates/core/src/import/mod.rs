@@ -2,6 +2,7 @@
 
 mod billing;
 mod billing_values;
+mod client_batch;
 mod clients;
 mod field_problems;
 mod partners;

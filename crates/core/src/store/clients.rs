@@ -36,6 +36,57 @@ fn day_text(day: Option<NaiveDate>) -> Option<String> {
     day.map(|d| d.to_string())
 }
 
+/// A client's columns as an import writes new clients in bulk, in the order of
+/// [`client_values`].
+const CLIENT_COLUMNS: [&str; 10] = [
+    "id",
+    "program",
+    "client_id",
+    "name",
+    "inn",
+    "registered",
+    "users",
+    "active_since",
+    "promo_ends",
+    "search",
+];
+
+/// A new client's values, its id given by the import (see [`insert_clients`]).
+pub(crate) fn client_values(id: i64, c: &ClientRecord) -> [Value; 10] {
+    let text = |t: Option<String>| t.map_or(Value::Null, Value::Text);
+    [
+        Value::Integer(id),
+        Value::Text(c.program.clone()),
+        Value::Text(c.client_id.clone()),
+        text(c.name.clone()),
+        text(c.inn.clone()),
+        text(day_text(c.registered)),
+        c.users
+            .map_or(Value::Null, |u| Value::Integer(i64::from(u))),
+        text(day_text(c.active_since)),
+        text(day_text(c.promo_ends)),
+        Value::Text(search_text(
+            &c.client_id,
+            c.name.as_deref(),
+            c.inn.as_deref(),
+        )),
+    ]
+}
+
+/// The id after the book's largest client id (the write lock is held).
+pub(crate) fn next_client_id(db: &Db) -> Result<i64> {
+    db.query_row("SELECT coalesce(max(id), 0) + 1 FROM clients", [], |r| {
+        r.get(0)
+    })
+}
+
+/// Writes new clients, `values` holding them one after another (as [`client_values`]
+/// gives them); the book's own counter moves past their ids.
+pub(crate) fn insert_clients(db: &Db, values: &mut Vec<Value>) -> Result<()> {
+    db.insert_rows("clients", &CLIENT_COLUMNS, values)?;
+    db.ids_given("clients")
+}
+
 /// Adds the client unless the program already has one with its id: the new row's id, or
 /// `None` when it was there.
 pub(crate) fn add_client(db: &Db, c: &ClientRecord) -> Result<Option<i64>> {
