@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use partnerbook_core::api;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::store::Book;
 use partnerbook_core::user_settings::{user_settings_path, UserSettings};
@@ -60,7 +61,7 @@ impl AppState {
 
     /// The app on `book`, with the person's settings from their config file.
     fn new(book: Book, location: BookLocation, settings_path: PathBuf) -> AppState {
-        let settings = UserSettings::load(&settings_path, book.db());
+        let settings = api::user_settings(&book, &settings_path);
         AppState {
             open: Mutex::new(OpenBook {
                 book: Arc::new(Mutex::new(book)),
@@ -241,7 +242,7 @@ fn lock(book: &Mutex<Book>) -> MutexGuard<'_, Book> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use partnerbook_core::settings;
+    use partnerbook_core::vendor::Vendor;
 
     /// What the `postgres` client does on every call: starts a runtime of its own and
     /// blocks on it — which panics inside an async context.
@@ -252,14 +253,22 @@ mod tests {
             .block_on(async {});
     }
 
+    /// A book told apart by its vendor's name.
     fn book_marked(path: &Path, mark: &str) -> Book {
-        let book = Book::open(path).expect("a book");
-        settings::set(book.db(), "test_mark", mark).expect("marked");
+        let mut book = Book::open(path).expect("a book");
+        let named = Vendor {
+            name: Some(mark.to_owned()),
+            ..Vendor::default()
+        };
+        let noon = chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
+            .and_then(|d| d.and_hms_opt(12, 0, 0))
+            .expect("a real time");
+        api::set_vendor(&mut book, &Actor::new("tester", noon), named).expect("marked");
         book
     }
 
     fn mark(book: &Book) -> Result<String> {
-        Ok(settings::get(book.db(), "test_mark")?.unwrap_or_default())
+        Ok(api::vendor(book)?.name.unwrap_or_default())
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What the app is and speaks: version, book, language, operator; the programs.
 
-use partnerbook_core::programs::{load_programs, ProgramSummary};
+use partnerbook_core::api;
+use partnerbook_core::programs::ProgramSummary;
 use partnerbook_core::{ErrorDto, Lang};
 use serde::Serialize;
 use tauri::State;
@@ -45,5 +46,5 @@ pub async fn set_lang(state: State<'_, AppState>, lang: Lang) -> Result<(), Erro
 
 #[tauri::command]
 pub async fn programs(state: State<'_, AppState>) -> Result<Vec<ProgramSummary>, ErrorDto> {
-    state.read(move |book, _| load_programs(book.db())).await
+    state.read(move |book, _| api::programs(book)).await
 }

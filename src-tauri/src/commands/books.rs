@@ -4,8 +4,9 @@
 
 use std::path::Path;
 
-use partnerbook_core::clients::{client_page, ClientQuery};
-use partnerbook_core::partners::{partner_page, PartnerQuery};
+use partnerbook_core::api;
+use partnerbook_core::clients::ClientQuery;
+use partnerbook_core::partners::PartnerQuery;
 use partnerbook_core::store::sql::is_server_url;
 use partnerbook_core::{Error, ErrorDto, Problem, Text};
 use serde::Serialize;
@@ -56,8 +57,8 @@ pub async fn book_probe(state: State<'_, AppState>, url: String) -> Result<BookP
             };
             Ok(BookProbe {
                 book,
-                partners: partner_page(opened.db(), &partners)?.total,
-                clients: client_page(opened.db(), &clients)?.total,
+                partners: api::partner_page(opened, &partners)?.total,
+                clients: api::client_page(opened, &clients)?.total,
             })
         })
         .await

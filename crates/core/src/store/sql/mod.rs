@@ -313,6 +313,18 @@ impl<'c> Tx<'c> {
         Ok(Tx { db, done: false })
     }
 
+    /// Begins a transaction that reads one snapshot of the book: every statement in it
+    /// sees the book as the first one did, whatever another connection commits meanwhile
+    /// (SQLite's WAL, PostgreSQL's repeatable read). It takes no lock and waits for no
+    /// writer.
+    pub(crate) fn begin_read(db: &'c Db) -> Result<Tx<'c>> {
+        match &db.engine {
+            Engine::Sqlite(c) => c.execute_batch("BEGIN DEFERRED").map_err(sqlite)?,
+            Engine::Postgres(p) => p.batch("BEGIN ISOLATION LEVEL REPEATABLE READ")?,
+        }
+        Ok(Tx { db, done: false })
+    }
+
     pub fn commit(mut self) -> Result<()> {
         self.db.execute_batch("COMMIT")?;
         self.done = true;
