@@ -16,7 +16,7 @@ use state::AppState;
 
 fn main() {
     let path = book_location::book_path();
-    let state = match AppState::open(&path) {
+    let state = match AppState::open(&path.display().to_string()) {
         Ok(state) => state,
         Err(message) => {
             error::report_fatal(&message);
