@@ -18,11 +18,12 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use partnerbook_core::api;
 use partnerbook_core::audit::Actor;
+use partnerbook_core::store::sql::is_server_url;
 use partnerbook_core::store::Book;
-use partnerbook_core::user_settings::{user_settings_path, UserSettings};
+use partnerbook_core::user_settings::UserSettings;
 use partnerbook_core::{ErrorDto, Lang, Result, Text};
 
-use crate::book_location::BookLocation;
+use crate::book_location::{BookLocation, StartFallback};
 use crate::error::{shell_error, to_dto};
 use crate::user;
 
@@ -30,6 +31,9 @@ pub struct AppState {
     open: Mutex<OpenBook>,
     settings: Mutex<UserSettings>,
     settings_path: PathBuf,
+    /// The last book used, when it did not open as the app started (cleared when another
+    /// book is opened).
+    fallback: Mutex<Option<StartFallback>>,
     /// Set by `import_cancel`; the running import sees it at its next progress report.
     pub cancel: Arc<AtomicBool>,
 }
@@ -45,10 +49,11 @@ struct OpenBook {
 }
 
 impl OpenBook {
-    /// The book at `location` (a file's path or a server's URL), opened for changes and
-    /// again for reads.
-    fn open(location: &str) -> Result<OpenBook> {
-        let path = Path::new(location);
+    /// The book at `location` (a file's path or a server's URL, with the `password` typed
+    /// for this session), opened for changes and again for reads; the password is not kept.
+    fn open(location: &str, password: Option<&str>) -> Result<OpenBook> {
+        let connection = connection(location, password);
+        let path = Path::new(&connection);
         let writer = Book::open(path)?;
         let reader = Book::open(path)?;
         Ok(OpenBook {
@@ -60,25 +65,49 @@ impl OpenBook {
 }
 
 impl AppState {
-    /// Opens (or creates) the book the app starts on; the message says why not, in the
-    /// user's language. Runs before Tauri starts, outside any async runtime.
-    pub fn open(location: &str) -> std::result::Result<AppState, String> {
-        let settings_path = user_settings_path(|k| std::env::var(k).ok());
-        match OpenBook::open(location) {
-            Ok(open) => Ok(AppState::new(open, settings_path)),
-            Err(e) => {
-                let lang = std::env::var("LANG")
-                    .ok()
-                    .and_then(|v| Lang::parse(&v))
-                    .unwrap_or_default();
-                let shown = BookLocation::of(location);
-                let shown = shown.shown();
-                Err(match lang {
-                    Lang::Ru => format!("Не открыть книгу {shown}:\n{}", e.message(lang)),
-                    Lang::En => format!("Cannot open the book {shown}:\n{}", e.message(lang)),
-                })
-            }
+    /// Opens (or creates) the book the app starts on, with the person's settings from
+    /// their file at `settings_path`. Runs before Tauri starts, outside any async runtime.
+    pub fn open(location: &str, settings_path: PathBuf) -> Result<AppState> {
+        Ok(AppState::new(
+            OpenBook::open(location, None)?,
+            settings_path,
+        ))
+    }
+
+    /// Why the book at `location` did not open, in the user's language (`$LANG`), for the
+    /// app's last words.
+    pub fn not_opened(location: &str, e: &partnerbook_core::Error) -> String {
+        let lang = std::env::var("LANG")
+            .ok()
+            .and_then(|v| Lang::parse(&v))
+            .unwrap_or_default();
+        let shown = BookLocation::of(location);
+        let shown = shown.shown();
+        match lang {
+            Lang::Ru => format!("Не открыть книгу {shown}:\n{}", e.message(lang)),
+            Lang::En => format!("Cannot open the book {shown}:\n{}", e.message(lang)),
         }
+    }
+
+    /// Says that the last book used, at `location`, did not open as the app started
+    /// (`error`), until another book is opened.
+    pub fn fell_back_from(&self, location: &str, error: &partnerbook_core::Error) {
+        let fallback = StartFallback {
+            book: BookLocation::of(location),
+            error: ErrorDto::new(error, self.lang()),
+        };
+        *self
+            .fallback
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(fallback);
+    }
+
+    /// The last book used, when it did not open as the app started, and why.
+    pub fn fallback(&self) -> Option<StartFallback> {
+        self.fallback
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     /// The app on the book `open`, with the person's settings from their config file.
@@ -88,6 +117,7 @@ impl AppState {
             open: Mutex::new(open),
             settings: Mutex::new(settings),
             settings_path,
+            fallback: Mutex::new(None),
             cancel: Arc::new(AtomicBool::new(false)),
         }
     }
@@ -187,28 +217,36 @@ impl AppState {
         .await?
     }
 
-    /// Opens the book at `location` (a file's path or a server's URL), runs `f` on it and
-    /// closes it again; the open book stays as it is.
+    /// Opens the book at `location` (a file's path or a server's URL, with the `password`
+    /// typed for this session), runs `f` on it and closes it again; the open book stays as
+    /// it is.
     pub async fn try_book<T: Send + 'static>(
         &self,
         location: String,
+        password: Option<String>,
         f: impl FnOnce(&Book, Lang) -> Result<T> + Send + 'static,
     ) -> std::result::Result<T, ErrorDto> {
         let lang = self.lang();
         blocking(lang, move || {
-            let book = Book::open(Path::new(&location)).map_err(|e| to_dto(e, lang))?;
+            let connection = connection(&location, password.as_deref());
+            let book = Book::open(Path::new(&connection)).map_err(|e| to_dto(e, lang))?;
             f(&book, lang).map_err(|e| to_dto(e, lang))
         })
         .await?
     }
 
-    /// Opens the book at `location` and makes it the one every later command uses, first
-    /// among the recent books; the book before is closed once the last task on it ends.
-    pub async fn switch(&self, location: String) -> std::result::Result<BookLocation, ErrorDto> {
+    /// Opens the book at `location` (with the `password` typed for this session, never
+    /// kept) and makes it the one every later command uses, first among the recent books;
+    /// the book before is closed once the last task on it ends.
+    pub async fn switch(
+        &self,
+        location: String,
+        password: Option<String>,
+    ) -> std::result::Result<BookLocation, ErrorDto> {
         let lang = self.lang();
         let opening = location.clone();
         let next = blocking(lang, move || {
-            OpenBook::open(&opening).map_err(|e| to_dto(e, lang))
+            OpenBook::open(&opening, password.as_deref()).map_err(|e| to_dto(e, lang))
         })
         .await??;
         if let Err(e) = self.remember_book(&location) {
@@ -224,7 +262,20 @@ impl AppState {
             next,
         );
         close(before);
+        *self
+            .fallback
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
         Ok(shown)
+    }
+}
+
+/// What opens the book at `location`: a server's URL with the password typed for this
+/// session, when there is one.
+fn connection(location: &str, password: Option<&str>) -> String {
+    match password.filter(|p| !p.is_empty()) {
+        Some(password) if is_server_url(location) => api::with_password(location, password),
+        _ => location.to_owned(),
     }
 }
 
@@ -292,7 +343,7 @@ mod tests {
 
     /// The app on the book at `book`, its settings at `settings`.
     fn state_on(book: &Path, settings: PathBuf) -> AppState {
-        let open = OpenBook::open(&book.display().to_string()).expect("the book opens");
+        let open = OpenBook::open(&book.display().to_string(), None).expect("the book opens");
         AppState::new(open, settings)
     }
 
@@ -336,7 +387,7 @@ mod tests {
             });
             has_started.await.expect("the task started");
 
-            let switched = state.switch(b.display().to_string()).await;
+            let switched = state.switch(b.display().to_string(), None).await;
             assert_eq!(
                 switched.map_err(|e| e.message),
                 Ok(BookLocation::File {
@@ -367,7 +418,10 @@ mod tests {
         runtime().block_on(async {
             // Nothing listens on port 1.
             let refused = state
-                .switch("postgres://nobody@127.0.0.1:1/book".to_owned())
+                .switch(
+                    "postgres://nobody@127.0.0.1:1/book".to_owned(),
+                    Some("secret".to_owned()),
+                )
                 .await
                 .expect_err("no server there");
             assert_eq!(refused.code, "server_unreachable");

@@ -7,7 +7,7 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
-use crate::book_location::BookLocation;
+use crate::book_location::{BookLocation, StartFallback};
 use crate::state::AppState;
 use crate::user;
 
@@ -20,6 +20,11 @@ pub struct AppInfo {
     pub book: BookLocation,
     pub lang: Lang,
     pub operator: String,
+    /// The last book used, when it did not open as the app started (the default file was
+    /// opened instead), and why; until another book is opened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fallback: Option<StartFallback>,
 }
 
 impl AppInfo {
@@ -30,6 +35,7 @@ impl AppInfo {
             book: state.location(),
             lang: user::lang(&settings),
             operator: user::operator(&settings),
+            fallback: state.fallback(),
         }
     }
 }

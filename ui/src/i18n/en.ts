@@ -211,6 +211,7 @@ export const en: Record<MessageKey, string> = {
   "book.kindFile": "File",
   "book.kindServer": "Server",
   "book.current": "open now",
+  "book.fallback": "The last book {book} did not open: {reason} The default book is open; go back to that one in “Settings → Open a book on a server…”.",
 
   "accruals.tab.balances": "Balances",
   "accruals.tab.ledger": "Partner's ledger",

@@ -209,6 +209,7 @@ export const ru = {
   "book.kindFile": "Файл",
   "book.kindServer": "Сервер",
   "book.current": "открыта сейчас",
+  "book.fallback": "Последняя книга {book} не открылась: {reason} Открыта книга по умолчанию; вернуться к той можно в «Настройки → Открыть книгу на сервере…».",
 
   "accruals.tab.balances": "Балансы",
   "accruals.tab.ledger": "Журнал партнёра",

@@ -9,6 +9,7 @@ mod ledger;
 mod partners;
 mod programs;
 mod reads;
+mod server;
 
 pub use acts::{act_file, act_step, acts_batch, convert, import_signed};
 pub use imports::{fill_demo, import, statement_apply};
@@ -19,3 +20,4 @@ pub use partners::{
 };
 pub use programs::{add_version, whatif_apply};
 pub use reads::*;
+pub use server::{keep_password, with_password};

@@ -10,7 +10,7 @@ mod value;
 use std::ops::Deref;
 
 pub use error::SqlError;
-pub use pgpass::{is_server_url, url_to_keep, without_password};
+pub use pgpass::{is_server_url, keep_password, url_to_keep, with_password, without_password};
 pub use value::{params_from_iter, FromColumn, Param, Params, ParamsFromIter, Value, ValueRef};
 
 use crate::{Error, Result};
