@@ -39,6 +39,12 @@ npm --prefix ui run build
 step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets -- -D warnings
 
+# The workspace build turns on the core's `direct-db` (tests that tamper with a book and
+# the benchmark use it); built alone, without their tests, the shells must reach the book
+# through `partnerbook_core::api`.
+step "the shells reach the book only through the core's api"
+cargo check -p partnerbook-cli -p partnerbook-app
+
 step "the two engines' migrations make the same schema"
 bash scripts/schema-compare.sh
 

@@ -12,20 +12,40 @@ mod file_dialog;
 mod state;
 mod user;
 
+use book_location::StartBook;
+use partnerbook_core::user_settings::{user_settings_path, UserSettings};
 use state::AppState;
 
 fn main() {
-    let path = book_location::book_path();
-    let state = match AppState::open(&path) {
-        Ok(state) => state,
-        Err(message) => {
-            error::report_fatal(&message);
-            std::process::exit(1);
+    let settings = user_settings_path(|k| std::env::var(k).ok());
+    let start = book_location::start_book(
+        std::env::args().skip(1),
+        std::env::var(book_location::BOOK_ENV).ok(),
+        &UserSettings::of_file(&settings).recent_books,
+        book_location::default_book(),
+    );
+    // The book opened, and the location to put first among the recent books.
+    let (state, opened) = match start {
+        StartBook::Asked(location) => (started(&location, settings), Some(location)),
+        StartBook::Last(location) => match AppState::open(&location, settings.clone()) {
+            Ok(state) => (state, Some(location)),
+            // Its server down, say: the default file instead, and the first screen says so;
+            // the last book stays first among the recent ones, for the next start.
+            Err(e) => {
+                let default = book_location::default_book().display().to_string();
+                let state = started(&default, settings);
+                state.fell_back_from(&location, &e);
+                (state, None)
+            }
+        },
+        StartBook::Default(path) => {
+            let location = path.display().to_string();
+            (started(&location, settings), Some(location))
         }
     };
     // Among the recent books, to come back to after opening another; a settings file that
     // cannot be written stops nothing here (the next change of the settings says why).
-    if let Err(e) = state.remember_book(&path.display().to_string()) {
+    if let Some(Err(e)) = opened.map(|location| state.remember_book(&location)) {
         eprintln!("{}", e.message);
     }
     let app = tauri::Builder::default()
@@ -93,4 +113,12 @@ fn main() {
         error::report_fatal(&format!("Partnerbook: {e}"));
         std::process::exit(1);
     }
+}
+
+/// The app on the book at `location`, or its last words on why not.
+fn started(location: &str, settings: std::path::PathBuf) -> AppState {
+    AppState::open(location, settings).unwrap_or_else(|e| {
+        error::report_fatal(&AppState::not_opened(location, &e));
+        std::process::exit(1);
+    })
 }

@@ -30,6 +30,26 @@ describe("the app", () => {
     expect(screen.getByTestId("nav-overview")).toHaveAttribute("aria-current", "page");
   });
 
+  it("says on the first screen when the last book did not open and the default one did", async () => {
+    answer({
+      app_info: () => ({
+        version: "0.1.0",
+        book: { kind: "file", path: "/data/book.sqlite" },
+        lang: "ru",
+        operator: "Иванова",
+        fallback: {
+          book: { kind: "server", url: "postgres://anna@db.local:5432/book" },
+          error: { code: "server_unreachable", message: "по этому адресу и порту сервер не отвечает.", problems: [] },
+        },
+      }),
+    });
+    render(<App />);
+    expect(await screen.findByTestId("start-fallback")).toHaveTextContent(
+      "Последняя книга postgres://anna@db.local:5432/book не открылась: по этому адресу и порту сервер не отвечает. Открыта книга по умолчанию",
+    );
+    expect(screen.getByRole("heading", { name: "Сводка" })).toBeInTheDocument();
+  });
+
   it("Ctrl+K focuses the partners' search; Ctrl+I opens the import", async () => {
     render(<App />);
     fireEvent.keyDown(document, { key: "k", code: "KeyK", ctrlKey: true });

@@ -16,6 +16,7 @@ import { OverviewScreen } from "./OverviewScreen";
 import { PartnersSection } from "./partners/PartnersSection";
 import { ProgramsScreen } from "./programs/ProgramsScreen";
 import { useServerRefresh } from "./serverRefresh";
+import { FallbackText } from "./settings/FallbackText";
 import { SettingsScreen } from "./settings/SettingsScreen";
 import { Sidebar } from "./Sidebar";
 
@@ -102,6 +103,11 @@ export function App() {
           <Sidebar active={view.section} onGo={go} />
           <main className="main" key={opens}>
             <ErrorBanner error={error} />
+            {book.info?.fallback && (
+              <p className="error-banner" role="alert" data-testid="start-fallback">
+                <FallbackText fallback={book.info.fallback} />
+              </p>
+            )}
             {view.section === "overview" && <OverviewScreen onGo={go} onOpenPartner={(partner) => openPartner(partner)} />}
             {view.section === "partners" && (
               <PartnersSection

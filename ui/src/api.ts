@@ -73,10 +73,15 @@ export const appInfo = () => call<AppInfo>("app_info");
 export const setLang = (lang: Lang) => call<null>("set_lang", { lang });
 export const programs = () => call<ProgramSummary[]>("programs");
 
-/** Connects to the book at a server's URL and says what it holds; the open book stays. */
-export const bookProbe = (url: string) => call<BookProbe>("book_probe", { url });
+/** A server's password typed for this session (kept in ~/.pgpass when `remember`), or none. */
+export type Password = { password: string; remember: boolean };
+
+/** Connects to the book at a server's URL (with the password typed, if any) and says what it holds; the open book stays. */
+export const bookProbe = (url: string, password?: string) =>
+  call<BookProbe>("book_probe", password ? { url, password } : { url });
 /** Makes the book at `location` (a server's URL, or a book file) the app's book; the app's info on it. */
-export const bookOpen = (location: string) => call<AppInfo>("book_open", { location });
+export const bookOpen = (location: string, password?: Password) =>
+  call<AppInfo>("book_open", password?.password ? { location, ...password } : { location });
 /** The books opened lately, newest first. */
 export const recentBooks = () => call<BookLocation[]>("recent_books");
 /** The native open dialog for a book file; `null` when cancelled. */

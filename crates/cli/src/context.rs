@@ -4,9 +4,10 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use partnerbook_core::api;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::store::Book;
-use partnerbook_core::user_settings::{user_settings_path, UserSettings};
+use partnerbook_core::user_settings::user_settings_path;
 use partnerbook_core::{Lang, Result, Text};
 
 use crate::args::{Cli, Command, ImportArgs};
@@ -49,7 +50,7 @@ impl Context {
         let mut book = book;
         let operator = match &cli.operator {
             Some(name) => name.clone(),
-            None => UserSettings::load(&user_settings_path(|k| std::env::var(k).ok()), book.db())
+            None => api::user_settings(&book, &user_settings_path(|k| std::env::var(k).ok()))
                 .operator
                 .or_else(|| std::env::var("USER").ok())
                 .unwrap_or_else(|| "operator".into()),

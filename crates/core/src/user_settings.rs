@@ -46,10 +46,7 @@ impl UserSettings {
     /// The settings at `path`; what is missing (or a file that does not read) is taken
     /// from the book's `settings` table, where an older version kept it.
     pub fn load(path: &Path, book: &Db) -> UserSettings {
-        let mine: UserSettings = std::fs::read(path)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default();
+        let mine = UserSettings::of_file(path);
         let old = |key| {
             settings::get(book, key)
                 .ok()
@@ -64,6 +61,15 @@ impl UserSettings {
             last_folder: mine.last_folder.or_else(|| old("last_folder")),
             recent_books: mine.recent_books,
         }
+    }
+
+    /// The settings in the file at `path` alone (none when there is no file or it does not
+    /// read): what is known before a book is open, such as the last book used.
+    pub fn of_file(path: &Path) -> UserSettings {
+        std::fs::read(path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
     }
 
     /// Puts the book at `location` (a file's path or a server's URL) first among the recent

@@ -5,13 +5,12 @@
 use std::sync::atomic::Ordering;
 
 use partnerbook_core::acts::{
-    act_document, acts_page as page_of, deadlines as deadlines_of, get_act,
-    payout_register as register_of, ready_to_convert, ActPage, ActQuery, ActState, ActStep,
-    BatchProgress, Conversion, ConvertRequest, Deadline, ReadyBalance,
+    ActPage, ActQuery, ActState, ActStep, BatchProgress, Conversion, ConvertRequest, Deadline,
+    ReadyBalance,
 };
 use partnerbook_core::api;
 use partnerbook_core::documents::{ActDocument, PayoutRegister};
-use partnerbook_core::overview::{overview as overview_of, Overview};
+use partnerbook_core::overview::Overview;
 use partnerbook_core::programs::PayoutKind;
 use partnerbook_core::ErrorDto;
 use serde::Deserialize;
@@ -85,7 +84,7 @@ pub async fn act_step(
 #[tauri::command]
 pub async fn acts_page(state: State<'_, AppState>, query: ActQuery) -> Result<ActPage, ErrorDto> {
     state
-        .read(move |book, _| page_of(book.db(), &query, chrono::Local::now().date_naive()))
+        .read(move |book, _| api::acts_page(book, &query, chrono::Local::now().date_naive()))
         .await
 }
 
@@ -93,7 +92,7 @@ pub async fn acts_page(state: State<'_, AppState>, query: ActQuery) -> Result<Ac
 #[tauri::command]
 pub async fn act_preview(state: State<'_, AppState>, act: String) -> Result<ActDocument, ErrorDto> {
     state
-        .read(move |book, _| act_document(book.db(), &get_act(book.db(), &act)?))
+        .read(move |book, _| api::act_document(book, &act))
         .await
 }
 
@@ -104,7 +103,7 @@ pub async fn payout_register(
     month: String,
 ) -> Result<PayoutRegister, ErrorDto> {
     state
-        .read(move |book, _| register_of(book.db(), &month, chrono::Local::now().date_naive()))
+        .read(move |book, _| api::payout_register(book, &month, chrono::Local::now().date_naive()))
         .await
 }
 
@@ -114,7 +113,7 @@ pub async fn deadlines(
     as_of: Option<String>,
 ) -> Result<Vec<Deadline>, ErrorDto> {
     state
-        .read(move |book, _| deadlines_of(book.db(), day_or_today("as_of", as_of.as_deref())?))
+        .read(move |book, _| api::deadlines(book, day_or_today("as_of", as_of.as_deref())?))
         .await
 }
 
@@ -126,8 +125,8 @@ pub async fn ready_balances(
 ) -> Result<Vec<ReadyBalance>, ErrorDto> {
     state
         .read(move |book, _| {
-            ready_to_convert(
-                book.db(),
+            api::ready_to_convert(
+                book,
                 day_or_today("as_of", as_of.as_deref())?,
                 program.as_deref(),
             )
@@ -141,7 +140,7 @@ pub async fn overview(
     as_of: Option<String>,
 ) -> Result<Overview, ErrorDto> {
     state
-        .read(move |book, _| overview_of(book.db(), day_or_today("as_of", as_of.as_deref())?))
+        .read(move |book, _| api::overview(book, day_or_today("as_of", as_of.as_deref())?))
         .await
 }
 

@@ -1,12 +1,13 @@
 //! What the app is and speaks: version, book, language, operator; the programs.
 
-use partnerbook_core::programs::{load_programs, ProgramSummary};
+use partnerbook_core::api;
+use partnerbook_core::programs::ProgramSummary;
 use partnerbook_core::{ErrorDto, Lang};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
-use crate::book_location::BookLocation;
+use crate::book_location::{BookLocation, StartFallback};
 use crate::state::AppState;
 use crate::user;
 
@@ -19,6 +20,11 @@ pub struct AppInfo {
     pub book: BookLocation,
     pub lang: Lang,
     pub operator: String,
+    /// The last book used, when it did not open as the app started (the default file was
+    /// opened instead), and why; until another book is opened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fallback: Option<StartFallback>,
 }
 
 impl AppInfo {
@@ -29,6 +35,7 @@ impl AppInfo {
             book: state.location(),
             lang: user::lang(&settings),
             operator: user::operator(&settings),
+            fallback: state.fallback(),
         }
     }
 }
@@ -45,5 +52,5 @@ pub async fn set_lang(state: State<'_, AppState>, lang: Lang) -> Result<(), Erro
 
 #[tauri::command]
 pub async fn programs(state: State<'_, AppState>) -> Result<Vec<ProgramSummary>, ErrorDto> {
-    state.read(move |book, _| load_programs(book.db())).await
+    state.read(move |book, _| api::programs(book)).await
 }

@@ -4,8 +4,9 @@
 
 use std::path::Path;
 
-use partnerbook_core::clients::{client_page, ClientQuery};
-use partnerbook_core::partners::{partner_page, PartnerQuery};
+use partnerbook_core::api;
+use partnerbook_core::clients::ClientQuery;
+use partnerbook_core::partners::PartnerQuery;
 use partnerbook_core::store::sql::is_server_url;
 use partnerbook_core::{Error, ErrorDto, Problem, Text};
 use serde::Serialize;
@@ -38,14 +39,19 @@ pub enum BookBackups {
     Files { folder: String, files: Vec<String> },
 }
 
-/// Connects to the book at the server's `url`, counts its partners and clients, and
-/// disconnects; the open book stays.
+/// Connects to the book at the server's `url` (with the `password` typed, if any, else
+/// `PGPASSWORD` or `~/.pgpass`), counts its partners and clients, and disconnects; the open
+/// book stays.
 #[tauri::command]
-pub async fn book_probe(state: State<'_, AppState>, url: String) -> Result<BookProbe, ErrorDto> {
+pub async fn book_probe(
+    state: State<'_, AppState>,
+    url: String,
+    password: Option<String>,
+) -> Result<BookProbe, ErrorDto> {
     let url = server_url(&url).map_err(|e| ErrorDto::new(&e, state.lang()))?;
     let book = BookLocation::of(&url);
     state
-        .try_book(url, move |opened, _| {
+        .try_book(url, password, move |opened, _| {
             let partners = PartnerQuery {
                 limit: Some(1),
                 ..PartnerQuery::default()
@@ -56,17 +62,24 @@ pub async fn book_probe(state: State<'_, AppState>, url: String) -> Result<BookP
             };
             Ok(BookProbe {
                 book,
-                partners: partner_page(opened.db(), &partners)?.total,
-                clients: client_page(opened.db(), &clients)?.total,
+                partners: api::partner_page(opened, &partners)?.total,
+                clients: api::client_page(opened, &clients)?.total,
             })
         })
         .await
 }
 
 /// Opens the book at `location` — a server's URL, or a book file that exists — and makes
-/// it the app's book for every command after; answers the app's info on it.
+/// it the app's book for every command after; answers the app's info on it. A server's
+/// `password` (when typed) serves this session's connections, and with `remember` is kept
+/// in the person's `~/.pgpass` once the book has opened with it.
 #[tauri::command]
-pub async fn book_open(state: State<'_, AppState>, location: String) -> Result<AppInfo, ErrorDto> {
+pub async fn book_open(
+    state: State<'_, AppState>,
+    location: String,
+    password: Option<String>,
+    remember: Option<bool>,
+) -> Result<AppInfo, ErrorDto> {
     let location = location.trim().to_owned();
     if !is_server_url(&location) && !Path::new(&location).is_file() {
         let e = Error::Invalid(vec![Problem::new(
@@ -81,7 +94,11 @@ pub async fn book_open(state: State<'_, AppState>, location: String) -> Result<A
         .field("url")]);
         return Err(ErrorDto::new(&e, state.lang()));
     }
-    state.switch(location).await?;
+    let password = password.filter(|p| !p.is_empty() && is_server_url(&location));
+    state.switch(location.clone(), password.clone()).await?;
+    if let (Some(password), Some(true)) = (password, remember) {
+        api::keep_password(&location, &password).map_err(|e| ErrorDto::new(&e, state.lang()))?;
+    }
     Ok(AppInfo::of(&state))
 }
 

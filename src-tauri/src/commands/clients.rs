@@ -1,8 +1,7 @@
 //! The clients table and a client's card.
 
-use partnerbook_core::clients::{
-    client_card as load_client_card, client_page, ClientCard, ClientPage, ClientQuery,
-};
+use partnerbook_core::api;
+use partnerbook_core::clients::{ClientCard, ClientPage, ClientQuery};
 use partnerbook_core::ErrorDto;
 use tauri::State;
 
@@ -14,7 +13,7 @@ pub async fn clients_page(
     query: ClientQuery,
 ) -> Result<ClientPage, ErrorDto> {
     state
-        .read(move |book, _| client_page(book.db(), &query))
+        .read(move |book, _| api::client_page(book, &query))
         .await
 }
 
@@ -25,6 +24,6 @@ pub async fn client_card(
     client: String,
 ) -> Result<ClientCard, ErrorDto> {
     state
-        .read(move |book, lang| load_client_card(book.db(), &program, &client, lang))
+        .read(move |book, lang| api::client_card(book, &program, &client, lang))
         .await
 }

@@ -1,10 +1,8 @@
 //! tele2-ats's discounts on the screens: the partner card's «История скидок» and
 //! «Приведенные клиенты» tabs, the client card's «Скидки», and the whole schedule.
 
-use partnerbook_core::discounts::{
-    client_discounts as client_periods, discount_history as history, discount_schedule as schedule,
-    invited_clients as invited, DiscountPeriod, InvitedClient,
-};
+use partnerbook_core::api;
+use partnerbook_core::discounts::{DiscountPeriod, InvitedClient};
 use partnerbook_core::ErrorDto;
 use tauri::State;
 
@@ -18,7 +16,7 @@ pub async fn discount_history(
     partner: String,
 ) -> Result<Vec<DiscountPeriod>, ErrorDto> {
     state
-        .read(move |book, _| history(book.db(), &partner))
+        .read(move |book, _| api::discount_history(book, &partner))
         .await
 }
 
@@ -29,7 +27,7 @@ pub async fn invited_clients(
     partner: String,
 ) -> Result<Vec<InvitedClient>, ErrorDto> {
     state
-        .read(move |book, _| invited(book.db(), &partner))
+        .read(move |book, _| api::invited_clients(book, &partner))
         .await
 }
 
@@ -41,7 +39,7 @@ pub async fn client_discounts(
     client: String,
 ) -> Result<Vec<DiscountPeriod>, ErrorDto> {
     state
-        .read(move |book, _| client_periods(book.db(), &program, &client))
+        .read(move |book, _| api::client_discounts(book, &program, &client))
         .await
 }
 
@@ -52,6 +50,6 @@ pub async fn discount_schedule(
     program: Option<String>,
 ) -> Result<Vec<DiscountPeriod>, ErrorDto> {
     state
-        .read(move |book, _| schedule(book.db(), program.as_deref()))
+        .read(move |book, _| api::discount_schedule(book, program.as_deref()))
         .await
 }

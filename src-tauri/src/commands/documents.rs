@@ -6,11 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use partnerbook_core::acts::{
-    register_file, statement_file, ActFormat, DocumentFile, RegisterFormat,
-};
+use partnerbook_core::acts::{ActFormat, DocumentFile, RegisterFormat};
 use partnerbook_core::api;
-use partnerbook_core::exports::{export_table as export_of, ExportRequest};
+use partnerbook_core::exports::ExportRequest;
 use partnerbook_core::{Error, ErrorDto, Lang};
 use tauri::{AppHandle, State};
 
@@ -91,7 +89,7 @@ pub async fn save_register(
 ) -> Result<Option<String>, ErrorDto> {
     let now = chrono::Local::now().naive_local();
     let file = state
-        .read(move |book, _| register_file(book.db(), &month, format, now))
+        .read(move |book, _| api::register_file(book, &month, format, now))
         .await?;
     save(&app, &state, file).await
 }
@@ -107,13 +105,7 @@ pub async fn save_statement(
     let today = chrono::Local::now().date_naive();
     let file = state
         .read(move |book, _| {
-            statement_file(
-                book.db(),
-                &partner,
-                day("from", &from)?,
-                day("to", &to)?,
-                today,
-            )
+            api::statement_file(book, &partner, day("from", &from)?, day("to", &to)?, today)
         })
         .await?;
     save(&app, &state, file).await
@@ -130,7 +122,7 @@ pub async fn export_table(
     let today = chrono::Local::now().date_naive();
     // A big table or a what-if's replay takes a while: on the blocking pool, as every read.
     let file = state
-        .read(move |book, _| export_of(book.db(), &request, today))
+        .read(move |book, _| api::export_table(book, &request, today))
         .await?;
     save(&app, &state, file).await
 }

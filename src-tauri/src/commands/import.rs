@@ -6,9 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 
+use partnerbook_core::api;
 use partnerbook_core::import::{
-    import_history as load_import_history, preview_import, run_import, ImportKind, ImportOptions,
-    ImportPreview, ImportProgress, ImportRecord, ImportReport,
+    preview_import, ImportKind, ImportOptions, ImportPreview, ImportProgress, ImportRecord,
+    ImportReport,
 };
 use partnerbook_core::{ErrorDto, Text};
 use tauri::{AppHandle, Emitter, State};
@@ -116,9 +117,7 @@ pub fn import_cancel(state: State<'_, AppState>) -> Result<(), ErrorDto> {
 
 #[tauri::command]
 pub async fn import_history(state: State<'_, AppState>) -> Result<Vec<ImportRecord>, ErrorDto> {
-    state
-        .read(move |book, _| load_import_history(book.db()))
-        .await
+    state.read(move |book, _| api::import_history(book)).await
 }
 
 async fn run(
@@ -159,7 +158,7 @@ async fn run(
                 let _ = app.emit(PROGRESS_EVENT, p);
                 !cancel.load(Ordering::SeqCst)
             };
-            run_import(book, &options, actor, &mut progress)
+            api::import(book, &options, actor, &mut progress)
         })
         .await
 }

@@ -4,9 +4,7 @@
 
 use partnerbook_core::api;
 use partnerbook_core::ledger::{
-    balances as balances_of, monthly_accruals as monthly, partner_ledger as ledger_of,
-    unearned_page as unearned, Adjusted, Adjustment, BalanceRow, MonthlyAccrual, PartnerLedger,
-    UnearnedPage, UnearnedQuery,
+    Adjusted, Adjustment, BalanceRow, MonthlyAccrual, PartnerLedger, UnearnedPage, UnearnedQuery,
 };
 use partnerbook_core::money::minor_text;
 use partnerbook_core::ErrorDto;
@@ -25,7 +23,7 @@ pub async fn balances(
     state
         .read(move |book, _| {
             let as_of = day_or_today("as_of", as_of.as_deref())?;
-            balances_of(book.db(), as_of, program.as_deref())
+            api::balances(book, as_of, program.as_deref())
         })
         .await
 }
@@ -40,7 +38,7 @@ pub async fn partner_ledger(
     state
         .read(move |book, lang| {
             let as_of = day_or_today("as_of", as_of.as_deref())?;
-            ledger_of(book.db(), &partner, as_of, lang)
+            api::partner_ledger(book, &partner, as_of, lang)
         })
         .await
 }
@@ -52,14 +50,14 @@ pub async fn unearned_page(
     query: UnearnedQuery,
 ) -> Result<UnearnedPage, ErrorDto> {
     state
-        .read(move |book, lang| unearned(book.db(), &query, lang))
+        .read(move |book, lang| api::unearned_page(book, &query, lang))
         .await
 }
 
 /// Credits and reversals per month per program, oldest first.
 #[tauri::command]
 pub async fn monthly_accruals(state: State<'_, AppState>) -> Result<Vec<MonthlyAccrual>, ErrorDto> {
-    state.read(move |book, _| monthly(book.db())).await
+    state.read(move |book, _| api::monthly_accruals(book)).await
 }
 
 /// Annuls the partner's unconverted balance as of `date` for a breach of the rules;

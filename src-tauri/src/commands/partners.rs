@@ -1,10 +1,7 @@
 //! The partners table, a partner's card, the partner form.
 
 use partnerbook_core::api;
-use partnerbook_core::partners::{
-    partner_card as load_partner_card, partner_page, Partner, PartnerCard, PartnerInput,
-    PartnerPage, PartnerQuery,
-};
+use partnerbook_core::partners::{Partner, PartnerCard, PartnerInput, PartnerPage, PartnerQuery};
 use partnerbook_core::ErrorDto;
 use tauri::State;
 
@@ -16,7 +13,7 @@ pub async fn partners_page(
     query: PartnerQuery,
 ) -> Result<PartnerPage, ErrorDto> {
     state
-        .read(move |book, _| partner_page(book.db(), &query))
+        .read(move |book, _| api::partner_page(book, &query))
         .await
 }
 
@@ -26,7 +23,7 @@ pub async fn partner_card(
     partner: String,
 ) -> Result<PartnerCard, ErrorDto> {
     state
-        .read(move |book, lang| load_partner_card(book.db(), &partner, lang))
+        .read(move |book, lang| api::partner_card(book, &partner, lang))
         .await
 }
 

@@ -2,7 +2,7 @@
 
 use partnerbook_core::api;
 use partnerbook_core::ledger::{WhatIfApplied, WhatIfReport, WhatIfRequest};
-use partnerbook_core::programs::{load_program, load_programs, Program, ProgramVersion, RuleSet};
+use partnerbook_core::programs::{Program, ProgramVersion, RuleSet};
 use partnerbook_core::ErrorDto;
 use tauri::State;
 
@@ -12,14 +12,7 @@ use crate::state::AppState;
 /// Every program of the book with all its versions, oldest version first.
 #[tauri::command]
 pub async fn program_versions(state: State<'_, AppState>) -> Result<Vec<Program>, ErrorDto> {
-    state
-        .read(move |book, _| {
-            load_programs(book.db())?
-                .iter()
-                .map(|p| load_program(book.db(), &p.id))
-                .collect()
-        })
-        .await
+    state.read(move |book, _| api::program_versions(book)).await
 }
 
 /// Adds a version of `program` in force from `from` with `rules`. Problems name the
@@ -46,9 +39,7 @@ pub async fn whatif(
     state: State<'_, AppState>,
     request: WhatIfRequest,
 ) -> Result<WhatIfReport, ErrorDto> {
-    state
-        .read(move |book, _| partnerbook_core::ledger::whatif(book.db(), &request))
-        .await
+    state.read(move |book, _| api::whatif(book, &request)).await
 }
 
 /// Posts the differences as correcting entries dated `date` and records the rules as a
@@ -62,7 +53,7 @@ pub async fn whatif_apply(
     state
         .change(move |book, actor, _| {
             let date = day("date", &date)?;
-            partnerbook_core::api::whatif_apply(book, actor, &request, date)
+            api::whatif_apply(book, actor, &request, date)
         })
         .await
 }

@@ -1,7 +1,7 @@
 //! The vendor's requisites and signer.
 
 use partnerbook_core::api;
-use partnerbook_core::vendor::{vendor, Vendor};
+use partnerbook_core::vendor::Vendor;
 use partnerbook_core::ErrorDto;
 use tauri::State;
 
@@ -9,7 +9,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn vendor_get(state: State<'_, AppState>) -> Result<Vendor, ErrorDto> {
-    state.read(move |book, _| vendor(book.db())).await
+    state.read(move |book, _| api::vendor(book)).await
 }
 
 #[tauri::command]

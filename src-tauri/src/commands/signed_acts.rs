@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use partnerbook_core::acts::{signed_act_files, SignedImport};
+use partnerbook_core::acts::SignedImport;
 use partnerbook_core::api;
 use partnerbook_core::{Error, ErrorDto};
 use tauri::{AppHandle, State};
@@ -48,7 +48,7 @@ pub async fn save_signed_act(
     to: Option<String>,
 ) -> Result<Option<String>, ErrorDto> {
     let (pdf, package) = state
-        .read(move |book, _| signed_act_files(book.db(), &act))
+        .read(move |book, _| api::signed_act_files(book, &act))
         .await?;
     let saved = match to {
         Some(to) => {

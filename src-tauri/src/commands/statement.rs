@@ -2,9 +2,8 @@
 //! what it pays, already paid and does not match, then mark the acts paid (after a backup
 //! of the book, in one transaction).
 
-use partnerbook_core::acts::{
-    statement_apply as apply_statement, statement_preview as preview_statement, StatementReport,
-};
+use partnerbook_core::acts::StatementReport;
+use partnerbook_core::api;
 use partnerbook_core::ErrorDto;
 use tauri::{AppHandle, State};
 
@@ -31,7 +30,7 @@ pub async fn statement_preview(
     state
         .read(move |book, lang| {
             let bytes = std::fs::read(path.trim())?;
-            preview_statement(book.db(), &bytes, lang)
+            api::statement_preview(book, &bytes, lang)
         })
         .await
 }
@@ -45,7 +44,7 @@ pub async fn statement_apply(
     state
         .change(move |book, actor, lang| {
             let bytes = std::fs::read(path.trim())?;
-            apply_statement(book, &bytes, actor, lang)
+            api::statement_apply(book, &bytes, actor, lang)
         })
         .await
 }

@@ -7,11 +7,12 @@
 use chrono::{Days, NaiveDate};
 use fantoccini::{Client, Locator};
 use partnerbook_core::acts::due::pay_due;
-use partnerbook_core::acts::{act_step, convert, ready_to_convert, ActStep, ConvertRequest};
+use partnerbook_core::acts::{act_step, convert, ActStep, ConvertRequest};
+use partnerbook_core::api;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::demo::fill_demo;
 use partnerbook_core::import::ImportKind;
-use partnerbook_core::programs::{load_program, ConversionRules};
+use partnerbook_core::programs::ConversionRules;
 use partnerbook_core::store::Book;
 use partnerbook_e2e::books::imported;
 use partnerbook_e2e::ipc::invoke;
@@ -38,7 +39,7 @@ fn acts_book(path: &std::path::Path) -> ConversionRules {
         ],
     );
     let book = Book::open(path).expect("the book");
-    let program = load_program(book.db(), "bitrix24").expect("bitrix24");
+    let program = api::program(&book, "bitrix24").expect("bitrix24");
     let today = chrono::Local::now().date_naive();
     program
         .version_on(today)
@@ -395,7 +396,7 @@ fn demo_with_acts(path: &std::path::Path) {
     fill_demo(&mut book, &actor).expect("demo data");
     let today = now.date();
     let start = today - Days::new(40);
-    let ready = ready_to_convert(book.db(), start, None).expect("ready balances");
+    let ready = api::ready_to_convert(&book, start, None).expect("ready balances");
     for (i, r) in ready.iter().take(15).enumerate() {
         let date = start + Days::new(2 * i as u64);
         let request = ConvertRequest {

@@ -7,9 +7,8 @@
 use std::path::Path;
 
 use fantoccini::Locator;
-use partnerbook_core::acts::{
-    acts_page, register_file, ActQuery, ActRow, ActStatus, RegisterFormat,
-};
+use partnerbook_core::acts::{ActQuery, ActRow, ActStatus, RegisterFormat};
+use partnerbook_core::api;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::demo::fill_demo;
 use partnerbook_core::documents::sample_statement::{
@@ -36,7 +35,7 @@ fn demo_and_statement(path: &Path) -> ActRow {
         limit: Some(500),
         ..ActQuery::default()
     };
-    let signed = acts_page(book.db(), &query, now.date()).expect("the signed acts");
+    let signed = api::acts_page(&book, &query, now.date()).expect("the signed acts");
     let act = signed
         .rows
         .into_iter()
@@ -44,7 +43,8 @@ fn demo_and_statement(path: &Path) -> ActRow {
         .max_by(|a, b| a.number.cmp(&b.number))
         .expect("a signed act paid in roubles by the bank");
     let month = &act.pay_due.as_deref().expect("its payout's due day")[..7];
-    let orders = register_file(book.db(), month, RegisterFormat::Bank, now).expect("the bank file");
+    let orders =
+        api::register_file(&book, month, RegisterFormat::Bank, now).expect("the bank file");
     let number = act.number.clone();
     let today = now.date();
     let statement = statement_of_orders(

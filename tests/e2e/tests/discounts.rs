@@ -5,8 +5,9 @@
 
 use chrono::NaiveDate;
 use fantoccini::{Client, Locator};
+use partnerbook_core::api;
 use partnerbook_core::audit::Actor;
-use partnerbook_core::discounts::{discount_history, invited_clients, DiscountPeriod};
+use partnerbook_core::discounts::DiscountPeriod;
 use partnerbook_core::import::{run_import, ImportKind, ImportOptions};
 use partnerbook_core::store::Book;
 use partnerbook_core::Lang;
@@ -47,8 +48,8 @@ fn tele2_book(path: &std::path::Path) -> Expected {
         let report = run_import(&mut book, &options, &actor, &mut |_| true).expect("import");
         assert!(report.committed, "{file}: {:?}", report.problems);
     }
-    let history = discount_history(book.db(), INVITER).expect("P-10's history");
-    let invited = invited_clients(book.db(), INVITER)
+    let history = api::discount_history(&book, INVITER).expect("P-10's history");
+    let invited = api::invited_clients(&book, INVITER)
         .expect("P-10's invited clients")
         .into_iter()
         .map(|c| (c.client, c.activated))

@@ -7,7 +7,8 @@ use std::io::Cursor;
 use std::path::PathBuf;
 
 use calamine::{Data, Reader, Xlsx};
-use partnerbook_core::partners::{partner_page, PartnerQuery};
+use partnerbook_core::api;
+use partnerbook_core::partners::PartnerQuery;
 use partnerbook_core::store::Book;
 use partnerbook_core::user_settings::UserSettings;
 use partnerbook_e2e::app::user_settings_file;
@@ -35,7 +36,7 @@ async fn the_partners_of_a_program_are_exported_to_the_folder_chosen() {
             limit: Some(1000),
             ..PartnerQuery::default()
         };
-        expected = partner_page(book.db(), &query)
+        expected = api::partner_page(&book, &query)
             .expect("the partners")
             .rows
             .into_iter()

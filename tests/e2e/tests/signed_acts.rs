@@ -6,13 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
-use partnerbook_core::acts::{act_file, acts_page, ActFormat, ActQuery, ActRow, ActStatus};
+use partnerbook_core::acts::{act_file, ActFormat, ActQuery, ActRow, ActStatus};
+use partnerbook_core::api;
 use partnerbook_core::audit::Actor;
 use partnerbook_core::demo::fill_demo;
 use partnerbook_core::documents::zip_files;
-use partnerbook_core::partners::get_partner;
 use partnerbook_core::store::Book;
-use partnerbook_core::vendor::vendor;
 use partnerbook_e2e::ipc::invoke;
 use partnerbook_e2e::ui::{click, open_section, text_of, wait_testid, wait_until, SETTLE};
 use partnerbook_e2e::App;
@@ -73,7 +72,7 @@ fn demo_and_package(path: &Path) -> Prepared {
         limit: Some(500),
         ..ActQuery::default()
     };
-    let drafts = acts_page(book.db(), &query, now.date())
+    let drafts = api::acts_page(&book, &query, now.date())
         .expect("the drafts")
         .rows;
     let (act, xml) = drafts
@@ -85,8 +84,8 @@ fn demo_and_package(path: &Path) -> Prepared {
             Some((act, xml))
         })
         .expect("a draft act with every requisite the EDO XML needs");
-    let partner = get_partner(book.db(), &act.partner).expect("its partner");
-    let vendor = vendor(book.db()).expect("the vendor");
+    let partner = api::partner(&book, &act.partner).expect("its partner");
+    let vendor = api::vendor(&book).expect("the vendor");
     let dir = path.with_file_name("keys");
     std::fs::create_dir_all(&dir).expect("a folder for the keys");
     let seller = identity(

@@ -3,7 +3,7 @@ import type { ProblemDto } from "../bindings/ProblemDto";
 type Props = {
   name: string;
   label: string;
-  type: "text" | "date" | "email" | "select" | "checkbox" | "textarea";
+  type: "text" | "password" | "date" | "email" | "select" | "checkbox" | "textarea";
   value: string;
   onChange: (value: string) => void;
   problems?: readonly ProblemDto[];

@@ -200,7 +200,9 @@ export const en: Record<MessageKey, string> = {
   "book.openFile": "Open a book file…",
   "book.dialogTitle": "Open a book on a server",
   "book.url": "Server book URL",
-  "book.urlHint": "postgres://user@host:port/database. The password comes from PGPASSWORD or ~/.pgpass; the app never shows or keeps it.",
+  "book.urlHint": "postgres://user@host:port/database. Without a password here it comes from PGPASSWORD or ~/.pgpass.",
+  "book.password": "Password",
+  "book.remember": "Remember the password in ~/.pgpass",
   "book.probe": "Test the connection",
   "book.probing": "Connecting…",
   "book.probeOk": "Connected: {url}. Partners: {partners}, clients: {clients}.",
@@ -211,6 +213,7 @@ export const en: Record<MessageKey, string> = {
   "book.kindFile": "File",
   "book.kindServer": "Server",
   "book.current": "open now",
+  "book.fallback": "The last book {book} did not open: {reason} The default book is open; go back to that one in “Settings → Open a book on a server…”.",
 
   "accruals.tab.balances": "Balances",
   "accruals.tab.ledger": "Partner's ledger",

@@ -198,7 +198,9 @@ export const ru = {
   "book.openFile": "Открыть файл книги…",
   "book.dialogTitle": "Открыть книгу на сервере",
   "book.url": "Адрес книги на сервере",
-  "book.urlHint": "postgres://пользователь@сервер:порт/база. Пароль берётся из PGPASSWORD или ~/.pgpass; приложение его не показывает и не сохраняет.",
+  "book.urlHint": "postgres://пользователь@сервер:порт/база. Без пароля здесь он берётся из PGPASSWORD или ~/.pgpass.",
+  "book.password": "Пароль",
+  "book.remember": "Запомнить пароль в ~/.pgpass",
   "book.probe": "Проверить подключение",
   "book.probing": "Подключение…",
   "book.probeOk": "Подключение есть: {url}. Партнёров: {partners}, клиентов: {clients}.",
@@ -209,6 +211,7 @@ export const ru = {
   "book.kindFile": "Файл",
   "book.kindServer": "Сервер",
   "book.current": "открыта сейчас",
+  "book.fallback": "Последняя книга {book} не открылась: {reason} Открыта книга по умолчанию; вернуться к той можно в «Настройки → Открыть книгу на сервере…».",
 
   "accruals.tab.balances": "Балансы",
   "accruals.tab.ledger": "Журнал партнёра",

@@ -78,4 +78,28 @@ describe("the dialog that opens a book on a server", () => {
     await waitFor(() => expect(opened).toHaveBeenCalledTimes(2));
     expect(opened.mock.calls[1]?.[0]).toMatchObject({ book: { kind: "server" } });
   });
+
+  it("sends a typed password with the URL and asks to keep it only when ticked", async () => {
+    const user = userEvent.setup();
+    const opened = vi.fn();
+    answer({
+      recent_books: () => [],
+      book_probe: () => ({ book: { kind: "server", url: URL }, partners: 1, clients: 0 }),
+      book_open: () => ({ version: "0.1.0", book: { kind: "server", url: URL }, lang: "ru", operator: "Иванова" }),
+    });
+    renderInBook(<OpenBookDialog onClose={() => {}} onOpened={opened} />);
+    await user.type(screen.getByTestId("book-url"), URL);
+    const password = screen.getByTestId("book-password");
+    expect(password).toHaveAttribute("type", "password");
+    expect(screen.getByLabelText("Запомнить пароль в ~/.pgpass")).not.toBeChecked();
+    await user.type(password, "se:cret");
+    await user.click(screen.getByTestId("book-probe"));
+    expect(await screen.findByTestId("book-probe-ok")).toBeInTheDocument();
+    expect(callsOf("book_probe")).toEqual([{ url: URL, password: "se:cret" }]);
+
+    await user.click(screen.getByTestId("book-remember"));
+    await user.click(screen.getByTestId("book-open-submit"));
+    await waitFor(() => expect(opened).toHaveBeenCalledTimes(1));
+    expect(callsOf("book_open")).toEqual([{ location: URL, password: "se:cret", remember: true }]);
+  });
 });

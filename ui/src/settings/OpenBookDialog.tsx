@@ -15,14 +15,17 @@ import { useI18n } from "../i18n";
 type Busy = "idle" | "probing" | "opening";
 
 /**
- * «Открыть книгу на сервере»: the server's URL (the password from PGPASSWORD or ~/.pgpass, never
- * shown or kept), «Проверить подключение» says what the book holds or why it cannot be reached,
- * «Открыть» makes it the app's book; the recent books (files and servers) open with one click.
+ * «Открыть книгу на сервере»: the server's URL and, when PGPASSWORD or ~/.pgpass do not give it,
+ * its password (for this session; kept in ~/.pgpass only when «Запомнить пароль» is ticked, never
+ * in the book or the recent books), «Проверить подключение» says what the book holds or why it
+ * cannot be reached, «Открыть» makes it the app's book; the recent books open with one click.
  */
 export function OpenBookDialog({ onClose, onOpened }: { onClose: () => void; onOpened: (info: AppInfo) => void }) {
   const { t, lang } = useI18n();
   const { info } = useBook();
   const [url, setUrl] = useState("");
+  const [password, setPassword] = useState("");
+  const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState<Busy>("idle");
   const [probe, setProbe] = useState<BookProbe | null>(null);
   const [error, setError] = useState<ErrorDto | null>(null);
@@ -39,7 +42,7 @@ export function OpenBookDialog({ onClose, onOpened }: { onClose: () => void; onO
     setProbe(null);
     setError(null);
     try {
-      setProbe(await bookProbe(url));
+      setProbe(await bookProbe(url, password));
     } catch (reason) {
       setError(toErrorDto(reason));
     } finally {
@@ -47,12 +50,12 @@ export function OpenBookDialog({ onClose, onOpened }: { onClose: () => void; onO
     }
   };
 
-  const open = async (location: string) => {
+  const open = async (location: string, typed?: { password: string; remember: boolean }) => {
     if (busy !== "idle") return;
     setBusy("opening");
     setError(null);
     try {
-      onOpened(await bookOpen(location));
+      onOpened(await bookOpen(location, typed));
     } catch (reason) {
       setError(toErrorDto(reason));
     } finally {
@@ -62,7 +65,7 @@ export function OpenBookDialog({ onClose, onOpened }: { onClose: () => void; onO
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void open(url);
+    void open(url, { password, remember });
   };
 
   const current = info ? bookShown(info.book) : null;
@@ -84,6 +87,26 @@ export function OpenBookDialog({ onClose, onOpened }: { onClose: () => void; onO
             hint={t("book.urlHint")}
             testId="book-url"
             wide
+          />
+          <FormField
+            name="password"
+            label={t("book.password")}
+            type="password"
+            value={password}
+            onChange={(value) => {
+              setPassword(value);
+              setProbe(null);
+              setError(null);
+            }}
+            testId="book-password"
+          />
+          <FormField
+            name="remember"
+            label={t("book.remember")}
+            type="checkbox"
+            value={remember ? "yes" : "no"}
+            onChange={(value) => setRemember(value === "yes")}
+            testId="book-remember"
           />
           <div className="button-row">
             <button type="button" data-testid="book-probe" onClick={tryIt} disabled={busy !== "idle"}>

@@ -4,8 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use partnerbook_core::acts::{
-    acts_page, deadlines as deadlines_of, ActFormat, ActQuery, ActState, ActStatus, ActStep,
-    ConvertRequest, DeadlineKind,
+    ActFormat, ActQuery, ActState, ActStatus, ActStep, ConvertRequest, DeadlineKind,
 };
 use partnerbook_core::api;
 use partnerbook_core::programs::PayoutKind;
@@ -159,8 +158,8 @@ pub fn acts(ctx: &mut Context, filter: ActsFilter, json: bool) -> Result<ExitCod
     let mut rows = Vec::new();
     let mut offset = 0;
     loop {
-        let page = acts_page(
-            ctx.book.db(),
+        let page = api::acts_page(
+            &ctx.book,
             &ActQuery {
                 offset: Some(offset),
                 ..query.clone()
@@ -211,7 +210,7 @@ pub fn acts(ctx: &mut Context, filter: ActsFilter, json: bool) -> Result<ExitCod
 
 pub fn deadlines(ctx: &mut Context, as_of: &str, json: bool) -> Result<ExitCode> {
     let as_of = day("as-of", as_of)?;
-    let rows = deadlines_of(ctx.book.db(), as_of)?;
+    let rows = api::deadlines(&ctx.book, as_of)?;
     if json {
         output::json(&rows);
         return Ok(ExitCode::SUCCESS);
@@ -254,8 +253,7 @@ pub fn batch(ctx: &mut Context, date: &str, program: Option<&str>, json: bool) -
     let date = day("date", date)?;
     let actor = ctx.actor();
     let mut progress = |_: partnerbook_core::acts::BatchProgress| true;
-    let made =
-        partnerbook_core::api::acts_batch(&mut ctx.book, &actor, date, program, &mut progress)?;
+    let made = api::acts_batch(&mut ctx.book, &actor, date, program, &mut progress)?;
     if json {
         output::json(&made);
         return Ok(ExitCode::SUCCESS);

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use partnerbook_core::store::check_book;
+use partnerbook_core::api;
 use partnerbook_core::Result;
 use serde_json::json;
 
@@ -11,7 +11,7 @@ use crate::context::Context;
 use crate::output;
 
 pub fn check(ctx: &mut Context, json: bool) -> Result<ExitCode> {
-    let found = check_book(ctx.book.db())?;
+    let found = api::check_book(&ctx.book)?;
     if json {
         let problems: Vec<_> = found
             .iter()

@@ -2,14 +2,14 @@
 
 use std::process::ExitCode;
 
-use partnerbook_core::demo::fill_demo;
+use partnerbook_core::api;
 use partnerbook_core::Result;
 
 use crate::context::Context;
 
 pub fn run(ctx: &mut Context) -> Result<ExitCode> {
     let actor = ctx.actor();
-    let summary = fill_demo(&mut ctx.book, &actor)?;
+    let summary = api::fill_demo(&mut ctx.book, &actor)?;
     eprintln!(
         "{}",
         match ctx.lang {

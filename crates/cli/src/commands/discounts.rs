@@ -2,14 +2,15 @@
 
 use std::process::ExitCode;
 
-use partnerbook_core::discounts::{discount_schedule, DiscountPeriod, DiscountRole};
+use partnerbook_core::api;
+use partnerbook_core::discounts::{DiscountPeriod, DiscountRole};
 use partnerbook_core::Result;
 
 use crate::context::Context;
 use crate::output;
 
 pub fn run(ctx: &mut Context, program: Option<&str>, json: bool) -> Result<ExitCode> {
-    let periods = discount_schedule(ctx.book.db(), program)?;
+    let periods = api::discount_schedule(&ctx.book, program)?;
     if json {
         output::json(&periods);
         return Ok(ExitCode::SUCCESS);

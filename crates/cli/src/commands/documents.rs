@@ -3,7 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use partnerbook_core::acts::{register_file, statement_file, RegisterFormat};
+use partnerbook_core::acts::RegisterFormat;
+use partnerbook_core::api;
 use partnerbook_core::{Error, Problem, Result, Text};
 
 use crate::context::Context;
@@ -19,7 +20,7 @@ pub fn statement(
 ) -> Result<ExitCode> {
     let (from, to) = (day("from", from)?, day("to", to)?);
     let today = ctx.actor().today();
-    let file = statement_file(ctx.book.db(), partner, from, to, today)?;
+    let file = api::statement_file(&ctx.book, partner, from, to, today)?;
     output::save(out, &file.bytes)?;
     output::line(&out.display().to_string());
     Ok(ExitCode::SUCCESS)
@@ -36,7 +37,7 @@ pub fn payouts(ctx: &mut Context, month: &str, out: &Path) -> Result<ExitCode> {
         )]));
     };
     let now = ctx.actor().now;
-    let file = register_file(ctx.book.db(), month, format, now)?;
+    let file = api::register_file(&ctx.book, month, format, now)?;
     output::save(out, &file.bytes)?;
     output::line(&out.display().to_string());
     Ok(ExitCode::SUCCESS)

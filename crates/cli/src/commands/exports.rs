@@ -4,8 +4,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use partnerbook_core::api;
 use partnerbook_core::clients::{ClientQuery, ClientSort};
-use partnerbook_core::exports::{export_table, ExportRequest, TableQuery};
+use partnerbook_core::exports::{ExportRequest, TableQuery};
 use partnerbook_core::ledger::{BalanceQuery, BalanceSort};
 use partnerbook_core::partners::{PartnerQuery, PartnerSort};
 use partnerbook_core::{Error, Problem, Result, Text};
@@ -32,7 +33,7 @@ fn save(ctx: &Context, table: TableQuery, out: &Path) -> Result<ExitCode> {
         lang: ctx.lang,
         table,
     };
-    let file = export_table(ctx.book.db(), &request, ctx.actor().today())?;
+    let file = api::export_table(&ctx.book, &request, ctx.actor().today())?;
     output::save(out, &file.bytes)?;
     output::line(&out.display().to_string());
     Ok(ExitCode::SUCCESS)

@@ -4,7 +4,8 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use partnerbook_core::import::{run_import, ImportKind, ImportOptions, ImportReport};
+use partnerbook_core::api;
+use partnerbook_core::import::{ImportKind, ImportOptions, ImportReport};
 use partnerbook_core::ledger::AccrualTotal;
 use partnerbook_core::{Lang, Result};
 
@@ -28,7 +29,7 @@ pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<ExitCode> {
     };
     let actor = ctx.actor();
     let show_progress = std::io::stderr().is_terminal();
-    let report = run_import(&mut ctx.book, &options, &actor, &mut |p| {
+    let report = api::import(&mut ctx.book, &options, &actor, &mut |p| {
         if show_progress {
             let percent = (p.bytes * 100).checked_div(p.total_bytes).unwrap_or(0);
             eprint!("\r{} ({percent} %)", p.rows);

@@ -3,9 +3,7 @@
 use std::process::ExitCode;
 
 use partnerbook_core::api;
-use partnerbook_core::ledger::{
-    balances as balances_of, partner_entries, unearned_page, Adjustment, UnearnedQuery,
-};
+use partnerbook_core::ledger::{Adjustment, UnearnedQuery};
 use partnerbook_core::money::minor_text;
 use partnerbook_core::{Lang, Result};
 use serde::Serialize;
@@ -22,7 +20,7 @@ pub fn balances(
     json: bool,
 ) -> Result<ExitCode> {
     let as_of = day("as-of", as_of)?;
-    let rows = balances_of(ctx.book.db(), as_of, program)?;
+    let rows = api::balances(&ctx.book, as_of, program)?;
     if json {
         output::json(&rows);
         return Ok(ExitCode::SUCCESS);
@@ -61,8 +59,7 @@ pub fn balances(
 }
 
 pub fn accruals(ctx: &mut Context, partner: &str, json: bool) -> Result<ExitCode> {
-    partnerbook_core::partners::get_partner(ctx.book.db(), partner)?;
-    let entries = partner_entries(ctx.book.db(), partner, ctx.lang)?;
+    let entries = api::partner_entries(&ctx.book, partner, ctx.lang)?;
     if json {
         output::json(&entries);
         return Ok(ExitCode::SUCCESS);
@@ -108,7 +105,7 @@ pub fn unearned(
     };
     let mut rows = Vec::new();
     loop {
-        let page = unearned_page(ctx.book.db(), &query, ctx.lang)?;
+        let page = api::unearned_page(&ctx.book, &query, ctx.lang)?;
         let got = page.rows.len() as u32;
         rows.extend(page.rows);
         if got < partnerbook_core::store::MAX_PAGE {

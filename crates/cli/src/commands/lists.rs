@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
-use partnerbook_core::clients::{client_card, client_page, clients_of, ClientQuery, Outcome};
-use partnerbook_core::partners::{partners_of, MAX_PAGE};
+use partnerbook_core::api;
+use partnerbook_core::clients::{ClientQuery, Outcome};
+use partnerbook_core::partners::MAX_PAGE;
 use partnerbook_core::{Error, Result};
 use serde::Serialize;
 
@@ -22,7 +23,7 @@ struct PartnerJson<'a> {
 }
 
 pub fn partners(ctx: &mut Context, program: Option<&str>, json: bool) -> Result<ExitCode> {
-    let rows = partners_of(ctx.book.db(), program)?;
+    let rows = api::partners_of(&ctx.book, program)?;
     if json {
         let out: Vec<_> = rows
             .iter()
@@ -69,7 +70,7 @@ pub fn partners(ctx: &mut Context, program: Option<&str>, json: bool) -> Result<
 }
 
 pub fn clients(ctx: &mut Context, program: Option<&str>, json: bool) -> Result<ExitCode> {
-    let rows = clients_of(ctx.book.db(), program)?;
+    let rows = api::clients_of(&ctx.book, program)?;
     if json {
         output::json(&rows);
     } else {
@@ -118,8 +119,8 @@ pub fn bindings(
     let program = match program {
         Some(p) => p.to_owned(),
         None => {
-            let found = client_page(
-                ctx.book.db(),
+            let found = api::client_page(
+                &ctx.book,
                 &ClientQuery {
                     search: Some(client.to_owned()),
                     limit: Some(MAX_PAGE),
@@ -150,7 +151,7 @@ pub fn bindings(
             }
         }
     };
-    let card = client_card(ctx.book.db(), &program, client, ctx.lang)?;
+    let card = api::client_card(&ctx.book, &program, client, ctx.lang)?;
     if json {
         output::json(&card);
         return Ok(ExitCode::SUCCESS);

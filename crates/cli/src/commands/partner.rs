@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use partnerbook_core::api;
-use partnerbook_core::partners::{get_partner, Partner, PartnerInput, PartnerStatus};
+use partnerbook_core::partners::{Partner, PartnerInput, PartnerStatus};
 use partnerbook_core::{Error, Problem, Result, Text};
 use serde::Serialize;
 
@@ -129,7 +129,7 @@ fn print(ctx: &Context, p: &Partner, json: bool) {
 }
 
 pub fn show(ctx: &mut Context, id: &str, json: bool) -> Result<ExitCode> {
-    let partner = get_partner(ctx.book.db(), id)?;
+    let partner = api::partner(&ctx.book, id)?;
     print(ctx, &partner, json);
     Ok(ExitCode::SUCCESS)
 }

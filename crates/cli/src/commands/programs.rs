@@ -4,9 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use partnerbook_core::api;
-use partnerbook_core::programs::{
-    load_program, load_programs, read_rules_file, Program, ProgramVersion, RewardRule, RuleSet,
-};
+use partnerbook_core::programs::{read_rules_file, Program, ProgramVersion, RewardRule, RuleSet};
 use partnerbook_core::{Error, Lang, Problem, Result, Text};
 use serde::Serialize;
 
@@ -44,10 +42,7 @@ fn name<'a>(ctx: &Context, program: &'a Program) -> &'a str {
 }
 
 pub fn list(ctx: &mut Context, json: bool) -> Result<ExitCode> {
-    let programs = load_programs(ctx.book.db())?
-        .iter()
-        .map(|p| load_program(ctx.book.db(), &p.id))
-        .collect::<Result<Vec<_>>>()?;
+    let programs = api::program_versions(&ctx.book)?;
     let out: Vec<_> = programs
         .iter()
         .map(|p| ProgramJson {
@@ -107,7 +102,7 @@ pub fn program(ctx: &mut Context, command: &ProgramCommand) -> Result<ExitCode> 
 }
 
 fn show(ctx: &mut Context, id: &str, json: bool) -> Result<ExitCode> {
-    let program = load_program(ctx.book.db(), id)?;
+    let program = api::program(&ctx.book, id)?;
     if json {
         output::json(&ProgramJson {
             program: &program.id,
@@ -139,7 +134,7 @@ fn show(ctx: &mut Context, id: &str, json: bool) -> Result<ExitCode> {
 }
 
 fn add(ctx: &mut Context, id: &str, from: &str, path: &Path, json: bool) -> Result<ExitCode> {
-    load_program(ctx.book.db(), id)?;
+    api::program(&ctx.book, id)?;
     let from = day("from", from)?;
     let rules = read_rules_file(path)?;
     let actor = ctx.actor();

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use partnerbook_core::acts::{get_act, signatures_of, signed_act_files, ActState};
+use partnerbook_core::acts::ActState;
 use partnerbook_core::api;
 use partnerbook_core::documents::ActSignature;
 use partnerbook_core::{Lang, Result};
@@ -51,8 +51,8 @@ fn print_signatures(ctx: &Context, signatures: &[ActSignature]) {
 }
 
 pub fn show(ctx: &mut Context, id: &str, json: bool) -> Result<ExitCode> {
-    let state = get_act(ctx.book.db(), id)?.state();
-    let signatures = signatures_of(ctx.book.db(), id)?;
+    let state = api::act_state(&ctx.book, id)?;
+    let signatures = api::act_signatures(&ctx.book, id)?;
     if json {
         output::json(&Shown {
             state: &state,
@@ -107,7 +107,7 @@ pub fn import_signed(ctx: &mut Context, path: &Path, json: bool) -> Result<ExitC
 }
 
 pub fn save_signed(ctx: &mut Context, id: &str, out: &Path) -> Result<ExitCode> {
-    let (pdf, package) = signed_act_files(ctx.book.db(), id)?;
+    let (pdf, package) = api::signed_act_files(&ctx.book, id)?;
     let beside = out.with_file_name(format!(
         "{}.zip",
         out.file_stem()

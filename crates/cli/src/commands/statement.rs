@@ -4,7 +4,8 @@
 
 use std::process::ExitCode;
 
-use partnerbook_core::acts::{statement_apply, statement_preview, StatementPaid, StatementReport};
+use partnerbook_core::acts::{StatementPaid, StatementReport};
+use partnerbook_core::api;
 use partnerbook_core::{Error, Lang, Result};
 use serde::Serialize;
 
@@ -25,10 +26,10 @@ pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<ExitCode> {
     }
     let bytes = std::fs::read(&args.file)?;
     let read = if args.dry_run {
-        statement_preview(ctx.book.db(), &bytes, ctx.lang)
+        api::statement_preview(&ctx.book, &bytes, ctx.lang)
     } else {
         let actor = ctx.actor();
-        statement_apply(&mut ctx.book, &bytes, &actor, ctx.lang)
+        api::statement_apply(&mut ctx.book, &bytes, &actor, ctx.lang)
     };
     let report = match read {
         Ok(report) => report,

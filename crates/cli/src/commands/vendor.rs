@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use partnerbook_core::api;
-use partnerbook_core::vendor::{vendor, Vendor};
+use partnerbook_core::vendor::Vendor;
 use partnerbook_core::Result;
 
 use crate::args::VendorArgs;
@@ -36,7 +36,7 @@ pub fn set(ctx: &mut Context, args: &VendorArgs) -> Result<ExitCode> {
 }
 
 pub fn show(ctx: &mut Context, json: bool) -> Result<ExitCode> {
-    let v = vendor(ctx.book.db())?;
+    let v = api::vendor(&ctx.book)?;
     if json {
         output::json(&v);
     } else {

@@ -3,7 +3,8 @@
 
 use std::process::ExitCode;
 
-use partnerbook_core::ledger::{whatif, Change, WhatIfReport, WhatIfRequest};
+use partnerbook_core::api;
+use partnerbook_core::ledger::{Change, WhatIfReport, WhatIfRequest};
 use partnerbook_core::programs::read_rules_file;
 use partnerbook_core::Result;
 
@@ -22,7 +23,7 @@ pub fn run(ctx: &mut Context, args: &WhatifArgs) -> Result<ExitCode> {
     if args.apply {
         let date = day("date", args.date.as_deref().unwrap_or_default())?;
         let actor = ctx.actor();
-        let applied = partnerbook_core::api::whatif_apply(&mut ctx.book, &actor, &request, date)?;
+        let applied = api::whatif_apply(&mut ctx.book, &actor, &request, date)?;
         if args.json {
             output::json(&applied);
         } else {
@@ -42,7 +43,7 @@ pub fn run(ctx: &mut Context, args: &WhatifArgs) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let report = whatif(ctx.book.db(), &request)?;
+    let report = api::whatif(&ctx.book, &request)?;
     if args.json {
         if report.rows.is_empty() && !report.discounts.is_empty() {
             output::json(&report.discounts);

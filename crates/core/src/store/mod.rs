@@ -59,9 +59,10 @@ pub(crate) use whatif_book::{
 };
 
 /// An open book: a SQLite file on this desk, or a database on a PostgreSQL server that a
-/// department shares. Reads go through [`Book::db`]; every change goes through
-/// [`Book::write`], one transaction that takes the book's write lock first and commits
-/// whole or not at all.
+/// department shares. Every read goes through [`Book::read`], one snapshot of the book;
+/// every change goes through [`Book::write`], one transaction that takes the book's write
+/// lock first and commits whole or not at all. The shells call neither: they call
+/// [`crate::api`], which does.
 pub struct Book {
     // Declared first, dropped first: a throwaway book is removed after its connection.
     db: Db,
@@ -70,6 +71,8 @@ pub struct Book {
     server: Option<String>,
     /// Who writes through this book and doing what, for the note other writers read.
     doing: Option<(String, Text)>,
+    /// Whether this book wrote the writer's note beside its file (removed when it closes).
+    noted: bool,
     throwaway: Option<throwaway::Throwaway>,
 }
 
@@ -110,6 +113,7 @@ impl Book {
             path: None,
             server: Some(sql::without_password(url)),
             doing: None,
+            noted: false,
             throwaway: None,
         })
     }
@@ -136,6 +140,7 @@ impl Book {
             path,
             server: None,
             doing: None,
+            noted: false,
             throwaway: None,
         })
     }
@@ -150,8 +155,26 @@ impl Book {
         self.server.as_deref()
     }
 
+    /// The connection itself: the core's, and — with the `direct-db` feature — its own
+    /// integration tests' and the benchmark's, which call the domain's functions on it.
+    /// The shells (built without the feature) read through [`crate::api`].
+    #[cfg(feature = "direct-db")]
     pub fn db(&self) -> &Db {
         &self.db
+    }
+
+    #[cfg(not(feature = "direct-db"))]
+    pub(crate) fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// Runs `read` on one snapshot of the book (see [`Tx::begin_read`]): a page and its
+    /// total agree even while another connection commits; a writer is never waited for.
+    pub(crate) fn read<T>(&self, read: impl FnOnce(&Db) -> Result<T>) -> Result<T> {
+        let tx = Tx::begin_read(&self.db)?;
+        let out = read(&tx)?;
+        tx.commit()?;
+        Ok(out)
     }
 
     /// Says who writes through this book and doing what (the note a waiting writer reads).
@@ -198,6 +221,7 @@ impl Book {
         let tx = Tx::begin_write(db).map_err(|e| busy(e, || path.and_then(read_note)))?;
         if let Some(path) = path {
             write_note(path, &note);
+            self.noted = true;
         }
         Ok(tx)
     }
@@ -220,7 +244,9 @@ impl Book {
 
 impl Drop for Book {
     fn drop(&mut self) {
-        if let Some(path) = &self.path {
+        // Only a book that wrote the note removes it: a second connection of this
+        // process to the same file (the app's reader) leaves the writer's note alone.
+        if let Some(path) = self.path.as_ref().filter(|_| self.noted) {
             remove_own_note(path);
         }
     }

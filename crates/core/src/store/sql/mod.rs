@@ -11,7 +11,7 @@ mod value;
 use std::ops::Deref;
 
 pub use error::SqlError;
-pub use pgpass::{is_server_url, url_to_keep, without_password};
+pub use pgpass::{is_server_url, keep_password, url_to_keep, with_password, without_password};
 pub use value::{params_from_iter, FromColumn, Param, Params, ParamsFromIter, Value, ValueRef};
 
 use crate::{Error, Result};
@@ -310,6 +310,18 @@ impl<'c> Tx<'c> {
         match &db.engine {
             Engine::Sqlite(c) => c.execute_batch("BEGIN IMMEDIATE").map_err(sqlite)?,
             Engine::Postgres(p) => p.begin_write()?,
+        }
+        Ok(Tx { db, done: false })
+    }
+
+    /// Begins a transaction that reads one snapshot of the book: every statement in it
+    /// sees the book as the first one did, whatever another connection commits meanwhile
+    /// (SQLite's WAL, PostgreSQL's repeatable read). It takes no lock and waits for no
+    /// writer.
+    pub(crate) fn begin_read(db: &'c Db) -> Result<Tx<'c>> {
+        match &db.engine {
+            Engine::Sqlite(c) => c.execute_batch("BEGIN DEFERRED").map_err(sqlite)?,
+            Engine::Postgres(p) => p.batch("BEGIN ISOLATION LEVEL REPEATABLE READ")?,
         }
         Ok(Tx { db, done: false })
     }
