@@ -133,12 +133,7 @@ impl<'c> AccrualWriter<'c> {
         if self.rebuild {
             db.execute_batch(LEDGER_BY_PARTNER)?;
         }
-        let mut stmt =
-            db.prepare("UPDATE partners SET bound_clients = bound_clients + ?2 WHERE id = ?1")?;
-        for (partner, delta) in self.counts.into_iter().filter(|(_, d)| *d != 0) {
-            stmt.execute(params![partner, delta])?;
-        }
-        Ok(())
+        crate::store::partners::add_bound_clients(db, self.counts)
     }
 }
 

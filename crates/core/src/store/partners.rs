@@ -1,7 +1,7 @@
 //! The `partners` table: a partner's row as the registry keeps it, and the partners
 //! table's search, filters, sort and paging (in SQL, so it stays fast at 100 000 partners).
 
-use crate::store::sql::{params, Db, Dialect, OptionalExtension, Row, Value};
+use crate::store::sql::{params, params_from_iter, Db, Dialect, OptionalExtension, Row, Value};
 
 use crate::partners::{Partner, PartnerQuery, PartnerRow, PartnerSort};
 use crate::store::values::{partner_kind, status, text};
@@ -104,15 +104,23 @@ fn write_partner(db: &Db, p: &Partner, sql: &str) -> Result<()> {
     Ok(())
 }
 
-/// Adds `delta` to each partner's count of current clients.
+/// Adds `delta` to each partner's count of current clients: one statement for 500
+/// partners (an import may change thousands).
 pub(crate) fn add_bound_clients(
     db: &Db,
     deltas: impl IntoIterator<Item = (String, i64)>,
 ) -> Result<()> {
-    let mut stmt =
-        db.prepare_cached("UPDATE partners SET bound_clients = bound_clients + ?2 WHERE id = ?1")?;
-    for (partner, delta) in deltas.into_iter().filter(|(_, d)| *d != 0) {
-        stmt.execute(params![partner, delta])?;
+    let deltas: Vec<(String, i64)> = deltas.into_iter().filter(|(_, d)| *d != 0).collect();
+    for chunk in deltas.chunks(500) {
+        let rows = vec!["(?, CAST(? AS BIGINT))"; chunk.len()].join(", ");
+        let values = chunk
+            .iter()
+            .flat_map(|(partner, delta)| [Value::Text(partner.clone()), Value::Integer(*delta)]);
+        db.prepare_cached(&format!(
+            "UPDATE partners SET bound_clients = bound_clients + d.column2
+             FROM (VALUES {rows}) AS d WHERE partners.id = d.column1"
+        ))?
+        .execute(params_from_iter(values))?;
     }
     Ok(())
 }
