@@ -38,6 +38,33 @@ fn nothing_saved(book: &Book) {
     assert_eq!(page.total, 0, "{:?}", page.rows);
 }
 
+/// A partner registered long ago, entered without a status date, has been active since
+/// its registration (not since the day it was typed in).
+#[test]
+fn an_active_partner_without_a_status_date_is_active_since_its_registration() {
+    let book = book();
+    let input = PartnerInput {
+        registered: s("16.08.2024"),
+        ..ooo("P-1", "bitrix24", INN_SBER, "ALFA0001")
+    };
+    let p = create(&book, input).expect("valid");
+    assert_eq!(p.registered, "2024-08-16");
+    assert_eq!(p.status_since, "2024-08-16");
+    let terminated = create(
+        &book,
+        PartnerInput {
+            registered: s("16.08.2024"),
+            status: s("terminated"),
+            ..ooo("P-2", "bitrix24", INN_YANDEX, "BETA0001")
+        },
+    )
+    .expect("valid");
+    assert_eq!(
+        terminated.status_since, "2025-01-10",
+        "another status: as of today"
+    );
+}
+
 #[test]
 fn a_valid_partner_is_saved_with_its_code_and_defaults() {
     let book = book();

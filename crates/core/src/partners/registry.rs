@@ -22,6 +22,8 @@ pub fn get_partner(db: &Db, id: &str) -> Result<Partner> {
 /// The partner `valid` describes, with defaults for what it leaves out.
 fn to_partner(v: ValidPartner, code: Option<String>, today: &str) -> Partner {
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+    let registered = date(v.registered).unwrap_or_else(|| today.to_owned());
+    let status = v.status.unwrap_or(PartnerStatus::Active);
     Partner {
         partner_id: v.partner_id,
         program: v.program,
@@ -36,9 +38,14 @@ fn to_partner(v: ValidPartner, code: Option<String>, today: &str) -> Partner {
         rate: v.rate.map(|r| r.to_string()),
         contract_no: v.contract_no,
         contract_date: date(v.contract_date),
-        registered: date(v.registered).unwrap_or_else(|| today.to_owned()),
-        status: v.status.unwrap_or(PartnerStatus::Active),
-        status_since: date(v.status_since).unwrap_or_else(|| today.to_owned()),
+        registered: registered.clone(),
+        status,
+        // An active partner without a status date has been active since it registered;
+        // another status without its date is taken as of today.
+        status_since: date(v.status_since).unwrap_or_else(|| match status {
+            PartnerStatus::Active => registered,
+            _ => today.to_owned(),
+        }),
         bik: v.bik,
         account: v.account,
         address: v.address,
