@@ -20,6 +20,10 @@ pub struct Runner {
     /// Each a reading command (`balances --as-of … --json`); their outputs together are
     /// the fingerprint of a book.
     pub reads: Vec<Vec<String>>,
+    /// Keys of the reads' (pretty-printed) JSON whose values are left out of the
+    /// fingerprint: on PostgreSQL a killed transaction's sequence numbers are not given
+    /// back, so a row made again gets a later id — a gap, not a part of the write.
+    pub masked: Vec<String>,
 }
 
 /// What a run to the end gave.
@@ -76,13 +80,13 @@ impl Runner {
     }
 
     /// Starts the command and kills it (SIGKILL) after `delay`; answers whether it was
-    /// killed (or had ended, with its exit code, before the moment came).
+    /// killed (or had ended, with its exit code and its time, before the moment came).
     pub fn kill_after<S: AsRef<OsStr>>(
         &self,
         book: &OsStr,
         args: &[S],
         delay: Duration,
-    ) -> Result<Option<i32>, String> {
+    ) -> Result<Option<(i32, Duration)>, String> {
         let mut child = self
             .command(book, args)
             .stdout(Stdio::null())
@@ -92,7 +96,7 @@ impl Runner {
         let start = Instant::now();
         loop {
             if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
-                return Ok(Some(status.code().unwrap_or(-1)));
+                return Ok(Some((status.code().unwrap_or(-1), start.elapsed())));
             }
             let left = delay.saturating_sub(start.elapsed());
             if left.is_zero() {
@@ -113,15 +117,30 @@ impl Runner {
             let ran = self.ok(book, read)?;
             print.push_str(&read.join(" "));
             print.push('\n');
-            print.push_str(&ran.stdout);
+            for line in ran.stdout.lines() {
+                let key = line.trim_start();
+                match self
+                    .masked
+                    .iter()
+                    .find(|k| key.starts_with(&format!("\"{k}\":")))
+                {
+                    Some(k) => print.push_str(&format!("\"{k}\": (masked)")),
+                    None => print.push_str(line),
+                }
+                print.push('\n');
+            }
         }
         Ok(print)
     }
 
-    /// `book check` on `book`, which must pass.
-    pub fn check(&self, book: &OsStr) -> Result<(), String> {
-        self.ok(book, &["book", "check"])
-            .map(|_| ())
-            .map_err(|e| format!("the integrity check fails: {e}"))
+    /// What `book check` finds in `book`: nothing when it passes (exit 0), else its
+    /// findings (exit 1); any other exit is an error.
+    pub fn findings(&self, book: &OsStr) -> Result<String, String> {
+        let ran = self.run(book, &["book", "check"])?;
+        match ran.code {
+            Some(0) => Ok(String::new()),
+            Some(1) => Ok(format!("book check fails: {}{}\n", ran.stdout, ran.stderr)),
+            code => Err(format!("book check exits {code:?}: {}", ran.stderr)),
+        }
     }
 }

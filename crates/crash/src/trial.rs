@@ -15,12 +15,17 @@ pub struct Write {
     pub target: Option<OsString>,
 }
 
-/// The fingerprints before and after an uninterrupted run, and how long it took.
+/// The book's states before and after an uninterrupted run (what `book check` finds and
+/// the fingerprint), and how long it took.
 #[derive(Debug, Clone)]
 pub struct Reference {
     pub before: String,
     pub after: String,
     pub took: Duration,
+    /// What `book check` finds before and after (empty: the check passes on both). A
+    /// trial's book must be found exactly as the reference's, so a finding the write
+    /// makes without any kill is told apart from one a kill would make.
+    pub findings: String,
 }
 
 /// What a trial saw.
@@ -29,6 +34,8 @@ pub struct Trial {
     pub delay: Duration,
     /// Killed in the middle (false: it had ended before the moment came).
     pub killed: bool,
+    /// How long it ran when it had ended before the moment came.
+    pub ended_after: Option<Duration>,
     /// The book held all of the operation after the kill (false: none of it).
     pub all: bool,
     /// The exit code of the same command run again.
@@ -53,15 +60,18 @@ impl Trial {
     }
 }
 
-/// The book's fingerprint, with the target's when the write has one (a target with no
-/// book in it yet is "no book").
-fn fingerprint(runner: &Runner, book: &OsStr, write: &Write) -> Result<String, String> {
-    let mut print = runner.fingerprint(book)?;
+/// The book's state: what `book check` finds in it (nothing, when it passes) and its
+/// fingerprint, with the target's when the write has one (a target with no book in it
+/// yet is "no book").
+fn state(runner: &Runner, book: &OsStr, write: &Write) -> Result<String, String> {
+    let mut print = runner.findings(book)?;
+    print.push_str(&runner.fingerprint(book)?);
     if let Some(target) = &write.target {
         print.push_str("\n== target\n");
         if holds_nothing(target) {
             print.push_str("no book");
         } else {
+            print.push_str(&runner.findings(target)?);
             print.push_str(&runner.fingerprint(target)?);
         }
     }
@@ -72,25 +82,24 @@ fn holds_nothing(target: &OsStr) -> bool {
     !std::fs::metadata(Path::new(target)).is_ok_and(|m| m.len() > 0)
 }
 
-/// The integrity check of the book and of the target when there is one.
-fn check(runner: &Runner, book: &OsStr, write: &Write) -> Result<(), String> {
-    runner.check(book)?;
-    match &write.target {
-        Some(target) if !holds_nothing(target) => {
-            runner.check(target).map_err(|e| format!("the target: {e}"))
-        }
-        _ => Ok(()),
+/// What `book check` finds in the book and in the target when there is one.
+fn findings(runner: &Runner, book: &OsStr, write: &Write) -> Result<String, String> {
+    let mut found = runner.findings(book)?;
+    if let Some(target) = write.target.as_deref().filter(|t| !holds_nothing(t)) {
+        found.push_str(&runner.findings(target)?);
     }
+    Ok(found)
 }
 
 impl Runner {
     /// Runs the write uninterrupted on `book` (a book prepared as the trials' are) and
-    /// notes its fingerprints before and after.
+    /// notes the book's states before and after, and what `book check` finds in them.
     pub fn reference(&self, book: &OsStr, write: &Write) -> Result<Reference, String> {
-        let before = fingerprint(self, book, write)?;
+        let before = state(self, book, write)?;
+        let mut found = findings(self, book, write)?;
         let took = self.ok(book, &write.args)?.took;
-        check(self, book, write)?;
-        let after = fingerprint(self, book, write)?;
+        found.push_str(&findings(self, book, write)?);
+        let after = state(self, book, write)?;
         if after == before {
             return Err(format!("{:?} changes nothing to look at", write.args));
         }
@@ -98,11 +107,13 @@ impl Runner {
             before,
             after,
             took,
+            findings: found,
         })
     }
 
     /// Runs the write on `book` (prepared as the reference's was) and kills it after
-    /// `delay`; then the book must pass its check and hold none or all of the write, and
+    /// `delay`; then `book check` must find in it what it finds in the reference's (nothing,
+    /// when the reference's passes), the book must hold none or all of the write, and
     /// the same write again must complete it. An error names what went wrong.
     pub fn trial(
         &self,
@@ -112,12 +123,11 @@ impl Runner {
         delay: Duration,
     ) -> Result<Trial, String> {
         let ended = self.kill_after(book, &write.args, delay)?;
-        if let Some(code) = ended.filter(|c| *c != 0) {
+        if let Some((code, _)) = ended.filter(|(c, _)| *c != 0) {
             return Err(format!("{:?} exits {code} before the kill", write.args));
         }
         let judged = |when: &str| -> Result<bool, String> {
-            check(self, book, write).map_err(|e| format!("{when}: {e}"))?;
-            let print = fingerprint(self, book, write)?;
+            let print = state(self, book, write)?;
             if print == reference.after {
                 Ok(true)
             } else if print == reference.before {
@@ -149,6 +159,7 @@ impl Runner {
         Ok(Trial {
             delay,
             killed: ended.is_none(),
+            ended_after: ended.map(|(_, took)| took),
             all,
             again: again.code,
         })
