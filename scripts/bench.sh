@@ -11,6 +11,7 @@
 #   scripts/bench.sh --billing                      # only the billing part
 #   scripts/bench.sh --acts                         # only the acts part
 #   scripts/bench.sh --signatures                   # only the EDO signatures part (vs openssl cms -verify)
+#   scripts/bench.sh --crash [--trials 50]           # only the crash trials: the year's billing import killed with SIGKILL
 #   scripts/bench.sh --postgres                     # only the server part: the billing year on PostgreSQL beside SQLite
 #   scripts/bench.sh --acts --office-acts 10        # acts part, LibreOffice converts 10 acts
 #   scripts/bench.sh --billing --scale 0.01         # quick: every generated count × 0.01
@@ -60,7 +61,7 @@ fi
 # part needs the Python peers and the acts part LibreOffice, unless they only generate
 # their files.
 need_python=1 need_office=1
-postgres_flag="" imports_flag="" billing_flag="" acts_flag="" signatures_flag="" generate_only="" python_given="" soffice_given=""
+crash_flag="" postgres_flag="" imports_flag="" billing_flag="" acts_flag="" signatures_flag="" generate_only="" python_given="" soffice_given=""
 for arg in "$@"; do
     case "$arg" in
         --imports) imports_flag=1 ;;
@@ -68,12 +69,13 @@ for arg in "$@"; do
         --acts) acts_flag=1 ;;
         --signatures) signatures_flag=1 ;;
         --postgres) postgres_flag=1 ;;
+        --crash) crash_flag=1 ;;
         --generate-only) generate_only=1 ;;
         --python | --python=*) python_given=1 ;;
         --soffice | --soffice=*) soffice_given=1 ;;
     esac
 done
-if [ -n "$imports_flag$billing_flag$acts_flag$signatures_flag$postgres_flag" ]; then
+if [ -n "$imports_flag$billing_flag$acts_flag$signatures_flag$postgres_flag$crash_flag" ]; then
     [ -z "$billing_flag" ] && need_python=0
     [ -z "$acts_flag" ] && need_office=0
 fi

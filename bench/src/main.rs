@@ -15,6 +15,9 @@
 //!   `sqlite3 .import`, `balances --as-of` over the book, and `whatif` with the rules in
 //!   force over the year (every partner's difference must be zero).
 //!
+//! `--crash` runs only the crash trials instead: the year's billing import killed with
+//! SIGKILL at seeded random moments, each book checked (see `crash.rs`).
+//!
 //! Prints every figure with its peer, target and whether it was met. A benchmark, not a
 //! test: nothing here fails on a missed target.
 
@@ -27,6 +30,7 @@ mod billing_file;
 mod billing_report;
 mod child;
 mod clients_file;
+mod crash;
 mod ids;
 mod imports;
 mod names;
@@ -86,6 +90,14 @@ struct Args {
     /// into PostgreSQL beside SQLite.
     #[arg(long)]
     postgres: Option<String>,
+    /// Run only the crash part: the billing year's import killed with SIGKILL at random
+    /// moments, each book checked (none or all of the file, the same import again
+    /// completes); prints how many trials survived.
+    #[arg(long)]
+    crash: bool,
+    /// Crash part: trials.
+    #[arg(long, default_value_t = 50)]
+    trials: usize,
     /// Signatures part: signatures made and verified per key size.
     #[arg(long, default_value_t = 200)]
     signature_count: usize,
@@ -201,6 +213,24 @@ fn main() -> Result<(), Box<dyn Error>> {
     );
     report::print_facts("Machine", &facts);
 
+    if args.crash {
+        let survived = crash::run(&crash::Options {
+            partnerbook: &partnerbook,
+            dir: &dir.join("crash"),
+            seed: args.seed,
+            sizes: args.billing_sizes(),
+            trials: args.trials,
+        })?;
+        if survived < args.trials {
+            return Err(format!(
+                "{} of {} crash trials failed",
+                args.trials - survived,
+                args.trials
+            )
+            .into());
+        }
+        return Ok(());
+    }
     let (imports_part, billing_part, acts_part, signatures_part) =
         match (args.imports, args.billing, args.acts, args.signatures) {
             (false, false, false, false) if args.postgres.is_none() => (true, true, true, true),

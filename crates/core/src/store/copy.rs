@@ -58,25 +58,10 @@ impl Book {
     /// otherwise. Answers the rows of every table on both sides, which are equal.
     pub fn copy_to(&self, target: &Path) -> Result<Vec<Counted>> {
         let server = target.to_str().is_some_and(is_server_url);
-        if !server {
-            let taken = std::fs::metadata(target).is_ok_and(|m| m.len() > 0);
-            if taken {
-                return Err(not_empty(&target.display().to_string()));
-            }
-            if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)?;
-            }
-            let _ = std::fs::remove_file(target);
-        }
-        let copy = if !server && self.db.dialect() == Dialect::Sqlite {
-            self.backup_to(target)?;
-            Book::open(target)?
+        let copy = if server {
+            self.copy_rows(target)?
         } else {
-            let made = self.copy_rows(target);
-            if made.is_err() && !server {
-                let _ = std::fs::remove_file(target);
-            }
-            made?
+            self.copy_to_file(target)?
         };
         let counted: Vec<Counted> = TABLES
             .iter()
@@ -105,6 +90,33 @@ impl Book {
         Ok(counted)
     }
 
+    /// The copy into a file: made whole beside the target under a name of its own, then
+    /// renamed to the target, so that a copy killed in the middle leaves the target as it
+    /// was (not a part of a book that would refuse the copy made again).
+    fn copy_to_file(&self, target: &Path) -> Result<Book> {
+        let taken = std::fs::metadata(target).is_ok_and(|m| m.len() > 0);
+        if taken {
+            return Err(not_empty(&target.display().to_string()));
+        }
+        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let partial = partial_path(target);
+        remove_file_book(&partial);
+        let made = if self.db.dialect() == Dialect::Sqlite {
+            self.backup_to(&partial).map(|()| None)
+        } else {
+            self.copy_rows(&partial).map(Some)
+        };
+        // A book made by copying rows is closed before its file moves.
+        if let Err(e) = made.map(drop) {
+            remove_file_book(&partial);
+            return Err(e);
+        }
+        std::fs::rename(&partial, target)?;
+        Book::open(target)
+    }
+
     /// Opens (and so makes) the book at `target` and writes every row into it, in one
     /// transaction.
     fn copy_rows(&self, target: &Path) -> Result<Book> {
@@ -131,6 +143,22 @@ impl Book {
             Ok(())
         })?;
         Ok(copy)
+    }
+}
+
+/// Where a copy into the file `target` is made before it is renamed to `target`.
+fn partial_path(target: &Path) -> std::path::PathBuf {
+    let mut name = target.as_os_str().to_owned();
+    name.push(".partial");
+    name.into()
+}
+
+/// Removes a book's file and the files SQLite keeps beside it, whichever exist.
+fn remove_file_book(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
     }
 }
 
@@ -197,4 +225,26 @@ fn write_rows(to: &Db, table: &str, names: &[String], rows: Vec<Vec<Value>>) -> 
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let mut values: Vec<Value> = rows.into_iter().flatten().collect();
     to.insert_rows(table, &names, &mut values)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_copy_killed_in_the_middle_leaves_no_target_and_the_copy_again_completes() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let book = Book::open(&dir.path().join("book.sqlite")).expect("a new book");
+        let target = dir.path().join("copy.sqlite");
+        // What a copy killed while writing leaves: its partial file, never the target.
+        std::fs::write(partial_path(&target), b"SQLite format 3\0 half a page").expect("written");
+        assert!(!target.exists());
+        let counted = book.copy_to(&target).expect("the copy again completes");
+        assert!(counted.iter().all(|c| c.source == c.target), "{counted:?}");
+        assert!(!partial_path(&target).exists());
+        let copy = Book::open(&target).expect("the copy opens");
+        assert!(crate::store::check_book(copy.db())
+            .expect("checked")
+            .is_empty());
+    }
 }
