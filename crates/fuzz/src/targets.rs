@@ -168,8 +168,9 @@ const KINDS: [ImportKind; 3] = [
 
 /// Reads the table through: the header matched for each kind, every cell parsed.
 fn table(input: &[u8], xlsx: bool) {
-    let Ok(table) = read_table_bytes(input.to_vec(), xlsx, None) else {
-        return;
+    let table = match read_table_bytes(input.to_vec(), xlsx, None) {
+        Ok(table) => table,
+        Err(error) => return reader_alive(&error),
     };
     for kind in KINDS {
         let _ = partnerbook_core::import::table::match_leniently(table.headers(), columns_of(kind));
@@ -179,12 +180,20 @@ fn table(input: &[u8], xlsx: bool) {
     let mut table = table;
     while let Some(row) = table.next_row() {
         let _ = table.bytes_read().min(total);
-        if let Ok(row) = row {
-            for cell in &row.cells {
-                parse_cell(cell);
-            }
+        match row {
+            Ok(row) => row.cells.iter().for_each(parse_cell),
+            Err(error) => reader_alive(&error),
         }
     }
+}
+
+/// The XLSX reader's thread ending without a word (a panic it did not catch) is a finding.
+fn reader_alive(error: &partnerbook_core::Error) {
+    let text = error.to_string();
+    assert!(
+        !text.contains("the reader stopped"),
+        "the XLSX reader's thread died: {text}"
+    );
 }
 
 fn cell(input: &[u8]) {
