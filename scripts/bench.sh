@@ -13,6 +13,8 @@
 #   scripts/bench.sh --signatures                   # only the EDO signatures part (vs openssl cms -verify)
 #   scripts/bench.sh --crash [--trials 50]           # only the crash trials: the year's billing import killed with SIGKILL
 #   scripts/bench.sh --postgres                     # only the server part: the billing year on PostgreSQL beside SQLite
+#   scripts/bench.sh --fuzz [--execs N] [--seed S]  # only the fuzz part: mutated inputs to every reader, in process
+#   scripts/bench.sh --fuzz --seed S --replay N     # make and run one fuzz execution again, its input saved
 #   scripts/bench.sh --acts --office-acts 10        # acts part, LibreOffice converts 10 acts
 #   scripts/bench.sh --billing --scale 0.01         # quick: every generated count × 0.01
 #   scripts/bench.sh --partners 5000 --clients 50000   # imports part, smaller
@@ -32,6 +34,14 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 target="${CARGO_TARGET_DIR:-$root/target}"
+
+# The fuzz part needs no peer and no `partnerbook` binary: only the benchmark's.
+for arg in "$@"; do
+    if [ "$arg" = "--fuzz" ]; then
+        cargo build --release -p partnerbook-bench
+        exec "$target/release/partnerbook-bench" "$@"
+    fi
+done
 
 sudo=""
 [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && sudo="sudo"

@@ -31,6 +31,7 @@ mod billing_report;
 mod child;
 mod clients_file;
 mod crash;
+mod fuzz;
 mod ids;
 mod imports;
 mod names;
@@ -98,6 +99,19 @@ struct Args {
     /// Crash part: trials.
     #[arg(long, default_value_t = 50)]
     trials: usize,
+    /// Run only the fuzz part: mutated inputs fed in process to every reader of untrusted
+    /// bytes (CSV, XLSX, cell values, bank statements, EDO packages, signatures).
+    #[arg(long)]
+    fuzz: bool,
+    /// Fuzz part: executions (the target is ≥ 10 million).
+    #[arg(long, default_value_t = 10_000_000)]
+    execs: u64,
+    /// Fuzz part: threads (default: the machine's cores).
+    #[arg(long)]
+    fuzz_threads: Option<usize>,
+    /// Fuzz part: make and run only execution N of --seed, saving its input.
+    #[arg(long)]
+    replay: Option<u64>,
     /// Signatures part: signatures made and verified per key size.
     #[arg(long, default_value_t = 200)]
     signature_count: usize,
@@ -179,6 +193,22 @@ impl Args {
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args = Args::parse();
+    if args.fuzz {
+        let findings = match &args.keep {
+            Some(dir) => dir.join("fuzz-findings"),
+            None => PathBuf::from("target/fuzz-findings"),
+        };
+        let threads = args.fuzz_threads.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        });
+        return fuzz::run(&fuzz::Options {
+            findings: &findings,
+            executions: args.execs,
+            seed: args.seed,
+            threads,
+            replay: args.replay,
+        });
+    }
     let partnerbook = match &args.partnerbook {
         Some(p) => p.clone(),
         None => std::env::current_exe()?.with_file_name("partnerbook"),

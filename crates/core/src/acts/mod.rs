@@ -31,7 +31,7 @@ pub use import_signed::{import_signed, moscow, SignedImport};
 pub use model::*;
 pub use query::{acts_page, acts_shown, deadlines};
 pub use register::payout_register;
-pub use signed_package::{read_package, Package, SignedFile};
+pub use signed_package::{read_package, read_package_bytes, Package, SignedFile};
 pub use statement_import::{statement_apply, statement_preview};
 pub use statement_report::{StatementPaid, StatementReport, StatementUnmatched};
 pub use stored::{find_act, get_act, StoredAct};

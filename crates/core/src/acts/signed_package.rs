@@ -92,7 +92,20 @@ fn folder_files(path: &Path) -> Result<Vec<(String, Vec<u8>)>> {
     Ok(files)
 }
 
+/// Reads a package that is a `.zip` held in memory (`name` stands for its path in the
+/// messages).
+pub fn read_package_bytes(name: &str, bytes: &[u8]) -> Result<Package> {
+    package(zip_entries(Path::new(name), std::io::Cursor::new(bytes))?)
+}
+
 fn zip_files(path: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    zip_entries(path, std::fs::File::open(path)?)
+}
+
+fn zip_entries(
+    path: &Path,
+    file: impl std::io::Read + std::io::Seek,
+) -> Result<Vec<(String, Vec<u8>)>> {
     let not_zip = |e: &dyn std::fmt::Display| {
         refused(
             "package_unreadable",
@@ -106,7 +119,6 @@ fn zip_files(path: &Path) -> Result<Vec<(String, Vec<u8>)>> {
             ),
         )
     };
-    let file = std::fs::File::open(path)?;
     let mut archive = zip::ZipArchive::new(file).map_err(|e| not_zip(&e))?;
     if archive.len() > MAX_FILES {
         return Err(too_many(path));
@@ -175,10 +187,13 @@ fn is_title(name: &str, prefix: &str) -> bool {
 fn signature_of<'a>(files: &'a [(String, Vec<u8>)], name: &str) -> Option<&'a (String, Vec<u8>)> {
     files.iter().find(|(other, _)| {
         SIGNATURE_EXTENSIONS.iter().any(|ext| {
+            // Compared as bytes: a name with a multi-byte letter where the title's name ends
+            // must not be cut inside that letter (a panic the fuzz harness found).
+            let other = other.as_bytes();
             other.len() == name.len() + ext.len() + 1
-                && other[..name.len()].eq_ignore_ascii_case(name)
-                && other[name.len() + 1..].eq_ignore_ascii_case(ext)
-                && other.as_bytes()[name.len()] == b'.'
+                && other[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+                && other[name.len() + 1..].eq_ignore_ascii_case(ext.as_bytes())
+                && other[name.len()] == b'.'
         })
     })
 }
@@ -352,5 +367,20 @@ mod tests {
             Some("ON_NSCHFDOPPR_1")
         );
         assert_eq!(xml_attribute(b"<a/>", "ИдФайл"), None);
+    }
+
+    /// Found by the fuzz harness: a file whose name is as long as the title's plus an
+    /// extension, with a multi-byte letter across where the title's name ends, was cut
+    /// inside that letter. It is no signature of the title.
+    #[test]
+    fn a_name_with_a_letter_where_the_titles_name_ends_is_not_its_signature() {
+        let files = vec![
+            ("ON_NSCHFDOPPR_a.xml".to_owned(), seller_xml()),
+            ("ON_NSCHFDOPPR_a.xmжsig".to_owned(), b"s".to_vec()),
+        ];
+        assert_eq!(
+            package(files).expect_err("no signature").code(),
+            "package_no_signature"
+        );
     }
 }

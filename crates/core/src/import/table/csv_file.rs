@@ -4,7 +4,6 @@
 //! quotes and line ends can be found in the raw bytes; decoding field by field lets a bad
 //! byte be reported with its row and column instead of being silently replaced.
 
-use std::fs::File;
 use std::io::{self, Cursor, Read};
 
 use super::blank_lines::KeepBlankLines;
@@ -12,7 +11,7 @@ use super::cell::{Cell, Row};
 use super::sniff::{sniff, Encoding, SNIFF_LEN};
 use crate::error::{Error, Problem, Result, Text};
 
-type Source = KeepBlankLines<Counting<io::Chain<Cursor<Vec<u8>>, File>>>;
+type Source = KeepBlankLines<Counting<io::Chain<Cursor<Vec<u8>>, Box<dyn Read + Send>>>>;
 
 /// A CSV file opened for reading, past its header.
 pub(super) struct CsvTable {
@@ -28,7 +27,7 @@ pub(super) struct CsvTable {
 }
 
 impl CsvTable {
-    pub(super) fn open(mut file: File) -> Result<CsvTable> {
+    pub(super) fn open(mut file: Box<dyn Read + Send>) -> Result<CsvTable> {
         let mut head = Vec::with_capacity(SNIFF_LEN);
         (&mut file).take(SNIFF_LEN as u64).read_to_end(&mut head)?;
         let sniffed = sniff(&head, head.len() < SNIFF_LEN);

@@ -24,5 +24,5 @@ mod tests;
 
 pub use cell::{Cell, Row};
 pub use columns::{col, match_columns, match_leniently, ColumnMap, ColumnSpec};
-pub use reader::{open_table, RowReader, TableReader};
+pub use reader::{open_table, read_table_bytes, RowReader, TableReader};
 pub use values::{amount, date, text, yes_no};

@@ -38,9 +38,26 @@ pub fn open_table(path: &Path, sheet: Option<&str>) -> Result<TableReader> {
     let file = File::open(path)?;
     let total_bytes = file.metadata()?.len();
     let source = if is_xlsx {
-        Source::Xlsx(XlsxTable::open(file, sheet)?)
+        Source::Xlsx(XlsxTable::open(Box::new(file), sheet)?)
     } else {
-        Source::Csv(Box::new(CsvTable::open(file)?))
+        Source::Csv(Box::new(CsvTable::open(Box::new(file))?))
+    };
+    Ok(TableReader {
+        source,
+        total_bytes,
+    })
+}
+
+/// Opens a table held in memory, as [`open_table`] opens a file (`xlsx` says which kind it
+/// is, as the extension would): for a file that came some other way, and for the fuzz
+/// harness, which feeds the readers millions of inputs without touching the disk.
+pub fn read_table_bytes(bytes: Vec<u8>, xlsx: bool, sheet: Option<&str>) -> Result<TableReader> {
+    let total_bytes = bytes.len() as u64;
+    let bytes = std::io::Cursor::new(bytes);
+    let source = if xlsx {
+        Source::Xlsx(XlsxTable::open(Box::new(bytes), sheet)?)
+    } else {
+        Source::Csv(Box::new(CsvTable::open(Box::new(bytes))?))
     };
     Ok(TableReader {
         source,

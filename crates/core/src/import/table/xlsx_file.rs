@@ -5,8 +5,8 @@
 //! and hands finished rows over a bounded channel: memory stays flat however long the sheet
 //! is, and dropping the table ends the thread at its next row.
 
-use std::fs::File;
-use std::io::BufReader;
+use std::io::{BufReader, Read, Seek};
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::thread;
 
@@ -15,6 +15,13 @@ use chrono::NaiveDate;
 
 use super::cell::{Cell, Row};
 use crate::error::{Error, Result};
+
+/// What the workbook is read from: a file, or bytes in memory.
+pub(super) trait Stream: Read + Seek + Send {}
+
+impl<T: Read + Seek + Send> Stream for T {}
+
+type Workbook = Xlsx<BufReader<Box<dyn Stream>>>;
 
 /// How many rows the worker may read ahead.
 const READ_AHEAD: usize = 256;
@@ -39,8 +46,8 @@ pub(super) struct XlsxTable {
 }
 
 impl XlsxTable {
-    pub(super) fn open(file: File, sheet: Option<&str>) -> Result<XlsxTable> {
-        let workbook: Xlsx<_> = Xlsx::new(BufReader::new(file)).map_err(bad_xlsx)?;
+    pub(super) fn open(file: Box<dyn Stream>, sheet: Option<&str>) -> Result<XlsxTable> {
+        let workbook: Workbook = Xlsx::new(BufReader::new(file)).map_err(bad_xlsx)?;
         let name = choose_sheet(&workbook.sheet_names(), sheet)?;
         let (sender, rows) = sync_channel(READ_AHEAD);
         thread::Builder::new()
@@ -147,7 +154,7 @@ fn choose_sheet(names: &[String], wanted: Option<&str>) -> Result<String> {
 
 /// The worker: reads the sheet cell by cell and sends each row that has anything in it.
 /// Stops as soon as the table on the other side is dropped (a send fails).
-fn read_sheet(mut workbook: Xlsx<BufReader<File>>, name: &str, sender: &SyncSender<Message>) {
+fn read_sheet(mut workbook: Workbook, name: &str, sender: &SyncSender<Message>) {
     let mut cells = match workbook.worksheet_cells_reader(name) {
         Ok(cells) => cells,
         Err(error) => {
@@ -164,11 +171,22 @@ fn read_sheet(mut workbook: Xlsx<BufReader<File>>, name: &str, sender: &SyncSend
         cells: Vec::new(),
     };
     loop {
-        let cell = match cells.next_cell() {
-            Ok(Some(cell)) => cell,
-            Ok(None) => break,
-            Err(error) => {
+        // calamine indexes the shared strings with a cell's number unchecked: a cell naming
+        // one the workbook does not have panics inside it (found by the fuzz harness). That
+        // is a broken file, said as such, not a reader that stopped.
+        let next = panic::catch_unwind(AssertUnwindSafe(|| cells.next_cell()));
+        let cell = match next {
+            Ok(Ok(Some(cell))) => cell,
+            Ok(Ok(None)) => break,
+            Ok(Err(error)) => {
                 let _ = sender.send(Message::Failed(error.to_string()));
+                return;
+            }
+            Err(_) => {
+                let _ = sender.send(Message::Failed(format!(
+                    "a cell after row {} names a shared string the workbook does not have",
+                    row.number
+                )));
                 return;
             }
         };

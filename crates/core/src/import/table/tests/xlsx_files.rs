@@ -229,3 +229,36 @@ fn dropping_a_table_half_read_ends_its_reader() {
     assert_eq!(rows.len(), 4_999);
     assert_eq!(rows[4_998].number, 5_000);
 }
+
+/// Found by the fuzz harness: a cell naming a shared string past the workbook's table
+/// panicked inside calamine; it is a broken file, refused with `bad_xlsx`.
+#[test]
+fn a_cell_naming_a_shared_string_the_workbook_lacks_is_refused() {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.write_string(0, 0, "inn").expect("a cell");
+    sheet.write_string(1, 0, "7707083893").expect("a cell");
+    let bytes = workbook.save_to_buffer().expect("a workbook");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("an entry");
+        let name = entry.name().to_owned();
+        let mut data = String::new();
+        std::io::Read::read_to_string(&mut entry, &mut data).expect("XML");
+        if name == "xl/worksheets/sheet1.xml" {
+            data = data.replace("<v>1</v>", "<v>9</v>");
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("an entry");
+        std::io::Write::write_all(&mut out, data.as_bytes()).expect("written");
+    }
+    let bytes = out.finish().expect("a zip").into_inner();
+    // The header row is handed over once the next row's first cell is read: the broken
+    // cell refuses the opening.
+    let error = crate::import::table::read_table_bytes(bytes, true, None)
+        .err()
+        .expect("refused");
+    assert_eq!(error.code(), "bad_xlsx");
+    assert!(error.to_string().contains("shared string"), "{error}");
+}
