@@ -21,7 +21,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Work
 
 use super::model::{PayoutRegister, RegisterLine};
 use super::spreadsheet_cells::{
-    date_format, excel_date, neutral_text, spreadsheet_number, MONEY_FORMAT,
+    date_format, excel_date, neutral_text, spreadsheet_number, SheetNumber, MONEY_FORMAT,
 };
 use crate::{Error, Lang, Result};
 
@@ -210,7 +210,7 @@ fn write_cells(
     row: u32,
     number: usize,
     line: &RegisterLine,
-    (amount, vat): (f64, Option<f64>),
+    (amount, vat): (SheetNumber, Option<SheetNumber>),
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let number = u32::try_from(number).unwrap_or(u32::MAX);

@@ -26,15 +26,27 @@ pub fn neutral_text(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// An amount as a spreadsheet cell holds it (a double); made only by
+/// [`spreadsheet_number`], handed to the XLSX writer and nothing else, so money never
+/// travels as a bare `f64`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SheetNumber(f64);
+
+impl From<SheetNumber> for f64 {
+    fn from(n: SheetNumber) -> f64 {
+        n.0
+    }
+}
+
 /// `amount` as a spreadsheet number: the double nearest its decimal text, so the cell gives
 /// back exactly the amount (`12345.67`) and the spreadsheet can sum it; the book's
 /// [`Decimal`] stays the truth. Refused (`xlsx_amount_digits`) when the double does not give
 /// the same amount back (more than 15 significant digits), which no real amount has.
-pub fn spreadsheet_number(amount: Decimal) -> Result<f64> {
-    let number: f64 = amount.to_string().parse().unwrap_or(f64::NAN);
-    let back = Decimal::from_str(&number.to_string()).ok();
-    if back.map(|b| b == amount).unwrap_or(false) {
-        Ok(number)
+pub fn spreadsheet_number(amount: Decimal) -> Result<SheetNumber> {
+    let number = amount.to_string().parse::<f64>().ok();
+    let back = number.and_then(|n| Decimal::from_str(&n.to_string()).ok());
+    if let (Some(number), true) = (number, back == Some(amount)) {
+        Ok(SheetNumber(number))
     } else {
         Err(Error::refused(
             "xlsx_amount_digits",
@@ -113,7 +125,11 @@ mod tests {
     fn an_amount_becomes_the_double_that_reads_back_as_it() {
         for text in ["12345.67", "0.01", "5000.00", "999999999999.99", "-80.50"] {
             let number = spreadsheet_number(decimal(text)).expect(text);
-            assert_eq!(decimal(&number.to_string()), decimal(text), "{text}");
+            assert_eq!(
+                decimal(&f64::from(number).to_string()),
+                decimal(text),
+                "{text}"
+            );
         }
     }
 

@@ -11,7 +11,8 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::spreadsheet_cells::{
-    date_format, excel_date, money_format, neutral_text, spreadsheet_number, COUNT_FORMAT,
+    date_format, excel_date, money_format, neutral_text, spreadsheet_number, SheetNumber,
+    COUNT_FORMAT,
 };
 use crate::{Error, Lang, Result};
 
@@ -150,8 +151,8 @@ fn xlsx_error(e: XlsxError) -> Error {
 }
 
 /// Every amount of every sheet as a spreadsheet number, checked before anything is
-/// written: money becomes `f64` here and nowhere else.
-struct Numbers(HashMap<Decimal, f64>);
+/// written.
+struct Numbers(HashMap<Decimal, SheetNumber>);
 
 impl Numbers {
     fn of(sheets: &[Sheet]) -> Result<Numbers> {
@@ -171,7 +172,7 @@ impl Numbers {
     }
 
     fn get(&self, amount: &Decimal) -> f64 {
-        self.0.get(amount).copied().unwrap_or_default()
+        self.0.get(amount).copied().map_or(0.0, f64::from)
     }
 }
 
