@@ -22,6 +22,8 @@ pub struct Options<'a> {
 
 /// An input above this is a finding (issue 11: none above 2 s).
 const SLOW: Duration = Duration::from_secs(2);
+/// An input still running after this ends the round as a hang (its input saved).
+const HANG: Duration = Duration::from_secs(60);
 /// The round's peak memory must stay under this (issue 11: none above 500 MB).
 const MEMORY: u64 = 500 * 1024 * 1024;
 
@@ -59,6 +61,7 @@ pub fn run(o: &Options) -> Result<(), Box<dyn Error>> {
             seed: o.seed,
             threads: o.threads,
             slow: SLOW,
+            hang: HANG,
             findings: Some(o.findings.to_path_buf()),
             progress: Some(Duration::from_secs(30)),
             only: None,

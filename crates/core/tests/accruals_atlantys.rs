@@ -259,6 +259,87 @@ fn a_terminated_partners_unconverted_balance_is_annulled_held_or_not() {
     assert_eq!(sums(&end), ["75000.00", "0.00", "75000.00", "0.00", "0.00"]);
 }
 
+/// A refund of a payment whose accrual the termination annulled reverses nothing: the
+/// annulment took it already, and the balance stays nil, never below. Refunds of an
+/// earlier file's payment and of one accrued and annulled in the same file alike.
+#[test]
+fn a_refund_after_the_termination_reverses_nothing_the_annulment_took() {
+    let mut book = book_with_asel();
+    billing_ok(
+        &mut book,
+        &format!(
+            "{BILLING_HEADER}A-1,atlantys,2026-03-02,KZ-1,75000,100000,,,,,ASEL25,\n\
+             A-2,atlantys,2026-03-20,KZ-2,100000,100000,,,,,ASEL25,\n"
+        ),
+    );
+    let actor = actor();
+    let input = PartnerInput {
+        status: s("terminated"),
+        status_since: s("2026-03-25"),
+        ..kz_partner("P-ASEL", BIN_HALYK, "ASEL25")
+    };
+    book.write(|tx| partnerbook_core::partners::update_partner(tx, &actor, "P-ASEL", input))
+        .expect("terminated");
+    billing_ok(
+        &mut book,
+        &format!(
+            "{BILLING_HEADER}A-3,atlantys,2026-03-24,KZ-3,100000,100000,,,,,ASEL25,\n\
+             R-1,atlantys,2026-04-01,KZ-1,-75000,,,,refund,A-1,,\n\
+             R-2,atlantys,2026-04-01,KZ-2,-50000,,,,refund,A-2,,\n\
+             R-3,atlantys,2026-04-02,KZ-3,-100000,,,,refund,A-3,,\n"
+        ),
+    );
+    for refund in ["R-1", "R-2", "R-3"] {
+        assert_eq!(
+            reason_of(&book, refund).as_deref(),
+            Some("refund_of_annulled"),
+            "{refund}"
+        );
+    }
+    let end = balance(&book, "P-ASEL", day(2026, 6, 1));
+    assert_eq!(sums(&end), ["75000.00", "0.00", "75000.00", "0.00", "0.00"]);
+    let findings = partnerbook_core::api::check_book(&book).expect("checked");
+    assert!(findings.is_empty(), "{findings:?}");
+}
+
+/// A refund that comes before the termination is a reversal as always; the termination
+/// then annuls only what is left.
+#[test]
+fn a_refund_before_the_termination_reverses_and_the_annulment_takes_the_rest() {
+    let mut book = book_with_asel();
+    billing_ok(
+        &mut book,
+        &format!(
+            "{BILLING_HEADER}A-1,atlantys,2026-03-02,KZ-1,75000,100000,,,,,ASEL25,\n\
+             R-1,atlantys,2026-04-01,KZ-1,-25000,,,,refund,A-1,,\n"
+        ),
+    );
+    let actor = actor();
+    let input = PartnerInput {
+        status: s("terminated"),
+        status_since: s("2026-04-10"),
+        ..kz_partner("P-ASEL", BIN_HALYK, "ASEL25")
+    };
+    book.write(|tx| partnerbook_core::partners::update_partner(tx, &actor, "P-ASEL", input))
+        .expect("terminated");
+    billing_ok(
+        &mut book,
+        &format!("{BILLING_HEADER}R-2,atlantys,2026-05-01,KZ-1,-50000,,,,refund,A-1,,\n"),
+    );
+    assert_eq!(reason_of(&book, "R-1"), None, "a reversal");
+    assert_eq!(
+        reason_of(&book, "R-2").as_deref(),
+        Some("refund_of_annulled")
+    );
+    let end = balance(&book, "P-ASEL", day(2026, 6, 1));
+    assert_eq!(
+        sums(&end),
+        ["25000.00", "8333.33", "16666.67", "0.00", "0.00"]
+    );
+    let findings = partnerbook_core::api::check_book(&book).expect("checked");
+    assert!(findings.is_empty(), "{findings:?}");
+}
+
 #[test]
 fn a_purchase_under_the_partners_own_billing_account_is_self_referral_but_not_under_its_id() {
     let mut book = book();

@@ -503,3 +503,33 @@ fn a_conversion_dated_before_the_partners_last_one_is_refused_and_the_batch_skip
         ["9000.00", "11000.00", "0.00"]
     );
 }
+
+/// A refund after a conversion takes the balance below zero (the partner's next accruals
+/// pay it off): the book is sound. A conversion beyond what was accrued is not.
+#[test]
+fn a_refund_after_a_conversion_leaves_a_sound_book_a_double_conversion_does_not() {
+    let mut book = bitrix_book("20000");
+    try_convert(&mut book, request("P-A", day(2026, 3, 10), None)).expect("converted");
+    billing_ok(
+        &mut book,
+        &format!("{BILLING_HEADER}R-1,bitrix24,2026-03-20,B-1,-20000,,,,refund,B-1,,\n"),
+    );
+    assert_eq!(
+        money(&book, "P-A", day(2026, 3, 20)),
+        ["-10000.00", "10000.00", "0.00"]
+    );
+    let findings = partnerbook_core::api::check_book(&book).expect("checked");
+    assert!(findings.is_empty(), "{findings:?}");
+    // the same conversion written twice, as two desks converting at once would
+    book.db()
+        .execute(
+            "INSERT INTO ledger (id, partner, kind, date, available_on, amount, rule, at)
+             SELECT (SELECT max(id) + 1 FROM ledger), partner, kind, date, available_on, amount, rule, at
+             FROM ledger WHERE kind = 'conversion'",
+            [],
+        )
+        .expect("forged");
+    let findings = partnerbook_core::api::check_book(&book).expect("checked");
+    let codes: Vec<_> = findings.iter().map(|f| f.code).collect();
+    assert_eq!(codes, ["converted_beyond_accrued"]);
+}

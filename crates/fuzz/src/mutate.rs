@@ -38,11 +38,18 @@ const ODD: &[&str] = &[
     "Сумма=",
 ];
 
+/// The most a mutated input may weigh: far beyond any field or row a reader meets, small
+/// enough that a reader slower than 2 s on it is slow, not just fed a gigabyte (a huge
+/// field repeated a thousand times made inputs of hundreds of megabytes).
+pub const MAX_INPUT: usize = 4 * 1024 * 1024;
+
 /// One to three mutations of `input`; `rows` says the input is text made of lines (a table
 /// or a statement), so row mutations apply too. `other` is another input to splice from.
+/// The result is cut at [`MAX_INPUT`].
 pub fn mutate(input: &[u8], other: &[u8], rows: bool, rng: &mut StdRng) -> Vec<u8> {
     let mut bytes = input.to_vec();
     for _ in 0..rng.random_range(1..=3) {
+        bytes.truncate(MAX_INPUT);
         let choices = if rows { 12 } else { 8 };
         bytes = match rng.random_range(0..choices) {
             0 => flip_bits(bytes, rng),
@@ -59,6 +66,7 @@ pub fn mutate(input: &[u8], other: &[u8], rows: bool, rng: &mut StdRng) -> Vec<u
             _ => splice_rows(&bytes, other, rng),
         };
     }
+    bytes.truncate(MAX_INPUT);
     bytes
 }
 

@@ -2,6 +2,8 @@
 //! `n` of seed `s` makes its input from an RNG seeded by `(s, n)`, so any one can be made
 //! again alone (`--seed s --replay n`). Each runs under `catch_unwind`, with a panic hook
 //! that keeps the message instead of printing it; it is timed, and the slowest is kept.
+//! A watchdog ends the process when one input runs past the round's `hang` limit (a hung
+//! reader would otherwise stall the round for ever), saving the input and naming it.
 
 use std::cell::RefCell;
 use std::panic::{self, AssertUnwindSafe};
@@ -24,6 +26,9 @@ pub struct RoundOptions {
     pub threads: usize,
     /// An input taking longer is a finding.
     pub slow: Duration,
+    /// An input still running after this is a hang: its input is saved and named, and the
+    /// process exits with status 3.
+    pub hang: Duration,
     /// Where findings' inputs are saved (none: not saved).
     pub findings: Option<PathBuf>,
     /// Print a line of progress to stderr every this often.
@@ -101,6 +106,8 @@ struct Shared<'a> {
     counts: Vec<AtomicU64>,
     findings: Mutex<(Vec<Finding>, Vec<Finding>)>,
     slowest: Mutex<(Duration, Target, u64)>,
+    /// Each worker's execution in progress: when it started, and its number.
+    running: Vec<Mutex<Option<(Instant, u64)>>>,
 }
 
 /// Runs the round; the panic hook is ours during it and restored after.
@@ -121,16 +128,20 @@ pub fn run_round(corpus: &Corpus, options: &RoundOptions) -> RoundReport {
         counts: Target::ALL.iter().map(|_| AtomicU64::new(0)).collect(),
         findings: Mutex::new((Vec::new(), Vec::new())),
         slowest: Mutex::new((Duration::ZERO, Target::Cell, 0)),
+        running: (0..options.threads.max(1))
+            .map(|_| Mutex::new(None))
+            .collect(),
     };
     let start = Instant::now();
     let shared = &shared;
     std::thread::scope(|scope| {
-        for _ in 0..options.threads.max(1) {
-            scope.spawn(move || work(shared));
+        for worker in 0..options.threads.max(1) {
+            scope.spawn(move || work(shared, worker));
         }
         if let Some(every) = options.progress {
             scope.spawn(move || report_progress(shared, start, every));
         }
+        scope.spawn(move || watch_for_hangs(shared));
     });
     let elapsed = start.elapsed();
     panic::set_hook(previous);
@@ -176,15 +187,58 @@ fn report_progress(shared: &Shared<'_>, start: Instant, every: Duration) {
 
 const CHUNK: u64 = 256;
 
-fn work(shared: &Shared<'_>) {
+fn work(shared: &Shared<'_>, worker: usize) {
     let options = shared.options;
+    let slot = &shared.running[worker];
+    let mark = |now: Option<(Instant, u64)>| {
+        if let Ok(mut running) = slot.lock() {
+            *running = now;
+        }
+    };
     loop {
         let first = shared.next.fetch_add(CHUNK, Ordering::Relaxed);
         if first >= options.executions {
+            mark(None);
             return;
         }
         for n in first..(first + CHUNK).min(options.executions) {
+            mark(Some((Instant::now(), n)));
             execute(shared, n);
+        }
+        mark(None);
+    }
+}
+
+/// Ends the process when an execution runs past the round's `hang` limit: the input is
+/// made again from its number, saved and named first.
+fn watch_for_hangs(shared: &Shared<'_>) {
+    let options = shared.options;
+    loop {
+        std::thread::sleep(Duration::from_millis(200));
+        let mut busy = false;
+        for slot in &shared.running {
+            let Some((started, n)) = slot.lock().ok().and_then(|s| *s) else {
+                continue;
+            };
+            busy = true;
+            if started.elapsed() < options.hang {
+                continue;
+            }
+            let (target, input) = input_of(shared.corpus, options.seed, n, options.only);
+            let saved = save(options, target, n, &input)
+                .map(|p| format!(", saved to {}", p.display()))
+                .unwrap_or_default();
+            eprintln!(
+                "  fuzz finding: {} execution {n} (seed {}) hangs: still running after {} s ({} bytes){saved}",
+                target.name(),
+                options.seed,
+                options.hang.as_secs(),
+                input.len()
+            );
+            std::process::exit(3);
+        }
+        if !busy && shared.next.load(Ordering::Relaxed) >= options.executions {
+            return;
         }
     }
 }

@@ -28,6 +28,7 @@ fn a_seeded_round_finds_no_panic_in_any_reader() {
             seed: 11,
             threads: 2,
             slow: Duration::from_secs(3600),
+            hang: Duration::from_secs(300),
             findings: Some(std::env::temp_dir().join("partnerbook-fuzz-findings")),
             progress: None,
             only: None,

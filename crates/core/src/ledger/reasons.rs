@@ -36,6 +36,9 @@ pub enum NoEarn {
     NotInForce,
     /// A refund of a payment that earned nothing reverses nothing.
     RefundOfUnearned,
+    /// A refund of a payment whose accrual was annulled (the partner's termination,
+    /// disqualification or a breach) reverses nothing: the annulment took it already.
+    RefundOfAnnulled,
     /// The reward rounds to zero.
     ZeroReward,
     /// The code on the row was refused for binding (self-referral, not a new client, ...).
@@ -49,7 +52,7 @@ fn ru_date(d: NaiveDate) -> String {
 impl NoEarn {
     /// The code of every reason of the accrual's own (a binding refusal keeps the
     /// binding rules' code).
-    pub const CODES: [&'static str; 14] = [
+    pub const CODES: [&'static str; 15] = [
         "not_bound",
         "category_not_counted",
         "not_direct",
@@ -63,6 +66,7 @@ impl NoEarn {
         "no_rule",
         "program_not_in_force",
         "refund_of_unearned",
+        "refund_of_annulled",
         "zero_reward",
     ];
 
@@ -81,6 +85,7 @@ impl NoEarn {
             NoEarn::NoRule => "no_rule",
             NoEarn::NotInForce => "program_not_in_force",
             NoEarn::RefundOfUnearned => "refund_of_unearned",
+            NoEarn::RefundOfAnnulled => "refund_of_annulled",
             NoEarn::ZeroReward => "zero_reward",
             NoEarn::Binding(r) => r.code(),
         }
@@ -165,6 +170,10 @@ impl NoEarn {
             "refund_of_unearned" => Text::new(
                 "возврат платежа, за который ничего не начислялось",
                 "a refund of a payment that earned nothing",
+            ),
+            "refund_of_annulled" => Text::new(
+                "возврат платежа, начисление за который аннулировано: возвращать нечего",
+                "a refund of a payment whose accrual was annulled: nothing left to reverse",
             ),
             "zero_reward" => Text::new(
                 "вознаграждение после округления равно нулю",

@@ -108,6 +108,7 @@ fn reason_label(code: &str, lang: Lang) -> String {
         "no_contract_rate" => ("нет ставки", "no rate"),
         "discounts_only" => ("только скидки", "discounts only"),
         "refund_of_unearned" => ("возврат без начисления", "refund of unearned"),
+        "refund_of_annulled" => ("возврат аннулированного", "refund of annulled"),
         "self_referral" => ("сам себя", "self-referral"),
         _ => return NoEarn::text(code, "").get(lang).to_owned(),
     };

@@ -289,8 +289,8 @@ fn load_client_history(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
     Ok(())
 }
 
-/// The payments refunded by the scope's refunds: what they earned and their other
-/// refunds, outside the scope.
+/// The payments refunded by the scope's refunds: what they earned (and whether that was
+/// annulled since) and their other refunds, outside the scope.
 fn load_refunded(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
     let mut stmt = db.prepare(
         "SELECT p.id, p.client, p.amount, o.partner, EXISTS (SELECT 1 FROM fold_scope s WHERE s.id = p.id)
@@ -325,7 +325,10 @@ fn load_refunded(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
     let mut stmt = db.prepare(
         "SELECT c.payment, c.id, c.partner, c.amount, c.available_on, c.version,
                 coalesce((SELECT sum(x.amount) FROM ledger x WHERE x.corrects = c.id AND x.kind = 'reversal'
-                          AND NOT EXISTS (SELECT 1 FROM fold_scope s WHERE s.id = x.payment)), 0)
+                          AND NOT EXISTS (SELECT 1 FROM fold_scope s WHERE s.id = x.payment)), 0),
+                EXISTS (SELECT 1 FROM ledger a WHERE a.corrects = c.id AND a.kind = 'annulment')
+                OR EXISTS (SELECT 1 FROM ledger a WHERE a.partner = c.partner AND a.date >= c.date
+                           AND a.kind = 'annulment' AND a.corrects IS NULL)
          FROM ledger c JOIN fold_originals f ON f.id = c.payment
          WHERE c.kind = 'credit' AND NOT EXISTS (SELECT 1 FROM fold_scope s WHERE s.id = c.payment)
          ORDER BY c.id",
@@ -341,6 +344,7 @@ fn load_refunded(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
             available_on: day("ledger.available_on", text(r, 4)?)?,
             version: r.get(5)?,
             reversed: r.get(6)?,
+            annulled: r.get(7)?,
         };
         if let Some(refunded) = snapshot.refunded.get_mut(&original) {
             if refunded.partner.is_none() {

@@ -1,7 +1,9 @@
 //! `book check`: whether the book is sound — the store's own integrity check and foreign
 //! keys, and what the book keeps twice agreeing: each act's amount with its ledger
 //! entries, each partner's count of clients with its current bindings, at most one current
-//! binding per client, no balance converted beyond what was accrued.
+//! binding per client, no balance converted beyond what was accrued (less what was
+//! annulled; a refund after a conversion may take a balance below zero — the partner's
+//! next accruals pay it off — so reversals do not count here).
 
 use crate::store::sql::{Db, Dialect};
 use serde::Serialize;
@@ -52,7 +54,7 @@ const CHECKS: [(&str, &str, &str, &str); 6] = [
         "converted_beyond_accrued",
         "SELECT partner FROM ledger GROUP BY partner
          HAVING sum(CASE kind WHEN 'conversion' THEN amount WHEN 'conversion_reversal' THEN -amount ELSE 0 END)
-              > sum(CASE kind WHEN 'credit' THEN amount WHEN 'reversal' THEN -amount WHEN 'annulment' THEN -amount ELSE 0 END)",
+              > sum(CASE kind WHEN 'credit' THEN amount WHEN 'annulment' THEN -amount ELSE 0 END)",
         "у партнёра {} конвертировано больше, чем начислено",
         "partner {}: more converted than accrued",
     ),

@@ -18,6 +18,7 @@ mod reader;
 mod sniff;
 mod values;
 mod xlsx_file;
+mod xlsx_unpacked;
 
 #[cfg(test)]
 mod tests;

@@ -46,7 +46,8 @@ pub(super) struct XlsxTable {
 }
 
 impl XlsxTable {
-    pub(super) fn open(file: Box<dyn Stream>, sheet: Option<&str>) -> Result<XlsxTable> {
+    pub(super) fn open(mut file: Box<dyn Stream>, sheet: Option<&str>) -> Result<XlsxTable> {
+        super::xlsx_unpacked::check_unpacked_parts(&mut file)?;
         let workbook: Workbook = Xlsx::new(BufReader::new(file)).map_err(bad_xlsx)?;
         let name = choose_sheet(&workbook.sheet_names(), sheet)?;
         let (sender, rows) = sync_channel(READ_AHEAD);

@@ -95,6 +95,13 @@ impl<S: Sink> Fold<'_, S> {
                 client.firsts.insert(who.partner.clone());
             }
         }
+        // A credit of a partner already ended is annulled as it is given (`credit`).
+        let annulled = self
+            .snapshot
+            .partners
+            .get(&credit.partner)
+            .and_then(super::PartnerFacts::ended_since)
+            .is_some();
         if let Some(refunded) = self.snapshot.refunded.get_mut(&p.id) {
             refunded.partner.clone_from(&partner);
             refunded.credits.push(super::CreditState {
@@ -104,6 +111,7 @@ impl<S: Sink> Fold<'_, S> {
                 available_on: credit.available_on,
                 version: credit.version,
                 reversed: 0,
+                annulled,
             });
         }
         self.credit(program, credit)?;

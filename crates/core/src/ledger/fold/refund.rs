@@ -1,6 +1,8 @@
 //! A refund in the fold: it reverses the original payment's credits pro rata. After every
 //! refund of a payment the reversed total is `credit × refunded / paid`, rounded half-up,
-//! so a full refund nets to exactly zero and rounding never creates money.
+//! so a full refund nets to exactly zero and rounding never creates money. A credit
+//! already annulled is not reversed: the annulment took what was left of it, and a
+//! reversal on top would take it twice.
 
 use super::output::{Entry, Sink};
 use super::{Attributed, Fold, Paid};
@@ -25,6 +27,9 @@ impl<S: Sink> Fold<'_, S> {
         if refunded.credits.is_empty() {
             return Ok((partner, Some(NoEarn::RefundOfUnearned)));
         }
+        if refunded.credits.iter().all(|c| c.annulled) {
+            return Ok((partner, Some(NoEarn::RefundOfAnnulled)));
+        }
         let paid = refunded.amount;
         let so_far: i64 = refunded
             .refunds
@@ -33,7 +38,7 @@ impl<S: Sink> Fold<'_, S> {
             .map(|(_, amount)| amount)
             .sum();
         let mut reversals = Vec::new();
-        for credit in &mut refunded.credits {
+        for credit in refunded.credits.iter_mut().filter(|c| !c.annulled) {
             let target = share(credit.amount, so_far.min(paid), paid).min(credit.amount);
             let reversal = target - credit.reversed;
             if reversal <= 0 {

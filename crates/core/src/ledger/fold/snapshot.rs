@@ -177,6 +177,9 @@ pub struct CreditState {
     pub available_on: NaiveDate,
     pub version: Option<i64>,
     pub reversed: i64,
+    /// The credit was annulled (its partner's termination, disqualification or a breach):
+    /// a refund of its payment reverses nothing more of it, the annulment took it.
+    pub annulled: bool,
 }
 
 impl Snapshot {
