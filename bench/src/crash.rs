@@ -73,11 +73,11 @@ pub fn run(o: &Options) -> Result<usize, Box<dyn Error>> {
         o.seed
     );
     if !reference.findings.is_empty() {
-        println!(
-            "  without any kill, `book check` of the imported year already fails (a fault of \
-             the import, not of a kill; each trial's book must be found exactly so):\n  {}",
+        return Err(format!(
+            "without any kill, `book check` of the imported year fails (a fault of the import):\n  {}",
             reference.findings.trim_end().replace('\n', "\n  ")
-        );
+        )
+        .into());
     }
     let mut delays = Delays::new(o.seed);
     let mut survived = 0;
