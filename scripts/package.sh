@@ -49,14 +49,18 @@ deb=$(ls -t "$target"/release/bundle/deb/*.deb | head -n 1)
 size=$(du -h "$deb" | cut -f1)
 package=$(dpkg-deb -f "$deb" Package)
 say "built $deb ($size, package $package)"
-dpkg-deb -c "$deb" | grep -q './usr/bin/partnerbook$' \
+# Listings are read whole before they are searched: `grep -q` leaving a pipe early would
+# fail the lister (pipefail).
+contents=$(dpkg-deb -c "$deb")
+grep -Eq '[ /]usr/bin/partnerbook$' <<< "$contents" \
     || { echo "package: the .deb holds no /usr/bin/partnerbook" >&2; exit 1; }
 
 say "installing it: apt-get install $deb"
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "$deb"
-app=$(dpkg -L "$package" | grep -E '^/usr/bin/partnerbook-app$')
+installed=$(dpkg -L "$package")
+app=$(grep -E '^/usr/bin/partnerbook-app$' <<< "$installed")
 [ -x "$app" ] || { echo "package: the installed app is not at /usr/bin/partnerbook-app" >&2; exit 1; }
-dpkg -L "$package" | grep -q '\.desktop$' \
+grep -q '\.desktop$' <<< "$installed" \
     || { echo "package: no desktop entry installed" >&2; exit 1; }
 
 out="$target/package"
@@ -64,7 +68,7 @@ rm -rf "$out"
 mkdir -p "$out/home"
 book="$out/demo.sqlite"
 say "a demo book by the installed command line: $book"
-/usr/bin/partnerbook --book "$book" demo > "$out/demo.json"
+/usr/bin/partnerbook --book "$book" demo > "$out/demo.txt"
 
 shot="$out/first-screen.png"
 say "starting the installed app under Xvfb (1366×768)"
@@ -82,7 +86,9 @@ HOME="$out/home" PARTNERBOOK_BOOK="$book" xvfb-run -a -s "-screen 0 1366x768x24"
     sleep 6   # the first screen reads the book
     import -window root "$3"
     kill "$pid"
+    # Ended by us: its status (143) is not the check'"'"'s.
     wait "$pid" 2>/dev/null
+    exit 0
 ' _ "$app" "$out" "$shot"
 colours=$(identify -format '%k' "$shot")
 say "screenshot $shot ($colours colours)"
