@@ -112,13 +112,11 @@ fn what_is_not_a_sound_book_is_not_restored_and_nothing_changes() {
     );
     // A book that fails its own check.
     let unsound = scene.dir.path().join("unsound.sqlite");
+    scene.ok(&["book", "copy", "--to", &unsound.to_string_lossy()]);
     {
-        let book = partnerbook_core::store::Book::open(&unsound).expect("made");
+        let book = partnerbook_core::store::Book::open(&unsound).expect("the copy");
         book.db()
-            .execute_batch(
-                "INSERT INTO partners (id, program, name, kind, registered, status, status_since, bound_clients)
-                 VALUES ('Z-1', 'bitrix24', 'Z', 'foreign', '2025-01-01', 'active', '2025-01-01', 5)",
-            )
+            .execute("UPDATE partners SET bound_clients = 5 WHERE id = 'P-1'", [])
             .expect("a partner whose count of clients is wrong");
     }
     let run = scene.run(&["book", "restore", &unsound.to_string_lossy()]);

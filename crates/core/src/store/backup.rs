@@ -381,16 +381,18 @@ impl Drop for Gone {
 
 /// The backup file's time and reason from its `name` (`<stem>-YYYYmmdd-HHMMSS-<reason>`
 /// with `-N` for a second one in the same second, `.sqlite`).
-fn parse_name(stem: &str, name: &str) -> Option<(NaiveDateTime, BackupReason)> {
+fn parse_name(stem: &str, name: &str) -> Option<(NaiveDateTime, BackupReason, u32)> {
     let rest = name.strip_prefix(stem)?.strip_prefix('-')?;
     let rest = rest.strip_suffix(".sqlite")?;
     let (when, reason) = (rest.get(..15)?, rest.get(15..)?.strip_prefix('-')?);
     let taken_at = NaiveDateTime::parse_from_str(when, "%Y%m%d-%H%M%S").ok()?;
-    let reason = match reason.rsplit_once('-') {
-        Some((key, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => key,
-        _ => reason,
+    let (reason, n) = match reason.rsplit_once('-') {
+        Some((key, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            (key, n.parse().ok()?)
+        }
+        _ => (reason, 1),
     };
-    Some((taken_at, BackupReason::parse(reason)))
+    Some((taken_at, BackupReason::parse(reason), n))
 }
 
 /// The backups of the book named `stem` in `dir`, oldest first (their names begin with
@@ -400,19 +402,23 @@ fn backups_in(dir: &Path, stem: &str) -> std::io::Result<Vec<BackupFile>> {
     for entry in std::fs::read_dir(dir)? {
         let Ok(entry) = entry else { continue };
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some((taken_at, reason)) = parse_name(stem, &name) else {
+        let Some((taken_at, reason, n)) = parse_name(stem, &name) else {
             continue;
         };
-        let bytes = entry.metadata().map(|m| m.len()).unwrap_or(0);
-        found.push(BackupFile {
+        let meta = entry.metadata().ok();
+        let bytes = meta.as_ref().map_or(0, |m| m.len());
+        // Within one second (the name's), the copy written last is the newer one.
+        let written = meta.and_then(|m| m.modified().ok());
+        let file = BackupFile {
             path: entry.path(),
             taken_at,
             reason,
             bytes,
-        });
+        };
+        found.push(((taken_at, written, n), file));
     }
-    found.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(found)
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(found.into_iter().map(|(_, file)| file).collect())
 }
 
 #[cfg(test)]
