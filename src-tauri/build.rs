@@ -12,6 +12,8 @@ const COMMANDS: &[&str] = &[
     "recent_books",
     "pick_book_file",
     "book_backups",
+    "book_backup_now",
+    "book_restore",
     "partners_page",
     "partner_card",
     "partner_create",

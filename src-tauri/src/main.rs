@@ -59,6 +59,8 @@ fn main() {
             commands::books::recent_books,
             commands::books::pick_book_file,
             commands::books::book_backups,
+            commands::books::book_backup_now,
+            commands::books::book_restore,
             commands::partners::partners_page,
             commands::partners::partner_card,
             commands::partners::partner_create,

@@ -46,6 +46,7 @@ struct OpenBook {
     /// The connection reads go through: never queued behind a change.
     reader: Arc<Mutex<Book>>,
     location: BookLocation,
+    read_only: bool,
 }
 
 impl OpenBook {
@@ -57,6 +58,7 @@ impl OpenBook {
         let writer = Book::open(path)?;
         let reader = Book::open(path)?;
         Ok(OpenBook {
+            read_only: writer.is_read_only(),
             writer: Arc::new(Mutex::new(writer)),
             reader: Arc::new(Mutex::new(reader)),
             location: BookLocation::of(location),
@@ -120,6 +122,11 @@ impl AppState {
             fallback: Mutex::new(None),
             cancel: Arc::new(AtomicBool::new(false)),
         }
+    }
+
+    /// Whether the book new commands use is open to be read only.
+    pub fn read_only(&self) -> bool {
+        self.current().read_only
     }
 
     /// Where the book new commands use is.

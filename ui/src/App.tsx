@@ -17,6 +17,7 @@ import { PartnersSection } from "./partners/PartnersSection";
 import { ProgramsScreen } from "./programs/ProgramsScreen";
 import { useServerRefresh } from "./serverRefresh";
 import { FallbackText } from "./settings/FallbackText";
+import { ReadOnlyBanner } from "./settings/ReadOnlyBanner";
 import { SettingsScreen } from "./settings/SettingsScreen";
 import { Sidebar } from "./Sidebar";
 
@@ -103,6 +104,7 @@ export function App() {
           <Sidebar active={view.section} onGo={go} />
           <main className="main" key={opens}>
             <ErrorBanner error={error} />
+            <ReadOnlyBanner />
             {book.info?.fallback && (
               <p className="error-banner" role="alert" data-testid="start-fallback">
                 <FallbackText fallback={book.info.fallback} />

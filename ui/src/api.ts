@@ -9,7 +9,9 @@ import type { ActPage } from "./bindings/ActPage";
 import type { ActQuery } from "./bindings/ActQuery";
 import type { ActState } from "./bindings/ActState";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { BackupRow } from "./bindings/BackupRow";
 import type { BookBackups } from "./bindings/BookBackups";
+import type { RestoredBackup } from "./bindings/RestoredBackup";
 import type { BookLocation } from "./bindings/BookLocation";
 import type { BookProbe } from "./bindings/BookProbe";
 import type { BatchProgress } from "./bindings/BatchProgress";
@@ -88,6 +90,10 @@ export const recentBooks = () => call<BookLocation[]>("recent_books");
 export const pickBookFile = () => call<string | null>("pick_book_file");
 /** Where the open book's backups are (a file book's copies, or its server's job). */
 export const bookBackups = () => call<BookBackups>("book_backups");
+/** A backup of the open book taken now. */
+export const bookBackupNow = () => call<BackupRow>("book_backup_now");
+/** The open book replaced with the backup at `path` (the book kept as a backup first). */
+export const bookRestore = (path: string) => call<RestoredBackup>("book_restore", { path });
 
 export const partnersPage = (query: PartnerQuery) => call<PartnerPage>("partners_page", { query });
 export const partnerCard = (partner: string) => call<PartnerCard>("partner_card", { partner });

@@ -4,6 +4,8 @@
 
 mod bulk;
 mod error;
+mod pages;
+pub(crate) use pages::copy_file;
 mod pgpass;
 mod postgres;
 mod value;
