@@ -12,6 +12,7 @@ import { renderInBook } from "../test/render";
 import { AccrualsChart } from "./AccrualsChart";
 import { AccrualsScreen } from "./AccrualsScreen";
 import { totalsByUnit } from "./BalancesTable";
+import { showDay } from "../dateText";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
@@ -92,7 +93,7 @@ describe("the accruals screen", () => {
   it("shows balances as of today, money in its unit, and a totals row per unit", async () => {
     renderInBook(<AccrualsScreen onOpenPartner={() => {}} />);
     const row = await screen.findByTestId("balance-row-P-1");
-    expect(screen.getByTestId("balances-date")).toHaveValue(todayIso());
+    expect(screen.getByTestId("balances-date")).toHaveValue(showDay(todayIso(), "ru"));
     expect(callsOf("balances")[0]).toEqual({ asOf: todayIso() });
     const available = row.querySelector('[data-col="available"]');
     expect(plain(available?.textContent ?? null)).toBe("6 000 бонусов");

@@ -1,3 +1,4 @@
+import { DateField } from "../components/DateField";
 import { useEffect, useMemo, useState } from "react";
 import { balances } from "../api";
 import type { BalanceRow } from "../bindings/BalanceRow";
@@ -53,14 +54,7 @@ export function BalancesTab(props: {
       <div className="toolbar">
         <label className="inline-field">
           <span>{t("accruals.asOf")}</span>
-          <input
-            type="date"
-            name="as_of"
-            data-testid="balances-date"
-            value={asOf}
-            required
-            onChange={(e) => onAsOf(e.target.value)}
-          />
+          <DateField name="as_of" testId="balances-date" value={asOf} onChange={onAsOf} />
         </label>
         <input
           type="search"

@@ -9,6 +9,7 @@ import { renderInBook } from "../test/render";
 import { ActDialog } from "./ActDialog";
 import { ActsScreen } from "./ActsScreen";
 import { DOC, ROWS, actRow, page } from "./fixtures";
+import { showDay } from "../dateText";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
@@ -117,9 +118,9 @@ describe("the act dialog", () => {
     const user = userEvent.setup();
     open(actRow("2026-0001"));
     const date = await screen.findByTestId("act-date-send");
-    expect(date).toHaveValue(todayIso());
+    expect(date).toHaveValue(showDay(todayIso(), "ru"));
     await user.clear(date);
-    await user.type(date, "2026-03-11");
+    await user.type(date, "11.03.2026");
     await user.click(screen.getByTestId("act-step-send"));
     await waitFor(() => expect(callsOf("act_step")).toEqual([{ act: "1", step: "send", date: "2026-03-11" }]));
 

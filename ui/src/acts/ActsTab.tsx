@@ -1,3 +1,4 @@
+import { DateField } from "../components/DateField";
 import type { ActStatus } from "../bindings/ActStatus";
 import { Chips } from "../components/Chips";
 import { ProgramChips } from "../components/ProgramChips";
@@ -25,13 +26,7 @@ export function ActsTab(props: {
       <div className="toolbar">
         <label className="inline-field">
           <span>{t("acts.month")}</span>
-          <input
-            type="month"
-            name="acts-month"
-            data-testid="acts-month"
-            value={filter.month ?? ""}
-            onChange={(e) => set({ month: e.target.value || undefined })}
-          />
+          <DateField month name="acts-month" testId="acts-month" value={filter.month ?? ""} onChange={(m) => set({ month: m || undefined })} />
         </label>
         {filter.month && (
           <button type="button" className="link-button" onClick={() => set({ month: undefined })}>

@@ -8,6 +8,7 @@ import { renderInBook } from "../test/render";
 import { ActsScreen } from "./ActsScreen";
 import { BatchDialog } from "./BatchDialog";
 import { DOC, page } from "./fixtures";
+import { showDay, showMonth } from "../dateText";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
@@ -30,7 +31,7 @@ describe("the month's batch of acts", () => {
     });
     const done = vi.fn();
     renderInBook(<BatchDialog onClose={() => {}} onDone={done} />);
-    expect(screen.getByTestId("batch-date")).toHaveValue(previousMonthEnd());
+    expect(screen.getByTestId("batch-date")).toHaveValue(showDay(previousMonthEnd(), "ru"));
     expect(await screen.findByTestId("batch-ready")).toHaveTextContent("ТОО «Асель»");
     expect(callsOf("ready_balances")[0]).toEqual({ asOf: previousMonthEnd() });
     expect(plain(screen.getByTestId("batch-total-bonus").textContent)).toContain("6 000 бонусов");
@@ -101,7 +102,7 @@ describe("the payout register", () => {
     const user = userEvent.setup();
     renderInBook(<ActsScreen />);
     await user.click(screen.getByTestId("acts-tab-register"));
-    expect(screen.getByTestId("register-month")).toHaveValue(monthIso());
+    expect(screen.getByTestId("register-month")).toHaveValue(showMonth(monthIso(), "ru"));
     const lines = await screen.findByTestId("register-lines");
     expect(callsOf("payout_register")).toEqual([{ month: monthIso() }]);
     expect(within(lines).getAllByRole("row")).toHaveLength(3);

@@ -1,3 +1,4 @@
+import { DateField } from "../components/DateField";
 import { useEffect, useRef, useState } from "react";
 import { actsBatch, actsBatchCancel, onBatchProgress, readyBalances } from "../api";
 import type { BatchProgress } from "../bindings/BatchProgress";
@@ -110,7 +111,7 @@ export function BatchDialog({ onClose, onDone }: { onClose: () => void; onDone: 
             <div className="toolbar">
               <label className={`inline-field${byField.has("date") ? " invalid" : ""}`}>
                 <span>{t("batch.date")}</span>
-                <input type="date" name="date" data-testid="batch-date" value={date} onChange={(e) => setDate(e.target.value)} />
+                <DateField name="date" testId="batch-date" value={date} onChange={setDate} invalid={byField.has("date")} />
               </label>
             </div>
             <ProgramChips value={program || undefined} onChange={(p) => setProgram(p ?? "")} testIdPrefix="batch-program" />

@@ -10,6 +10,7 @@ import { renderInBook } from "../test/render";
 import { ConvertDialog, convertProblems } from "./ConvertDialog";
 import { actRow, page } from "./fixtures";
 import { PartnerActsTab } from "./PartnerActsTab";
+import { showDay } from "../dateText";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
@@ -59,7 +60,7 @@ describe("the partner card's acts tab", () => {
 
     await user.click(screen.getByTestId("acts-convert-open"));
     const dialog = screen.getByRole("dialog");
-    expect(within(dialog).getByLabelText("Дата конвертации")).toHaveValue(todayIso());
+    expect(within(dialog).getByLabelText("Дата конвертации")).toHaveValue(showDay(todayIso(), "ru"));
     expect(within(dialog).getByLabelText("Сумма")).toHaveValue("");
     await waitFor(() => expect(plain(screen.getByTestId("convert-available").textContent)).toContain("6 000 бонусов"));
     expect(plain(screen.getByTestId("convert-available").textContent)).toContain("порог программы 5 000 бонусов");

@@ -1,3 +1,4 @@
+import { DateField } from "../components/DateField";
 import { useEffect, useState } from "react";
 import { payoutRegister, saveRegister } from "../api";
 import type { ErrorDto } from "../bindings/ErrorDto";
@@ -87,7 +88,7 @@ export function RegisterTab() {
       <div className="toolbar">
         <label className="inline-field">
           <span>{t("register.month")}</span>
-          <input type="month" name="month" data-testid="register-month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          <DateField month name="month" testId="register-month" value={month} onChange={setMonth} />
         </label>
         {SAVES.map((s) => (
           <button key={s.format} type="button" disabled={saving || !lines} onClick={() => void save(s.format)} data-testid={`register-save-${s.format}`}>

@@ -6,6 +6,7 @@ import { todayIso } from "../format";
 import { answer, callsOf } from "../test/ipc";
 import { renderInBook } from "../test/render";
 import { PartnerAccrualsTab } from "./PartnerAccrualsTab";
+import { showDay } from "../dateText";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
@@ -55,7 +56,7 @@ describe("the partner card's accruals tab", () => {
     renderInBook(<PartnerAccrualsTab partner="P-5" />);
     await user.click(await screen.findByTestId("annul-open"));
     const dialog = screen.getByRole("dialog");
-    expect(within(dialog).getByLabelText("Дата аннулирования")).toHaveValue(todayIso());
+    expect(within(dialog).getByLabelText("Дата аннулирования")).toHaveValue(showDay(todayIso(), "ru"));
 
     await user.click(screen.getByTestId("annul-submit"));
     expect(screen.getByTestId("error-reason")).toHaveTextContent("Причина: обязательное поле не заполнено");
