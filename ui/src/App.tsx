@@ -14,6 +14,7 @@ import { ImportScreen } from "./import/ImportScreen";
 import type { Section, View } from "./navigation";
 import { OverviewScreen } from "./OverviewScreen";
 import { PartnersSection } from "./partners/PartnersSection";
+import { QuickFind } from "./QuickFind";
 import { ProgramsScreen } from "./programs/ProgramsScreen";
 import { useServerRefresh } from "./serverRefresh";
 import { FallbackText } from "./settings/FallbackText";
@@ -25,7 +26,9 @@ export function App() {
   const [lang, setUiLang] = useState<Lang>("ru");
   const [book, setBook] = useState<Omit<Book, "refresh">>({ info: null, programs: [] });
   const [view, setView] = useState<View>({ section: "overview" });
-  const [focusSearch, setFocusSearch] = useState(0);
+  const [finding, setFinding] = useState(false);
+  // How many times Ctrl+K opened something: the screen shown starts again on it.
+  const [jumps, setJumps] = useState(0);
   const [error, setError] = useState<ErrorDto | null>(null);
   // How many times another book was opened: the screens start again on each.
   const [opens, setOpens] = useState(0);
@@ -59,13 +62,12 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  // Ctrl+K: search (the partners' search box); Ctrl+I: import. By key position, so any layout works.
+  // Ctrl+K: quick find (partners, clients, acts); Ctrl+I: import. By key position, so any layout works.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
       if (e.code === "KeyK") {
-        setView({ section: "partners" });
-        setFocusSearch((n) => n + 1);
+        setFinding(true);
       } else if (e.code === "KeyI") {
         setView({ section: "import" });
       } else return;
@@ -101,7 +103,7 @@ export function App() {
       <BookContext.Provider value={shared}>
         <div className="app">
           <Sidebar active={view.section} onGo={go} />
-          <main className="main" key={opens}>
+          <main className="main" key={`${opens}-${jumps}`}>
             <ErrorBanner error={error} />
             {book.info?.fallback && (
               <p className="error-banner" role="alert" data-testid="start-fallback">
@@ -114,7 +116,6 @@ export function App() {
                 partner={view.partner}
                 onOpen={openPartner}
                 onOpenClient={(program, client) => openClient({ program, client })}
-                focusSearch={focusSearch}
               />
             )}
             {view.section === "clients" && (
@@ -122,10 +123,19 @@ export function App() {
             )}
             {view.section === "import" && <ImportScreen />}
             {view.section === "accruals" && <AccrualsScreen onOpenPartner={(partner) => openPartner(partner)} />}
-            {view.section === "acts" && <ActsScreen />}
+            {view.section === "acts" && <ActsScreen act={view.act} />}
             {view.section === "programs" && <ProgramsScreen />}
             {view.section === "settings" && <SettingsScreen onLang={changeLang} onBookOpened={opened} />}
           </main>
+          {finding && (
+            <QuickFind
+              onOpen={(next) => {
+                setView(next);
+                setJumps((n) => n + 1);
+              }}
+              onClose={() => setFinding(false)}
+            />
+          )}
         </div>
       </BookContext.Provider>
     </LangProvider>

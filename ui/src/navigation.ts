@@ -16,4 +16,5 @@ export type Section = (typeof SECTIONS)[number];
 export type View =
   | { section: "partners"; partner?: string }
   | { section: "clients"; client?: { program: string; client: string } }
-  | { section: Exclude<Section, "partners" | "clients"> };
+  | { section: "acts"; act?: string }
+  | { section: Exclude<Section, "partners" | "clients" | "acts"> };

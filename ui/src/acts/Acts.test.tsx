@@ -57,6 +57,31 @@ describe("the acts table", () => {
     );
     expect(screen.getByTestId("act-row-2026-0003")).toBeInTheDocument();
   });
+
+  it("takes the month typed as ММ.ГГГГ", async () => {
+    const user = userEvent.setup();
+    renderInBook(<ActsScreen />);
+    await screen.findByTestId("act-row-2026-0003");
+    await user.type(screen.getByTestId("acts-month"), "3.2026");
+    await waitFor(() => expect(callsOf("acts_page").at(-1)?.query).toEqual({ month: "2026-03", offset: 0, limit: 100 }));
+  });
+
+  it("has the core sort by a header and search by number or partner", async () => {
+    const user = userEvent.setup();
+    renderInBook(<ActsScreen />);
+    await screen.findByTestId("act-row-2026-0003");
+    await user.click(screen.getByTestId("acts-sort-amount"));
+    await waitFor(() => expect(callsOf("acts_page").at(-1)?.query).toEqual({ sort: "amount", descending: false, offset: 0, limit: 100 }));
+    expect(screen.getByTestId("acts-sort-amount").closest("th")).toHaveAttribute("aria-sort", "ascending");
+    await user.click(screen.getByTestId("acts-sort-amount"));
+    await waitFor(() => expect(callsOf("acts_page").at(-1)?.query).toEqual({ sort: "amount", descending: true, offset: 0, limit: 100 }));
+    expect(screen.getByTestId("acts-sort-amount").closest("th")).toHaveAttribute("aria-sort", "descending");
+    await user.click(screen.getByTestId("acts-sort-partner"));
+    await user.type(screen.getByTestId("acts-search"), " асель ");
+    await waitFor(() =>
+      expect(callsOf("acts_page").at(-1)?.query).toEqual({ sort: "partner", descending: false, search: "асель", offset: 0, limit: 100 }),
+    );
+  });
 });
 
 describe("the act dialog", () => {

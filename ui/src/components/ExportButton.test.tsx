@@ -53,7 +53,7 @@ function setUp(extra: Handlers = {}) {
 
 function Partners() {
   const [open, setOpen] = useState<string | undefined>();
-  return <PartnersSection partner={open} onOpen={setOpen} onOpenClient={() => {}} focusSearch={0} />;
+  return <PartnersSection partner={open} onOpen={setOpen} onOpenClient={() => {}} />;
 }
 
 const sent = () => callsOf("export_table").map((a) => a.request as ExportRequest);

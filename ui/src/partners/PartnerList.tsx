@@ -1,5 +1,5 @@
 import type { SortingState } from "@tanstack/react-table";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useMemo } from "react";
 import { partnersPage } from "../api";
 import type { PartnerQuery } from "../bindings/PartnerQuery";
 import type { PartnerRow } from "../bindings/PartnerRow";
@@ -26,18 +26,12 @@ type Props = {
   onFilters: (filters: PartnerFilters) => void;
   onOpen: (partner: string) => void;
   onNew: () => void;
-  /** Changes when the search box is to take the focus (Ctrl+K). */
-  focusSearch: number;
 };
 
 /** The partners table: search, program and status chips, sort headers, server paging. */
-export function PartnerList({ filters, onFilters, onOpen, onNew, focusSearch }: Props) {
+export function PartnerList({ filters, onFilters, onOpen, onNew }: Props) {
   const { t, lang } = useI18n();
   const { programs } = useBook();
-  const searchBox = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusSearch > 0) searchBox.current?.focus();
-  }, [focusSearch]);
 
   const search = useDebounced(filters.search.trim(), 200);
   const sort = filters.sorting[0];
@@ -74,7 +68,7 @@ export function PartnerList({ filters, onFilters, onOpen, onNew, focusSearch }: 
         label={t("partners.search")}
         value={filters.search}
         onChange={(search) => onFilters({ ...filters, search })}
-        total={paged.total} inputRef={searchBox}
+        total={paged.total}
       />
       <div className="toolbar">
         <ProgramChips
