@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "import_cancel",
     "import_history",
     "balances",
+    "balances_table",
     "partner_ledger",
     "unearned_page",
     "monthly_accruals",

@@ -76,6 +76,7 @@ fn main() {
             commands::import::import_cancel,
             commands::import::import_history,
             commands::ledger::balances,
+            commands::ledger::balances_table,
             commands::ledger::partner_ledger,
             commands::ledger::unearned_page,
             commands::ledger::monthly_accruals,

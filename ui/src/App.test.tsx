@@ -17,7 +17,7 @@ describe("the app", () => {
       partners_page: () => ({ total: 0, offset: 0, rows: [] }),
       import_history: () => [],
       vendor_get: () => ({ name: "ООО Вендор" }),
-      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], drafts: 0, last_import: null }),
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], ready_totals: [], drafts: 0, last_import: null }),
       monthly_accruals: () => [],
       book_backups: () => ({ kind: "files", folder: "/data/backups", files: [] }),
     });
@@ -56,7 +56,7 @@ describe("the app", () => {
     answer({
       app_info: () => ({ version: "0.1.0", book: { kind: "file", path: "/data/book.sqlite" }, lang: "ru", operator: "Иванова" }),
       programs: () => PROGRAMS,
-      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], drafts: 0, last_import: null }),
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], ready_totals: [], drafts: 0, last_import: null }),
       partners_page: ({ query }) =>
         (query as { search?: string }).search === "альфа"
           ? { total: 1, offset: 0, rows: [{ partner: "P-1", program: "bitrix24", name: "ООО «Альфа»", kind: "ooo", inn: null, code: "ALFA", status: "active", clients: 2 }] }
@@ -97,7 +97,7 @@ describe("the app", () => {
     answer({
       app_info: () => ({ version: "0.1.0", book: { kind: "file", path: "/data/book.sqlite" }, lang: "ru", operator: "Иванова" }),
       programs: () => PROGRAMS,
-      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], drafts: 0, last_import: null }),
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], ready_totals: [], drafts: 0, last_import: null }),
       partners_page: () => ({ total: 0, offset: 0, rows: [] }),
       clients_page: () => ({ total: 0, offset: 0, rows: [] }),
       acts_page: () => page([]),
@@ -107,6 +107,20 @@ describe("the app", () => {
     fireEvent.keyDown(document, { key: "k", code: "KeyK", ctrlKey: true });
     await user.type(await screen.findByTestId("quick-find-input"), "zzz");
     expect(await screen.findByTestId("quick-find-none")).toHaveTextContent("По запросу «zzz» ничего не найдено");
+  });
+
+  it("an empty partners list says to import and takes there; an empty search says to change it", async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByTestId("nav-partners"));
+    const empty = await screen.findByTestId("partners-empty");
+    expect(empty).toHaveTextContent("Партнёров пока нет — импортируйте файл партнёров (Ctrl+I)");
+    await user.type(screen.getByRole("searchbox"), "zzz");
+    await waitFor(() => expect(screen.getByTestId("partners-empty")).toHaveTextContent("Ничего не нашлось — измените поиск"));
+    expect(screen.queryByTestId("partners-empty-action")).toBeNull();
+    await user.clear(screen.getByRole("searchbox"));
+    await user.click(await screen.findByTestId("partners-empty-action"));
+    expect(await screen.findByTestId("import-path")).toBeInTheDocument();
   });
 
   it("switches to English: tells the shell, then speaks English", async () => {
@@ -127,7 +141,7 @@ describe("the app", () => {
       app_info: () => ({ version: "0.1.0", book: { kind: "file", path: "/data/book.sqlite" }, lang: "ru", operator: "Иванова" }),
       programs: () => PROGRAMS,
       vendor_get: () => ({ name: "ООО Вендор" }),
-      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], drafts: 0, last_import: null }),
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], ready_totals: [], drafts: 0, last_import: null }),
       monthly_accruals: () => [],
       book_backups: () =>
         callsOf("book_open").length > 0 ? { kind: "server" } : { kind: "files", folder: "/data/backups", files: ["book-20260302-100000-before-acts-batch.sqlite"] },
@@ -152,7 +166,7 @@ describe("the app", () => {
     const info = (book: unknown) => () => ({ version: "0.1.0", book, lang: "ru", operator: "Иванова" });
     const handlers = {
       programs: () => PROGRAMS,
-      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], drafts: 0, last_import: null }),
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], ready_totals: [], drafts: 0, last_import: null }),
       monthly_accruals: () => [],
     };
     answer({ ...handlers, app_info: info({ kind: "file", path: "/data/book.sqlite" }) });

@@ -11,7 +11,7 @@ import { ErrorBanner } from "./components/ErrorBanner";
 import { toErrorDto } from "./errors";
 import { LangProvider } from "./i18n";
 import { ImportScreen } from "./import/ImportScreen";
-import type { Section, View } from "./navigation";
+import { GoContext, type Section, type View } from "./navigation";
 import { OverviewScreen } from "./OverviewScreen";
 import { PartnersSection } from "./partners/PartnersSection";
 import { QuickFind } from "./QuickFind";
@@ -101,6 +101,7 @@ export function App() {
   return (
     <LangProvider lang={lang}>
       <BookContext.Provider value={shared}>
+        <GoContext.Provider value={go}>
         <div className="app">
           <Sidebar active={view.section} onGo={go} />
           <main className="main" key={`${opens}-${jumps}`}>
@@ -137,6 +138,7 @@ export function App() {
             />
           )}
         </div>
+        </GoContext.Provider>
       </BookContext.Provider>
     </LangProvider>
   );

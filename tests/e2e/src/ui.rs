@@ -181,6 +181,23 @@ pub async fn wait_partner_rows(client: &Client, name: &str) -> Vec<String> {
     }
 }
 
+/// Presses Ctrl and `key` together on whatever has the focus (the app's shortcuts:
+/// `'k'` quick find, `'i'` import).
+pub async fn press_ctrl(client: &Client, key: char) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    use fantoccini::key::Key;
+    let ctrl = char::from(Key::Control);
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: ctrl })
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key })
+        .then(KeyAction::Up { value: ctrl });
+    client
+        .perform_actions(keys)
+        .await
+        .unwrap_or_else(|e| panic!("pressing Ctrl+{key}: {e}"));
+}
+
 /// Presses Esc wherever the focus is (closes a dialog).
 pub async fn press_escape(client: &Client) {
     use fantoccini::actions::{InputSource, KeyAction, KeyActions};

@@ -65,7 +65,7 @@ export function ActsScreen({ act }: { act?: string } = {}) {
         testIdPrefix="acts-tab"
       />
       <div className="tab-panel tab-fill" role="tabpanel">
-        {tab === "acts" && <ActsTab filter={filter} onFilter={setFilter} version={version} onOpen={setOpen} />}
+        {tab === "acts" && <ActsTab filter={filter} onFilter={setFilter} version={version} onOpen={setOpen} onBatch={() => setBatch(true)} />}
         {tab === "register" && <RegisterTab />}
       </div>
       {open && <ActDialog act={open} onClose={() => setOpen(null)} onChanged={changed} />}

@@ -15,8 +15,9 @@ export function ActsTab(props: {
   onFilter: (filter: ActFilter) => void;
   version: number;
   onOpen: (act: string) => void;
+  onBatch?: () => void;
 }) {
-  const { filter, onFilter, version, onOpen } = props;
+  const { filter, onFilter, version, onOpen, onBatch } = props;
   const { t } = useI18n();
   const [text, setText] = useState(filter.search ?? "");
   const search = useDebounced(text.trim(), 250);
@@ -76,6 +77,7 @@ export function ActsTab(props: {
         version={version}
         onOpen={(row) => onOpen(row.act)}
         onSort={(sort, descending) => set({ sort, descending })}
+        onBatch={onBatch}
       />
     </div>
   );

@@ -6,6 +6,7 @@ import type { ActRow } from "../bindings/ActRow";
 import type { ActSort } from "../bindings/ActSort";
 import type { ActTotal } from "../bindings/ActTotal";
 import { useBook } from "../book";
+import { EmptyState } from "../components/EmptyState";
 import { ExportButton } from "../components/ExportButton";
 import { usePagedRows } from "../components/usePagedRows";
 import { formatCount, formatDate, formatMoney, unitLabel } from "../format";
@@ -44,8 +45,10 @@ export function ActsTable(props: {
   compact?: boolean;
   /** A click on a sortable header: the core sorts by that column (again: the other way). */
   onSort?: (sort: ActSort, descending: boolean) => void;
+  /** What to do when there are no acts at all (the month's batch), offered by the empty table. */
+  onBatch?: () => void;
 }) {
-  const { filter, version, onOpen, compact, onSort } = props;
+  const { filter, version, onOpen, compact, onSort, onBatch } = props;
   const { t, lang } = useI18n();
   const { programs } = useBook();
   const scroller = useRef<HTMLDivElement>(null);
@@ -184,7 +187,17 @@ export function ActsTable(props: {
             {paged.total === 0 && (
               <tr>
                 <td colSpan={columns.length} className="muted">
-                  {t("acts.none")}
+                  {filter.search || filter.status || filter.program || filter.month || filter.overdue ? (
+                    <EmptyState text={t("empty.filtered")} testId="acts-empty" />
+                  ) : compact ? (
+                    <EmptyState text={t("empty.partnerActs")} testId="acts-empty" />
+                  ) : (
+                    <EmptyState
+                      text={t("empty.acts")}
+                      action={onBatch ? { label: t("batch.open"), onClick: onBatch } : undefined}
+                      testId="acts-empty"
+                    />
+                  )}
                 </td>
               </tr>
             )}

@@ -55,7 +55,7 @@ describe("the partner card's acts tab", () => {
   it("converts everything available by default: the act appears as a draft", async () => {
     const user = userEvent.setup();
     renderInBook(<PartnerActsTab partner="P-1" program="bitrix24" />);
-    expect(await screen.findByText("Актов нет")).toBeInTheDocument();
+    expect(await screen.findByTestId("acts-empty")).toHaveTextContent("Актов пока нет — сконвертируйте доступный баланс кнопкой «Конвертировать…»");
     expect(callsOf("acts_page")[0]).toEqual({ query: { partner: "P-1", offset: 0, limit: 100 } });
 
     await user.click(screen.getByTestId("acts-convert-open"));

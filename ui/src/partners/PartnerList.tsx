@@ -8,7 +8,9 @@ import type { PartnerStatus } from "../bindings/PartnerStatus";
 import { useBook } from "../book";
 import { Chips } from "../components/Chips";
 import { ExportButton } from "../components/ExportButton";
+import { EmptyState } from "../components/EmptyState";
 import { PagedTable } from "../components/PagedTable";
+import { useGo } from "../navigation";
 import { ProgramChips } from "../components/ProgramChips";
 import { SearchBar } from "../components/SearchBar";
 import { useDebounced } from "../components/useDebounced";
@@ -31,6 +33,7 @@ type Props = {
 /** The partners table: search, program and status chips, sort headers, server paging. */
 export function PartnerList({ filters, onFilters, onOpen, onNew }: Props) {
   const { t, lang } = useI18n();
+  const go = useGo();
   const { programs } = useBook();
 
   const search = useDebounced(filters.search.trim(), 200);
@@ -91,6 +94,13 @@ export function PartnerList({ filters, onFilters, onOpen, onNew }: Props) {
         sorting={filters.sorting}
         onSortingChange={(sorting) => onFilters({ ...filters, sorting })}
         onOpen={(row) => onOpen(row.partner)}
+        empty={
+          filters.search.trim() || filters.program || filters.status ? (
+            <EmptyState text={t("empty.filtered")} testId="partners-empty" />
+          ) : (
+            <EmptyState text={t("empty.partners")} action={{ label: t("empty.toImport"), onClick: () => go("import") }} testId="partners-empty" />
+          )
+        }
       />
     </section>
   );
