@@ -6,6 +6,7 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { ErrorDto } from "./bindings/ErrorDto";
 import type { Lang } from "./bindings/Lang";
 import { BookContext, bookShown, type Book } from "./book";
+import { useBookChanged } from "./bookChanged";
 import { ClientsSection } from "./clients/ClientsSection";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { toErrorDto } from "./errors";
@@ -32,8 +33,11 @@ export function App() {
   const [error, setError] = useState<ErrorDto | null>(null);
   // How many times another book was opened: the screens start again on each.
   const [opens, setOpens] = useState(0);
-  // A book on a server changes under us: its screens read it again when the window comes back.
-  const refresh = useServerRefresh(book.info?.book.kind === "server");
+  // A book on a server changes under us: its screens read it again when the window comes back;
+  // and every change the shell makes (`book-changed`) has them read it again too.
+  const returned = useServerRefresh(book.info?.book.kind === "server");
+  const changed = useBookChanged();
+  const refresh = returned + changed;
   const shared = useMemo(() => ({ ...book, refresh }), [book, refresh]);
 
   useEffect(() => {

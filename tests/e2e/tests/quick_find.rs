@@ -2,7 +2,6 @@
 //! partner's name (the core's search), and Enter or a click opens the act's dialog on its
 //! paper. Screenshot `target/e2e/quick-find.png`.
 
-use chrono::Days;
 use fantoccini::Locator;
 use partnerbook_core::acts::{convert, Conversion, ConvertRequest};
 use partnerbook_core::api;
@@ -12,19 +11,20 @@ use partnerbook_core::store::Book;
 use partnerbook_e2e::ui::{press_ctrl, testid, wait_testid, wait_until};
 use partnerbook_e2e::App;
 
-/// The demo book with three acts made through the core 20 days ago; answers them with the
+/// The demo book with three acts made through the core today; answers them with the
 /// partners' names.
 fn demo_with_three_acts(path: &std::path::Path) -> Vec<(Conversion, String)> {
     let mut book = Book::open(path).expect("a new book");
     let now = chrono::Local::now().naive_local();
     let actor = Actor::new("demo", now);
     fill_demo(&mut book, &actor).expect("demo data");
-    let date = now.date() - Days::new(20);
-    let ready = api::ready_to_convert(&book, date, None).expect("ready balances");
-    ready
+    let start = now.date();
+    let ready = api::ready_to_convert(&book, start, None).expect("ready balances");
+    let made: Vec<_> = ready
         .iter()
         .take(3)
         .map(|r| {
+            let date = start;
             let request = ConvertRequest {
                 partner: r.partner.clone(),
                 date,
@@ -37,7 +37,9 @@ fn demo_with_three_acts(path: &std::path::Path) -> Vec<(Conversion, String)> {
                 .expect("converted");
             (made, r.name.clone())
         })
-        .collect()
+        .collect();
+    assert_eq!(made.len(), 3, "three balances ready on {start}");
+    made
 }
 
 #[tokio::test]

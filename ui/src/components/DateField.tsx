@@ -124,7 +124,10 @@ export function DateField(props: Props) {
             data-testid={`${testId}-calendar-open`}
             onClick={() => setOpen(!open)}
           >
-            📅
+            <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden focusable="false">
+              <rect x="1.5" y="2.5" width="11" height="10" rx="1" fill="none" stroke="currentColor" />
+              <path d="M1.5 5.5h11M4.5 1v3M9.5 1v3" stroke="currentColor" />
+            </svg>
           </button>
         )}
       </span>
