@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "import_cancel",
     "import_history",
     "balances",
+    "balances_table",
     "partner_ledger",
     "unearned_page",
     "monthly_accruals",
