@@ -231,7 +231,7 @@ mod tests {
             .insert_rows("payment_outcomes", &outcome, &mut orphan)
             .and_then(|()| tx.insert_rows("audit", &audit, &mut row("after")))
             .and_then(|()| tx.commit());
-        let error = result.err().expect("the transaction is refused");
+        let error = result.expect_err("the transaction is refused");
         assert!(
             matches!(error, crate::Error::Database(_)),
             "the database's refusal: {error:?}"
