@@ -20,7 +20,7 @@ pub enum SqlError {
     Sqlite(rusqlite::Error),
     /// The server's error, with the statement it came from (for a developer's eyes).
     Postgres {
-        error: postgres::Error,
+        error: tokio_postgres::Error,
         sql: Option<String>,
     },
 }
@@ -48,7 +48,7 @@ impl SqlError {
             }
             SqlError::Postgres { error: e, .. } => e
                 .as_db_error()
-                .filter(|d| d.code() == &postgres::error::SqlState::RAISE_EXCEPTION)
+                .filter(|d| d.code() == &tokio_postgres::error::SqlState::RAISE_EXCEPTION)
                 .map(|d| d.message()),
             _ => None,
         }
@@ -62,8 +62,8 @@ impl SqlError {
                 Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
             ),
             SqlError::Postgres { error: e, .. } => e.code().is_some_and(|c| {
-                c == &postgres::error::SqlState::LOCK_NOT_AVAILABLE
-                    || c == &postgres::error::SqlState::T_R_DEADLOCK_DETECTED
+                c == &tokio_postgres::error::SqlState::LOCK_NOT_AVAILABLE
+                    || c == &tokio_postgres::error::SqlState::T_R_DEADLOCK_DETECTED
             }),
             _ => false,
         }
