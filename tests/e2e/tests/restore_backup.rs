@@ -79,11 +79,14 @@ async fn a_change_is_gone_after_the_backup_before_it_is_restored() {
     );
     app.screenshot("restore-confirm.png").await;
     click(c, "restore-yes").await;
-    wait_until("the book before the restore to be listed as a copy", || async {
-        let reasons = listed_reasons(&app).await;
-        reasons.first().map(String::as_str) == Some("before-restore")
-            && reasons.get(1).map(String::as_str) == Some("manual")
-    })
+    wait_until(
+        "the book before the restore to be listed as a copy",
+        || async {
+            let reasons = listed_reasons(&app).await;
+            reasons.first().map(String::as_str) == Some("before-restore")
+                && reasons.get(1).map(String::as_str) == Some("manual")
+        },
+    )
     .await;
     app.screenshot("restore-done.png").await;
 
