@@ -422,7 +422,7 @@ fn backups_in(dir: &Path, stem: &str) -> std::io::Result<Vec<BackupFile>> {
         };
         found.push(((taken_at, written, n), file));
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.sort_by_key(|(key, _)| *key);
     Ok(found.into_iter().map(|(_, file)| file).collect())
 }
 
