@@ -144,13 +144,28 @@ describe("the app", () => {
       overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], ready_totals: [], drafts: 0, last_import: null }),
       monthly_accruals: () => [],
       book_backups: () =>
-        callsOf("book_open").length > 0 ? { kind: "server" } : { kind: "files", folder: "/data/backups", files: ["book-20260302-100000-before-acts-batch.sqlite"] },
+        callsOf("book_open").length > 0
+          ? { kind: "server" }
+          : {
+              kind: "files",
+              folder: "/data/backups",
+              files: [
+                {
+                  path: "/data/backups/book-20260302-100000-before-acts-batch.sqlite",
+                  name: "book-20260302-100000-before-acts-batch.sqlite",
+                  taken_at: "2026-03-02T10:00:00",
+                  reason: "before-acts-batch",
+                  label: "перед актами за месяц",
+                  bytes: 4096,
+                },
+              ],
+            },
       recent_books: () => [{ kind: "file", path: "/data/book.sqlite" }],
       book_open: () => ({ version: "0.1.0", book: server, lang: "ru", operator: "Иванова" }),
     });
     render(<App />);
     await user.click(screen.getByTestId("nav-settings"));
-    expect(await screen.findByTestId("settings-backups")).toHaveTextContent("book-20260302-100000-before-acts-batch.sqlite");
+    expect(await screen.findByTestId("settings-backups")).toHaveTextContent("02.03.2026 10:00перед актами за месяц4 КБ");
     await user.click(screen.getByTestId("book-open-server"));
     await user.type(await screen.findByTestId("book-url"), "postgres://anna@db.local:5432/book{Enter}");
     expect(await screen.findByTestId("settings-book")).toHaveTextContent("postgres://anna@db.local:5432/book");

@@ -42,7 +42,10 @@ fn a_backup_taken_now_is_listed_with_when_before_what_and_its_size() {
     assert_eq!(kept[0], taken, "newest first");
     assert_eq!(kept[1]["reason"], "before-import-partners");
     let en = scene.ok(&["--lang", "en", "book", "backups"]).stdout;
-    assert!(en.contains("made on request") && en.contains("before importing partners"), "{en}");
+    assert!(
+        en.contains("made on request") && en.contains("before importing partners"),
+        "{en}"
+    );
     let ru = scene.ok(&["book", "backups"]).stdout;
     assert!(ru.contains("перед импортом партнёров"), "{ru}");
 }
@@ -87,10 +90,19 @@ fn what_is_not_a_sound_book_is_not_restored_and_nothing_changes() {
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.stderr.trim_end(),
-        format!("{} — не книга Partnerbook; книга не изменилась.", text.display())
+        format!(
+            "{} — не книга Partnerbook; книга не изменилась.",
+            text.display()
+        )
     );
     let missing = scene.dir.path().join("none.sqlite");
-    let run = scene.run(&["--lang", "en", "book", "restore", &missing.to_string_lossy()]);
+    let run = scene.run(&[
+        "--lang",
+        "en",
+        "book",
+        "restore",
+        &missing.to_string_lossy(),
+    ]);
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.stderr.trim_end(),
@@ -108,7 +120,10 @@ fn what_is_not_a_sound_book_is_not_restored_and_nothing_changes() {
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.stderr.trim_end(),
-        format!("{} — не книга Partnerbook; книга не изменилась.", other.display())
+        format!(
+            "{} — не книга Partnerbook; книга не изменилась.",
+            other.display()
+        )
     );
     // A book that fails its own check.
     let unsound = scene.dir.path().join("unsound.sqlite");
@@ -127,7 +142,11 @@ fn what_is_not_a_sound_book_is_not_restored_and_nothing_changes() {
         "{run:?}"
     );
     assert_eq!(name_of(&scene, "P-1"), "ООО «Альфа»");
-    assert_eq!(listed(&scene).len(), 1, "no backup taken for a refused restore");
+    assert_eq!(
+        listed(&scene).len(),
+        1,
+        "no backup taken for a refused restore"
+    );
 }
 
 #[test]
@@ -141,7 +160,11 @@ fn retention_keeps_the_newest_twenty() {
     let kept = listed(&scene);
     assert_eq!(kept.len(), 20);
     taken.reverse();
-    assert_eq!(kept, taken[..20].to_vec(), "the newest twenty, newest first");
+    assert_eq!(
+        kept,
+        taken[..20].to_vec(),
+        "the newest twenty, newest first"
+    );
     let files = std::fs::read_dir(scene.dir.path().join("backups"))
         .expect("the folder")
         .count();

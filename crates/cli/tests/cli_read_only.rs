@@ -83,7 +83,12 @@ fn every_read_works(scene: &Scene, extra: &[&str]) {
             .collect();
         scene.ok(&args);
     }
-    assert!(std::fs::metadata(out.join("act.pdf")).expect("the PDF").len() > 1000);
+    assert!(
+        std::fs::metadata(out.join("act.pdf"))
+            .expect("the PDF")
+            .len()
+            > 1000
+    );
 }
 
 /// Every write is refused, naming what it was to do, before it starts.
@@ -95,9 +100,27 @@ fn every_write_is_refused(scene: &Scene, extra: &[&str]) {
         vec!["convert", "--partner", "P-3", "--date", "2026-12-31"],
         vec!["act", "send", "2026-0001", "--date", "2026-04-01"],
         vec!["partner", "set", "P-1", "--name", "ООО «Другое имя»"],
-        vec!["partner", "status", "P-1", "--status", "suspended", "--date", "2026-04-01"],
+        vec![
+            "partner",
+            "status",
+            "P-1",
+            "--status",
+            "suspended",
+            "--date",
+            "2026-04-01",
+        ],
         vec!["vendor", "set", "--name", "Другой вендор"],
-        vec!["adjust", "--partner", "P-5", "--date", "2026-04-01", "--amount", "10", "--reason", "проверка"],
+        vec![
+            "adjust",
+            "--partner",
+            "P-5",
+            "--date",
+            "2026-04-01",
+            "--amount",
+            "10",
+            "--reason",
+            "проверка",
+        ],
         vec!["demo"],
     ];
     for args in writes {
@@ -125,7 +148,12 @@ fn every_write_is_refused(scene: &Scene, extra: &[&str]) {
 fn backups(scene: &Scene) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(scene.dir.path().join("backups"))
         .expect("the backups of the writes that made the book")
-        .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     names
@@ -155,7 +183,10 @@ fn a_book_opened_read_only_is_read_and_every_write_refused_naming_it() {
 
     assert_eq!(seen(&scene, &["--read-only"]), before);
     if let Some(bytes) = bytes {
-        assert!(file_bytes(&scene) == bytes, "the book's files are byte for byte as they were");
+        assert!(
+            file_bytes(&scene) == bytes,
+            "the book's files are byte for byte as they were"
+        );
     }
     // Opened for writing again, the same book takes writes.
     scene.ok(&["partner", "set", "P-1", "--name", "ООО «Альфа плюс»"]);

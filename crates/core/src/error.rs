@@ -207,7 +207,10 @@ impl Error {
         Error::refused(
             "disk_full",
             format!("На диске нет места: {}; книга не изменилась.", what.ru),
-            format!("No space left on the disk: {}; the book is unchanged.", what.en),
+            format!(
+                "No space left on the disk: {}; the book is unchanged.",
+                what.en
+            ),
         )
     }
 

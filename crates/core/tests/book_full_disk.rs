@@ -115,8 +115,13 @@ fn a_billing_import_that_runs_out_of_space_says_so_and_leaves_the_book_as_it_was
     let mut kept = backups_in(dir.path());
     book.limit_pages(pages).expect("a disk as full as the book");
 
-    let err = api::import(&mut book, &billing_options(&file, Lang::Ru), &actor(), &mut |_| true)
-        .expect_err("3 000 payments need more pages than the disk has");
+    let err = api::import(
+        &mut book,
+        &billing_options(&file, Lang::Ru),
+        &actor(),
+        &mut |_| true,
+    )
+    .expect_err("3 000 payments need more pages than the disk has");
     assert_eq!(err.code(), "disk_full", "{err:?}");
     assert_eq!(
         err.message(Lang::Ru),
@@ -127,7 +132,10 @@ fn a_billing_import_that_runs_out_of_space_says_so_and_leaves_the_book_as_it_was
         "No space left on the disk: the write did not fit; the book is unchanged."
     );
     // The backup before the import fitted (the book's own size) and is kept.
-    kept.insert(0, "book-20250110-103000-before-import-billing.sqlite".into());
+    kept.insert(
+        0,
+        "book-20250110-103000-before-import-billing.sqlite".into(),
+    );
     assert_eq!(backups_in(dir.path()), kept);
     assert_eq!(dump(&book), before, "nothing of the file is in the book");
     assert_eq!(check_book(book.db()).expect("checked"), []);
@@ -137,8 +145,13 @@ fn a_billing_import_that_runs_out_of_space_says_so_and_leaves_the_book_as_it_was
     drop(book);
     let mut book = Book::open(&dir.path().join("book.sqlite")).expect("reopened");
     assert_eq!(dump(&book), before);
-    let report = api::import(&mut book, &billing_options(&file, Lang::Ru), &actor(), &mut |_| true)
-        .expect("with room, the import runs");
+    let report = api::import(
+        &mut book,
+        &billing_options(&file, Lang::Ru),
+        &actor(),
+        &mut |_| true,
+    )
+    .expect("with room, the import runs");
     assert!(report.committed && report.problems.is_empty(), "{report:?}");
     assert_eq!(report.rows, 3000);
 }
@@ -175,7 +188,9 @@ fn the_months_batch_of_acts_that_runs_out_of_space_says_so_and_leaves_the_book_a
     assert_eq!(ready(&book), balances_before);
     assert_eq!(check_book(book.db()).expect("checked"), findings);
     assert!(
-        backups_in(dir.path()).iter().any(|n| n.ends_with("-before-acts-batch.sqlite")),
+        backups_in(dir.path())
+            .iter()
+            .any(|n| n.ends_with("-before-acts-batch.sqlite")),
         "{:?}",
         backups_in(dir.path())
     );
@@ -190,7 +205,8 @@ fn a_backup_that_does_not_fit_on_the_disk_says_so_and_the_import_does_not_start(
     let before = dump(&book);
     let kept = backups_in(dir.path());
     // Room for less than the book itself: its copy cannot be written.
-    book.limit_pages(pages - 1).expect("a disk fuller than the book");
+    book.limit_pages(pages - 1)
+        .expect("a disk fuller than the book");
 
     for (lang, said) in [
         (
@@ -213,7 +229,11 @@ fn a_backup_that_does_not_fit_on_the_disk_says_so_and_the_import_does_not_start(
         assert_eq!(err.code(), "disk_full", "{err:?}");
         assert_eq!(err.message(lang), said);
     }
-    assert_eq!(backups_in(dir.path()), kept, "no copy, whole or partial, is left");
+    assert_eq!(
+        backups_in(dir.path()),
+        kept,
+        "no copy, whole or partial, is left"
+    );
     assert_eq!(dump(&book), before, "the import did not start");
     let err = api::backup_now(&book, &actor()).expect_err("a backup asked for does not fit either");
     assert_eq!(err.code(), "disk_full");

@@ -42,7 +42,9 @@ async fn a_change_is_gone_after_the_backup_before_it_is_restored() {
     .await;
     let taken = text_of(c, &format!("{} td", testid("backup-row"))).await;
     assert!(
-        taken.len() == "ДД.ММ.ГГГГ ЧЧ:ММ".len() && taken.as_bytes()[2] == b'.',
+        taken.len() == "31.12.2026 23:59".len()
+            && taken.as_bytes()[2] == b'.'
+            && taken.as_bytes()[13] == b':',
         "when, as ДД.ММ.ГГГГ ЧЧ:ММ: {taken:?}"
     );
 
@@ -50,7 +52,7 @@ async fn a_change_is_gone_after_the_backup_before_it_is_restored() {
     open_section(c, "partners").await;
     click_text(c, "Новый партнёр").await;
     fill(c, "partner_id", "E2E-R1").await;
-    fill(c, "program", "bitrix24").await;
+    fill(c, "program", "quantower").await;
     fill(c, "name", NAME).await;
     fill(c, "kind", "foreign").await;
     fill(c, "code", "RESTORE1").await;
@@ -79,11 +81,14 @@ async fn a_change_is_gone_after_the_backup_before_it_is_restored() {
     );
     app.screenshot("restore-confirm.png").await;
     click(c, "restore-yes").await;
-    wait_until("the book before the restore to be listed as a copy", || async {
-        let reasons = listed_reasons(&app).await;
-        reasons.first().map(String::as_str) == Some("before-restore")
-            && reasons.get(1).map(String::as_str) == Some("manual")
-    })
+    wait_until(
+        "the book before the restore to be listed as a copy",
+        || async {
+            let reasons = listed_reasons(&app).await;
+            reasons.first().map(String::as_str) == Some("before-restore")
+                && reasons.get(1).map(String::as_str) == Some("manual")
+        },
+    )
     .await;
     app.screenshot("restore-done.png").await;
 

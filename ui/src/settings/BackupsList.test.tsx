@@ -16,6 +16,13 @@ const row = (name: string, taken_at: string, reason: string, label: string, byte
   bytes,
 });
 
+/** The `i`-th of the rows found (the test fails when there is none). */
+function nth(rows: HTMLElement[], i: number): HTMLElement {
+  const row = rows[i];
+  if (!row) throw new Error(`no row ${i} of ${rows.length}`);
+  return row;
+}
+
 const BATCH = row("book-20260331-181500-before-acts-batch.sqlite", "2026-03-31T18:15:00", "before-acts-batch", "перед актами за месяц", 2_560_000);
 const IMPORT = row("book-20260302-090501-before-import-billing.sqlite", "2026-03-02T09:05:01", "before-import-billing", "перед импортом биллинга", 300);
 
@@ -35,14 +42,14 @@ describe("the book's backups on the settings screen", () => {
     ]);
 
     // Cancelled: nothing restored.
-    await user.click(within(rows[1]).getByTestId("backup-restore"));
+    await user.click(within(nth(rows, 1)).getByTestId("backup-restore"));
     expect(screen.getByTestId("restore-question")).toHaveTextContent("Заменить книгу копией от 02.03.2026 09:05 (перед импортом биллинга)?");
     await user.click(screen.getByTestId("restore-no"));
     expect(screen.queryByTestId("restore-confirm")).not.toBeInTheDocument();
     expect(callsOf("book_restore")).toHaveLength(0);
 
     // Confirmed: the dialog said the book is kept as a backup first; the chosen file is restored.
-    await user.click(within(rows[0]).getByTestId("backup-restore"));
+    await user.click(within(nth(rows, 0)).getByTestId("backup-restore"));
     expect(screen.getByTestId("restore-confirm")).toHaveTextContent("сначала сохраняется как копия");
     await user.click(screen.getByTestId("restore-yes"));
     await waitFor(() => expect(restored).toHaveBeenCalledTimes(1));
@@ -71,7 +78,7 @@ describe("the book's backups on the settings screen", () => {
     await waitFor(() => expect(screen.getAllByTestId("backup-row")).toHaveLength(2));
     expect(screen.getAllByTestId("backup-row")[0]).toHaveTextContent("01.04.2026 12:00сделана вручную4 КБ");
 
-    await user.click(within(screen.getAllByTestId("backup-row")[1]).getByTestId("backup-restore"));
+    await user.click(within(nth(screen.getAllByTestId("backup-row"), 1)).getByTestId("backup-restore"));
     await user.click(screen.getByTestId("restore-yes"));
     expect(await screen.findByRole("alert")).toHaveTextContent("Книга занята: anna импортирует billing.csv");
     expect(restored).not.toHaveBeenCalled();

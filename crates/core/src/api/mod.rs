@@ -12,8 +12,8 @@ mod programs;
 mod reads;
 mod server;
 
-pub use backups::{backup_now, list_backups, restore_backup};
 pub use acts::{act_file, act_step, acts_batch, convert, import_signed};
+pub use backups::{backup_now, list_backups, restore_backup};
 pub use imports::{fill_demo, import, statement_apply};
 pub use ledger::{adjust, annul_for_breach};
 pub use partners::{

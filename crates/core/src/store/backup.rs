@@ -102,19 +102,16 @@ impl BackupReason {
 
     /// Before what, in the person's language.
     pub fn label(self, lang: Lang) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(r, ..)| *r == self)
-            .map_or(
-                match lang {
-                    Lang::Ru => "другое",
-                    Lang::En => "other",
-                },
-                |(_, _, ru, en)| match lang {
-                    Lang::Ru => ru,
-                    Lang::En => en,
-                },
-            )
+        Self::ALL.iter().find(|(r, ..)| *r == self).map_or(
+            match lang {
+                Lang::Ru => "другое",
+                Lang::En => "other",
+            },
+            |(_, _, ru, en)| match lang {
+                Lang::Ru => ru,
+                Lang::En => en,
+            },
+        )
     }
 }
 
@@ -308,8 +305,14 @@ fn candidate(file: &Path, copy: &Path) -> Result<()> {
     let not_a_book = || {
         Error::refused(
             "not_a_book",
-            format!("{} — не книга Partnerbook; книга не изменилась.", file.display()),
-            format!("{} is not a Partnerbook book; the book is unchanged.", file.display()),
+            format!(
+                "{} — не книга Partnerbook; книга не изменилась.",
+                file.display()
+            ),
+            format!(
+                "{} is not a Partnerbook book; the book is unchanged.",
+                file.display()
+            ),
         )
     };
     let source = rusqlite::Connection::open_with_flags(
@@ -353,7 +356,9 @@ fn candidate(file: &Path, copy: &Path) -> Result<()> {
 fn no_room(e: Error, where_: &Path) -> Error {
     let full = match &e {
         Error::Database(s) => s.is_full(),
-        Error::Io(io) => io.raw_os_error() == Some(28) || io.kind() == std::io::ErrorKind::StorageFull,
+        Error::Io(io) => {
+            io.raw_os_error() == Some(28) || io.kind() == std::io::ErrorKind::StorageFull
+        }
         _ => false,
     };
     if !full {
@@ -417,7 +422,7 @@ fn backups_in(dir: &Path, stem: &str) -> std::io::Result<Vec<BackupFile>> {
         };
         found.push(((taken_at, written, n), file));
     }
-    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found.sort_by_key(|(key, _)| *key);
     Ok(found.into_iter().map(|(_, file)| file).collect())
 }
 

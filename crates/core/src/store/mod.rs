@@ -126,8 +126,14 @@ impl Book {
         }
         if !path.is_file() {
             return Err(Error::not_found(
-                format!("Книги {} нет: только для чтения открывается книга, которая уже есть.", path.display()),
-                format!("There is no book at {}: only a book that exists opens read-only.", path.display()),
+                format!(
+                    "Книги {} нет: только для чтения открывается книга, которая уже есть.",
+                    path.display()
+                ),
+                format!(
+                    "There is no book at {}: only a book that exists opens read-only.",
+                    path.display()
+                ),
             ));
         }
         let db = Connection::open_with_flags(

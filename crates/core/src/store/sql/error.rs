@@ -85,9 +85,9 @@ impl SqlError {
     /// The server ran short of memory or another resource (class 53 but a full disk).
     pub fn is_out_of_resources(&self) -> bool {
         match self {
-            SqlError::Postgres { error: e, .. } => e
-                .code()
-                .is_some_and(|c| c.code().starts_with("53") && c != &postgres::error::SqlState::DISK_FULL),
+            SqlError::Postgres { error: e, .. } => e.code().is_some_and(|c| {
+                c.code().starts_with("53") && c != &postgres::error::SqlState::DISK_FULL
+            }),
             SqlError::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::OutOfMemory),
             _ => false,
         }

@@ -59,13 +59,14 @@ fn step_whole(backup: &Backup<'_, '_>) -> Result<()> {
             ),
         ))),
         // One step of every page ends the copy; anything else is the copy unfinished.
-        _ => Err(Error::Database(SqlError::Sqlite(rusqlite::Error::SqliteFailure(
+        _ => Err(Error::Database(SqlError::Sqlite(
+            rusqlite::Error::SqliteFailure(
                 rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_INTERNAL),
                 Some("the copy did not finish in one step".into()),
-            )))),
+            ),
+        ))),
     }
 }
-
 
 /// Copies the SQLite book at `source` (with what its WAL holds) into a new file at
 /// `dest`; `source` is only read.
