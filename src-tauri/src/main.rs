@@ -11,10 +11,12 @@ mod error;
 mod file_dialog;
 mod state;
 mod user;
+mod window_place;
 
 use book_location::StartBook;
 use partnerbook_core::user_settings::{user_settings_path, UserSettings};
 use state::AppState;
+use tauri::Manager;
 
 fn main() {
     let settings = user_settings_path(|k| std::env::var(k).ok());
@@ -50,6 +52,14 @@ fn main() {
     }
     let app = tauri::Builder::default()
         .manage(state)
+        .setup(|app| {
+            app.state::<AppState>().attach(app.handle().clone());
+            if let Some(window) = app.get_webview_window("main") {
+                window_place::restore(&window);
+            }
+            Ok(())
+        })
+        .on_window_event(window_place::on_event)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_info,
             commands::app::set_lang,
@@ -59,6 +69,8 @@ fn main() {
             commands::books::recent_books,
             commands::books::pick_book_file,
             commands::books::book_backups,
+            commands::books::book_backup_now,
+            commands::books::book_restore,
             commands::partners::partners_page,
             commands::partners::partner_card,
             commands::partners::partner_create,
@@ -76,6 +88,7 @@ fn main() {
             commands::import::import_cancel,
             commands::import::import_history,
             commands::ledger::balances,
+            commands::ledger::balances_table,
             commands::ledger::partner_ledger,
             commands::ledger::unearned_page,
             commands::ledger::monthly_accruals,

@@ -14,7 +14,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use partnerbook_core::api;
 use partnerbook_core::audit::Actor;
@@ -26,6 +26,7 @@ use partnerbook_core::{ErrorDto, Lang, Result, Text};
 use crate::book_location::{BookLocation, StartFallback};
 use crate::error::{shell_error, to_dto};
 use crate::user;
+use tauri::{AppHandle, Emitter};
 
 pub struct AppState {
     open: Mutex<OpenBook>,
@@ -36,7 +37,13 @@ pub struct AppState {
     fallback: Mutex<Option<StartFallback>>,
     /// Set by `import_cancel`; the running import sees it at its next progress report.
     pub cancel: Arc<AtomicBool>,
+    /// The app, to tell the window the book changed ([`BOOK_CHANGED`]), once it runs.
+    app: OnceLock<AppHandle>,
 }
+
+/// The event the window gets after every change made through [`AppState::change`]: its
+/// screens read the book again.
+pub const BOOK_CHANGED: &str = "book-changed";
 
 /// The book new commands use, and where it is.
 #[derive(Clone)]
@@ -46,6 +53,7 @@ struct OpenBook {
     /// The connection reads go through: never queued behind a change.
     reader: Arc<Mutex<Book>>,
     location: BookLocation,
+    read_only: bool,
 }
 
 impl OpenBook {
@@ -57,6 +65,7 @@ impl OpenBook {
         let writer = Book::open(path)?;
         let reader = Book::open(path)?;
         Ok(OpenBook {
+            read_only: writer.is_read_only(),
             writer: Arc::new(Mutex::new(writer)),
             reader: Arc::new(Mutex::new(reader)),
             location: BookLocation::of(location),
@@ -119,7 +128,28 @@ impl AppState {
             settings_path,
             fallback: Mutex::new(None),
             cancel: Arc::new(AtomicBool::new(false)),
+            app: OnceLock::new(),
         }
+    }
+
+    /// The running app, which [`BOOK_CHANGED`] goes to.
+    pub fn attach(&self, app: AppHandle) {
+        // Set once, as the app starts; a second call changes nothing.
+        let _ = self.app.set(app);
+    }
+
+    /// Tells the window that the book changed (its screens read it again).
+    pub fn book_changed(&self) {
+        if let Some(app) = self.app.get() {
+            if let Err(e) = app.emit(BOOK_CHANGED, ()) {
+                eprintln!("Partnerbook: {BOOK_CHANGED}: {e}");
+            }
+        }
+    }
+
+    /// Whether the book new commands use is open to be read only.
+    pub fn read_only(&self) -> bool {
+        self.current().read_only
     }
 
     /// Where the book new commands use is.
@@ -200,13 +230,14 @@ impl AppState {
         .await?
     }
 
-    /// Runs a change on the book as the current operator, now, on the blocking pool.
+    /// Runs a change on the book as the current operator, now, on the blocking pool; the
+    /// window hears [`BOOK_CHANGED`] when it is made.
     pub async fn change<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Book, &Actor, Lang) -> Result<T> + Send + 'static,
     ) -> std::result::Result<T, ErrorDto> {
         let (book, lang, actor) = (self.current().writer, self.lang(), self.actor());
-        blocking(lang, move || {
+        let done = blocking(lang, move || {
             let mut book = lock(&book);
             book.set_doing(
                 &actor.operator,
@@ -214,7 +245,11 @@ impl AppState {
             );
             f(&mut book, &actor, lang).map_err(|e| to_dto(e, lang))
         })
-        .await?
+        .await?;
+        if done.is_ok() {
+            self.book_changed();
+        }
+        done
     }
 
     /// Opens the book at `location` (a file's path or a server's URL, with the `password`

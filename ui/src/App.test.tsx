@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "./App";
+import { DOC, actRow, page } from "./acts/fixtures";
 import { answer, callsOf } from "./test/ipc";
 import { PROGRAMS } from "./test/render";
 
@@ -16,7 +17,7 @@ describe("the app", () => {
       partners_page: () => ({ total: 0, offset: 0, rows: [] }),
       import_history: () => [],
       vendor_get: () => ({ name: "ООО Вендор" }),
-      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], drafts: 0, last_import: null }),
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], ready_totals: [], drafts: 0, last_import: null }),
       monthly_accruals: () => [],
       book_backups: () => ({ kind: "files", folder: "/data/backups", files: [] }),
     });
@@ -50,12 +51,75 @@ describe("the app", () => {
     expect(screen.getByRole("heading", { name: "Сводка" })).toBeInTheDocument();
   });
 
-  it("Ctrl+K focuses the partners' search; Ctrl+I opens the import", async () => {
+  it("Ctrl+K finds partners, clients and acts; Enter opens the act chosen; Ctrl+I opens the import", async () => {
+    const user = userEvent.setup();
+    answer({
+      app_info: () => ({ version: "0.1.0", book: { kind: "file", path: "/data/book.sqlite" }, lang: "ru", operator: "Иванова" }),
+      programs: () => PROGRAMS,
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], ready_totals: [], drafts: 0, last_import: null }),
+      partners_page: ({ query }) =>
+        (query as { search?: string }).search === "альфа"
+          ? { total: 1, offset: 0, rows: [{ partner: "P-1", program: "bitrix24", name: "ООО «Альфа»", kind: "ooo", inn: null, code: "ALFA", status: "active", clients: 2 }] }
+          : { total: 0, offset: 0, rows: [] },
+      clients_page: () => ({ total: 0, offset: 0, rows: [] }),
+      acts_page: ({ query }) => {
+        const q = query as { search?: string; act?: string };
+        if (q.act === "3") return page([actRow("2026-0003")]);
+        return q.search === "альфа" ? page([actRow("2026-0003")]) : page([]);
+      },
+      act_preview: () => ({ ...DOC, number: "2026-0003" }),
+    });
     render(<App />);
-    fireEvent.keyDown(document, { key: "k", code: "KeyK", ctrlKey: true });
-    await waitFor(() => expect(screen.getByRole("searchbox")).toHaveFocus());
+    await screen.findByRole("heading", { name: "Сводка" });
+    fireEvent.keyDown(document, { key: "л", code: "KeyK", ctrlKey: true });
+    const box = await screen.findByTestId("quick-find-input");
+    await waitFor(() => expect(box).toHaveFocus());
+    await user.type(box, "альфа");
+    expect(await screen.findByTestId("quick-find-act-2026-0003")).toHaveTextContent("Акт № 2026-0003 от 10.03.2026");
+    expect(screen.getByTestId("quick-find-partner-P-1")).toHaveTextContent("P-1 · ООО «Альфа»");
+    expect(callsOf("acts_page")).toContainEqual({ query: { search: "альфа", limit: 5 } });
+    expect(callsOf("clients_page")).toContainEqual({ query: { search: "альфа", limit: 5 } });
+    // The partner is first; the act is two down.
+    await user.keyboard("{ArrowDown}{Enter}");
+    expect(screen.queryByTestId("quick-find")).not.toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "Акты и выплаты" })).toBeInTheDocument();
+    expect(await screen.findByTestId("act-preview")).toHaveTextContent("Акт № 2026-0003 от 10.03.2026");
+    expect(callsOf("act_preview")).toEqual([{ act: "3" }]);
+
+    fireEvent.keyDown(document, { key: "Escape" });
     // With a Russian layout Ctrl+I gives the key «ш»: the shortcut goes by position (KeyI).
     fireEvent.keyDown(document, { key: "ш", code: "KeyI", ctrlKey: true });
+    expect(await screen.findByTestId("import-path")).toBeInTheDocument();
+  });
+
+  it("Ctrl+K says when nothing is found", async () => {
+    const user = userEvent.setup();
+    answer({
+      app_info: () => ({ version: "0.1.0", book: { kind: "file", path: "/data/book.sqlite" }, lang: "ru", operator: "Иванова" }),
+      programs: () => PROGRAMS,
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], ready_totals: [], drafts: 0, last_import: null }),
+      partners_page: () => ({ total: 0, offset: 0, rows: [] }),
+      clients_page: () => ({ total: 0, offset: 0, rows: [] }),
+      acts_page: () => page([]),
+    });
+    render(<App />);
+    await screen.findByRole("heading", { name: "Сводка" });
+    fireEvent.keyDown(document, { key: "k", code: "KeyK", ctrlKey: true });
+    await user.type(await screen.findByTestId("quick-find-input"), "zzz");
+    expect(await screen.findByTestId("quick-find-none")).toHaveTextContent("По запросу «zzz» ничего не найдено");
+  });
+
+  it("an empty partners list says to import and takes there; an empty search says to change it", async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await user.click(await screen.findByTestId("nav-partners"));
+    const empty = await screen.findByTestId("partners-empty");
+    expect(empty).toHaveTextContent("Партнёров пока нет — импортируйте файл партнёров (Ctrl+I)");
+    await user.type(screen.getByRole("searchbox"), "zzz");
+    await waitFor(() => expect(screen.getByTestId("partners-empty")).toHaveTextContent("Ничего не нашлось — измените поиск"));
+    expect(screen.queryByTestId("partners-empty-action")).toBeNull();
+    await user.clear(screen.getByRole("searchbox"));
+    await user.click(await screen.findByTestId("partners-empty-action"));
     expect(await screen.findByTestId("import-path")).toBeInTheDocument();
   });
 
@@ -77,16 +141,31 @@ describe("the app", () => {
       app_info: () => ({ version: "0.1.0", book: { kind: "file", path: "/data/book.sqlite" }, lang: "ru", operator: "Иванова" }),
       programs: () => PROGRAMS,
       vendor_get: () => ({ name: "ООО Вендор" }),
-      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], drafts: 0, last_import: null }),
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], ready_totals: [], drafts: 0, last_import: null }),
       monthly_accruals: () => [],
       book_backups: () =>
-        callsOf("book_open").length > 0 ? { kind: "server" } : { kind: "files", folder: "/data/backups", files: ["book-20260302-100000-before-acts-batch.sqlite"] },
+        callsOf("book_open").length > 0
+          ? { kind: "server" }
+          : {
+              kind: "files",
+              folder: "/data/backups",
+              files: [
+                {
+                  path: "/data/backups/book-20260302-100000-before-acts-batch.sqlite",
+                  name: "book-20260302-100000-before-acts-batch.sqlite",
+                  taken_at: "2026-03-02T10:00:00",
+                  reason: "before-acts-batch",
+                  label: "перед актами за месяц",
+                  bytes: 4096,
+                },
+              ],
+            },
       recent_books: () => [{ kind: "file", path: "/data/book.sqlite" }],
       book_open: () => ({ version: "0.1.0", book: server, lang: "ru", operator: "Иванова" }),
     });
     render(<App />);
     await user.click(screen.getByTestId("nav-settings"));
-    expect(await screen.findByTestId("settings-backups")).toHaveTextContent("book-20260302-100000-before-acts-batch.sqlite");
+    expect(await screen.findByTestId("settings-backups")).toHaveTextContent("02.03.2026 10:00перед актами за месяц4 КБ");
     await user.click(screen.getByTestId("book-open-server"));
     await user.type(await screen.findByTestId("book-url"), "postgres://anna@db.local:5432/book{Enter}");
     expect(await screen.findByTestId("settings-book")).toHaveTextContent("postgres://anna@db.local:5432/book");
@@ -102,7 +181,7 @@ describe("the app", () => {
     const info = (book: unknown) => () => ({ version: "0.1.0", book, lang: "ru", operator: "Иванова" });
     const handlers = {
       programs: () => PROGRAMS,
-      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], drafts: 0, last_import: null }),
+      overview: () => ({ as_of: "2026-03-30", overdue: [], today: [], week: [], ready: [], ready_totals: [], drafts: 0, last_import: null }),
       monthly_accruals: () => [],
     };
     answer({ ...handlers, app_info: info({ kind: "file", path: "/data/book.sqlite" }) });

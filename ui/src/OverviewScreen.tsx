@@ -68,7 +68,7 @@ export function OverviewScreen(props: { onGo: (section: Section) => void; onOpen
             <DeadlineCard group="week" title={t("overview.week")} empty={t("overview.weekNone")} deadlines={o.week} onOpen={setOpen} />
           </div>
           <div className="ov-grid ov-grid-ready">
-            <ReadyCard ready={o.ready} onBatch={() => setBatch(true)} onOpenPartner={onOpenPartner} />
+            <ReadyCard ready={o.ready} totals={o.ready_totals} onBatch={() => setBatch(true)} onOpenPartner={onOpenPartner} />
             <div className="ov-stack">
               <section className="ov-card" data-testid="overview-last-import" aria-label={t("overview.lastImport")}>
                 <header className="ov-card-head">

@@ -9,7 +9,9 @@ import type { ActPage } from "./bindings/ActPage";
 import type { ActQuery } from "./bindings/ActQuery";
 import type { ActState } from "./bindings/ActState";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { BackupRow } from "./bindings/BackupRow";
 import type { BookBackups } from "./bindings/BookBackups";
+import type { RestoredBackup } from "./bindings/RestoredBackup";
 import type { BookLocation } from "./bindings/BookLocation";
 import type { BookProbe } from "./bindings/BookProbe";
 import type { BatchProgress } from "./bindings/BatchProgress";
@@ -17,15 +19,16 @@ import type { Conversion } from "./bindings/Conversion";
 import type { Deadline } from "./bindings/Deadline";
 import type { Overview } from "./bindings/Overview";
 import type { PayoutKind } from "./bindings/PayoutKind";
-import type { PayoutRegister } from "./bindings/PayoutRegister";
-import type { ReadyBalance } from "./bindings/ReadyBalance";
+import type { RegisterView } from "./bindings/RegisterView";
+import type { ReadyList } from "./bindings/ReadyList";
 import type { StatementReport } from "./bindings/StatementReport";
 import type { RegisterFormat } from "./bindings/RegisterFormat";
 import type { PartnerCard } from "./bindings/PartnerCard";
 import type { ClientCard } from "./bindings/ClientCard";
 import type { ClientPage } from "./bindings/ClientPage";
 import type { ClientQuery } from "./bindings/ClientQuery";
-import type { BalanceRow } from "./bindings/BalanceRow";
+import type { BalanceQuery } from "./bindings/BalanceQuery";
+import type { BalanceTable } from "./bindings/BalanceTable";
 import type { DiscountPeriod } from "./bindings/DiscountPeriod";
 import type { ExportRequest } from "./bindings/ExportRequest";
 import type { ImportKind } from "./bindings/ImportKind";
@@ -88,6 +91,10 @@ export const recentBooks = () => call<BookLocation[]>("recent_books");
 export const pickBookFile = () => call<string | null>("pick_book_file");
 /** Where the open book's backups are (a file book's copies, or its server's job). */
 export const bookBackups = () => call<BookBackups>("book_backups");
+/** A backup of the open book taken now. */
+export const bookBackupNow = () => call<BackupRow>("book_backup_now");
+/** The open book replaced with the backup at `path` (the book kept as a backup first). */
+export const bookRestore = (path: string) => call<RestoredBackup>("book_restore", { path });
 
 export const partnersPage = (query: PartnerQuery) => call<PartnerPage>("partners_page", { query });
 export const partnerCard = (partner: string) => call<PartnerCard>("partner_card", { partner });
@@ -138,8 +145,8 @@ export const vendorGet = () => call<Vendor>("vendor_get");
 export const vendorSet = (vendor: Vendor) => call<Vendor>("vendor_set", { vendor });
 
 /** Balances of every partner (of one program) as of a day, `YYYY-MM-DD`. */
-export const balances = (asOf: string, program?: string) =>
-  call<BalanceRow[]>("balances", { asOf, ...(program ? { program } : {}) });
+/** The balances table: rows searched and sorted, totals per unit, all by the core. */
+export const balancesTable = (query: BalanceQuery) => call<BalanceTable>("balances_table", { query });
 /** A partner's balance as of a day (today when none) and its whole ledger. */
 export const partnerLedger = (partner: string, asOf?: string) =>
   call<PartnerLedger>("partner_ledger", { partner, ...(asOf ? { asOf } : {}) });
@@ -184,7 +191,7 @@ export const actPreview = (act: string) => call<ActDocument>("act_preview", { ac
 export const deadlines = (asOf?: string) => call<Deadline[]>("deadlines", asOf ? { asOf } : {});
 /** Partners whose available balance may be converted on a day (today when none). */
 export const readyBalances = (asOf?: string, program?: string) =>
-  call<ReadyBalance[]>("ready_balances", { ...(asOf ? { asOf } : {}), ...(program ? { program } : {}) });
+  call<ReadyList>("ready_balances", { ...(asOf ? { asOf } : {}), ...(program ? { program } : {}) });
 /** Сводка as of a day (today when none). */
 export const overview = (asOf?: string) => call<Overview>("overview", asOf ? { asOf } : {});
 /** Converts every ready balance on `date` in one transaction; progress comes as `acts-batch-progress`. */
@@ -214,7 +221,7 @@ export const importSignedPackage = (path: string) => call<SignedImport>("import_
 /** Saves the signed act's PDF (the save dialog) and the package beside it; the PDF's path, or `null`. */
 export const saveSignedAct = (act: string) => call<string | null>("save_signed_act", { act });
 /** The month's payout register (`YYYY-MM`), as its files show it. */
-export const payoutRegister = (month: string) => call<PayoutRegister>("payout_register", { month });
+export const payoutRegister = (month: string) => call<RegisterView>("payout_register", { month });
 
 // Saving documents: each opens the system's save dialog and answers the path saved, or null when cancelled.
 export const saveAct = (act: string, format: ActFormat) => call<string | null>("save_act", { act, format });

@@ -1,3 +1,5 @@
+import { createContext, useContext } from "react";
+
 /** The sidebar's sections, in order. */
 export const SECTIONS = [
   "overview",
@@ -16,4 +18,13 @@ export type Section = (typeof SECTIONS)[number];
 export type View =
   | { section: "partners"; partner?: string }
   | { section: "clients"; client?: { program: string; client: string } }
-  | { section: Exclude<Section, "partners" | "clients"> };
+  | { section: "acts"; act?: string }
+  | { section: Exclude<Section, "partners" | "clients" | "acts"> };
+
+/** Opens a section from anywhere (an empty list's «what to do next» button). */
+export const GoContext = createContext<(section: Section) => void>(() => {});
+
+/** The function that opens a section. */
+export function useGo(): (section: Section) => void {
+  return useContext(GoContext);
+}

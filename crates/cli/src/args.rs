@@ -20,6 +20,10 @@ pub struct Cli {
     /// Operator name for the audit log (default: the OS user).
     #[arg(long, global = true)]
     pub operator: Option<String>,
+    /// Open the book to read only: every read works, every write is refused (a file
+    /// without write permission opens so by itself).
+    #[arg(long, global = true)]
+    pub read_only: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -287,6 +291,16 @@ pub enum BookCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Takes a backup of the book now (into backups/ beside it); prints it as JSON.
+    Backup,
+    /// The backups kept beside the book, newest first: when, before what, size.
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replaces the book with the backup FILE, after checking it and backing up the
+    /// book as it is; prints both as JSON.
+    Restore { file: PathBuf },
 }
 
 #[derive(Subcommand, Debug)]

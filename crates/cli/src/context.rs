@@ -46,8 +46,11 @@ pub fn default_book() -> PathBuf {
 impl Context {
     pub fn open(cli: &Cli, lang: Lang) -> Result<Context> {
         let path = cli.book.clone().unwrap_or_else(default_book);
-        let book = Book::open(&path)?;
-        let mut book = book;
+        let mut book = if cli.read_only {
+            Book::open_read_only(&path)?
+        } else {
+            Book::open(&path)?
+        };
         let operator = match &cli.operator {
             Some(name) => name.clone(),
             None => api::user_settings(&book, &user_settings_path(|k| std::env::var(k).ok()))
@@ -106,6 +109,7 @@ fn doing(command: &Command) -> Text {
             let mut words = Vec::new();
             while let Some(arg) = args.next() {
                 match arg.as_str() {
+                    "--read-only" => {}
                     "--book" | "--lang" | "--operator" => {
                         args.next();
                     }

@@ -73,6 +73,18 @@ fn copy_of(prepared: &Scene) -> Scene {
 /// The reference run on a copy of `prepared`, then `TRIALS` killed runs, each on its own
 /// copy; `write` makes the command for a copy (a target beside it, for `book copy`).
 fn survives(name: &str, seed: u64, prepared: &Scene, write: impl Fn(&Scene) -> Write) {
+    survives_on(name, seed, prepared, copy_of, write);
+}
+
+/// [`survives`], each book made by `copy` from the prepared one.
+fn survives_on(
+    name: &str,
+    seed: u64,
+    prepared: &Scene,
+    copy: fn(&Scene) -> Scene,
+    write: impl Fn(&Scene) -> Write,
+) {
+    let copy_of = copy;
     let runner = runner(prepared);
     let reference_book = copy_of(prepared);
     let reference = runner
@@ -239,4 +251,28 @@ fn book_copy_survives_a_kill() {
             target: Some(target.into()),
         }
     });
+}
+
+/// A file book holding a copy of the prepared one (only a file has backups to restore).
+fn file_copy_of(prepared: &Scene) -> Scene {
+    let copy = Scene::in_file();
+    prepared.ok(&["book", "copy", "--to", &copy.book.to_string_lossy()]);
+    copy
+}
+
+#[test]
+fn book_restore_survives_a_kill() {
+    let prepared = crash_scenes::with_balances();
+    // The backup restored: a book of the fixtures' partners alone.
+    let backup = Scene::in_file();
+    backup.ok(&["import", "partners", &fixture("partners_ok.csv")]);
+    backup.ok(&["book", "check"]);
+    let file = backup.book.to_string_lossy().into_owned();
+    survives_on(
+        "book restore",
+        14,
+        &prepared,
+        file_copy_of,
+        on_book(&["book", "restore", &file]),
+    );
 }

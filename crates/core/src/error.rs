@@ -185,6 +185,35 @@ impl Error {
         }
     }
 
+    /// A write refused because the book is open read-only (a file without write
+    /// permission or opened with `--read-only`, a server role that may only read); `what`
+    /// names the operation. Refused before any work: nothing changed.
+    pub fn read_only(what: &Text) -> Error {
+        Error::refused(
+            "read_only",
+            format!(
+                "Книга открыта только для чтения — отказано: {}; ничего не изменено.",
+                what.ru
+            ),
+            format!(
+                "The book is open read-only — refused: {}; nothing changed.",
+                what.en
+            ),
+        )
+    }
+
+    /// No room on the disk for `what`; the book is as it was.
+    pub fn disk_full(what: &Text) -> Error {
+        Error::refused(
+            "disk_full",
+            format!("На диске нет места: {}; книга не изменилась.", what.ru),
+            format!(
+                "No space left on the disk: {}; the book is unchanged.",
+                what.en
+            ),
+        )
+    }
+
     pub fn not_found(ru: impl Into<String>, en: impl Into<String>) -> Error {
         Error::NotFound(Text::new(ru, en))
     }
@@ -197,6 +226,8 @@ impl Error {
             Error::NotFound(_) => "not_found",
             Error::BookTooNew { .. } => "book_too_new",
             Error::Cancelled => "cancelled",
+            Error::Database(e) if e.is_full() || e.is_out_of_resources() => "disk_full",
+            Error::Database(e) if e.is_read_only() => "read_only",
             Error::Database(_) => "database",
             Error::Io(_) => "io",
         }
@@ -222,6 +253,18 @@ impl Error {
             Error::Cancelled => match lang {
                 Lang::Ru => "Отменено; ничего не изменено.".into(),
                 Lang::En => "Cancelled; nothing was changed.".into(),
+            },
+            Error::Database(e) if e.is_full() => match lang {
+                Lang::Ru => "На диске нет места: запись в книгу не поместилась; книга не изменилась.".into(),
+                Lang::En => "No space left on the disk: the write did not fit; the book is unchanged.".into(),
+            },
+            Error::Database(e) if e.is_out_of_resources() => match lang {
+                Lang::Ru => format!("Не хватило памяти или места ({e}); книга не изменилась."),
+                Lang::En => format!("Out of memory or space ({e}); the book is unchanged."),
+            },
+            Error::Database(e) if e.is_read_only() => match lang {
+                Lang::Ru => format!("Книга открыта только для чтения: запись запрещена ({e}); ничего не изменено."),
+                Lang::En => format!("The book is open read-only: writing is not allowed ({e}); nothing changed."),
             },
             Error::Database(e) => match lang {
                 Lang::Ru => format!("Ошибка базы данных: {e}"),

@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::acts::{deadlines, ready_to_convert, Deadline, ReadyBalance};
+use crate::acts::{deadlines, ready_list, Deadline, ReadyBalance, ReadyTotal};
 use crate::import::{import_history, ImportRecord};
 use crate::store::acts::count_drafts;
 use crate::Result;
@@ -22,6 +22,8 @@ pub struct Overview {
     /// Due in the seven days after `as_of`.
     pub week: Vec<Deadline>,
     pub ready: Vec<ReadyBalance>,
+    /// What is ready, summed per unit.
+    pub ready_totals: Vec<ReadyTotal>,
     /// Acts drafted and not yet sent.
     pub drafts: u32,
     pub last_import: Option<ImportRecord>,
@@ -41,12 +43,14 @@ pub fn overview(db: &Db, as_of: NaiveDate) -> Result<Overview> {
         }
     }
     let drafts = count_drafts(db)?;
+    let ready = ready_list(db, as_of, None)?;
     Ok(Overview {
         as_of: as_of.to_string(),
         overdue,
         today,
         week,
-        ready: ready_to_convert(db, as_of, None)?,
+        ready: ready.rows,
+        ready_totals: ready.totals,
         drafts,
         last_import: import_history(db)?.into_iter().next(),
     })

@@ -26,6 +26,18 @@ pub struct UserSettings {
     /// password), at most [`RECENT_BOOKS`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recent_books: Vec<String>,
+    /// Where the app's window was left, to open there again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<WindowPlace>,
+}
+
+/// A window's place on the screen and its inner size, in physical pixels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WindowPlace {
+    pub x: i32,
+    pub y: i32,
+    pub width: u32,
+    pub height: u32,
 }
 
 /// How many recent books the settings keep.
@@ -60,6 +72,7 @@ impl UserSettings {
                 .or_else(|| old("lang").and_then(|l| Lang::parse(&l))),
             last_folder: mine.last_folder.or_else(|| old("last_folder")),
             recent_books: mine.recent_books,
+            window: mine.window,
         }
     }
 
@@ -117,6 +130,12 @@ mod tests {
         let mine = UserSettings {
             lang: Some(Lang::Ru),
             last_folder: Some("/home/anna/Документы".into()),
+            window: Some(WindowPlace {
+                x: -8,
+                y: 40,
+                width: 1366,
+                height: 700,
+            }),
             ..first
         };
         mine.save(&path).expect("saved");

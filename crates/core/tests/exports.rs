@@ -197,20 +197,40 @@ impl Sheet<'_> {
     }
 }
 
-/// The UI's dictionary of `lang` (`ui/src/i18n/ru.ts`, `en.ts`): key → text.
+/// The UI's dictionary of `lang` (`ui/src/i18n/ru.ts`, `en.ts`, and the words the core
+/// owns as the UI has them, `ui/src/bindings/coreWords.ts`): key → text.
 pub fn ui_words(lang: Lang) -> HashMap<String, String> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../ui/src/i18n")
-        .join(format!("{}.ts", lang.key()));
-    let source = std::fs::read_to_string(&path).expect("the UI's dictionary");
+    let ui = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src");
+    let mut words = ui_file_words(&ui.join("i18n").join(format!("{}.ts", lang.key())));
+    let (start, end) = match lang {
+        Lang::Ru => ("export const coreRu", "export const coreEn"),
+        Lang::En => ("export const coreEn", ""),
+    };
+    let source = std::fs::read_to_string(ui.join("bindings/coreWords.ts")).expect("coreWords.ts");
+    let from = source.find(start).expect("the language's words");
+    let part = match source[from..].find(end).filter(|_| !end.is_empty()) {
+        Some(to) => &source[from..from + to],
+        None => &source[from..],
+    };
+    words.extend(entries(part, "coreWords.ts"));
+    words
+}
+
+fn ui_file_words(path: &std::path::Path) -> HashMap<String, String> {
+    let source = std::fs::read_to_string(path).expect("the UI's dictionary");
+    entries(&source, &path.display().to_string())
+}
+
+/// Every `"key": "text",` line of `source`.
+fn entries(source: &str, name: &str) -> HashMap<String, String> {
     source
         .lines()
         .map(str::trim)
         .filter(|line| line.starts_with('"'))
         .map(|line| {
             let entry = format!("{{{}}}", line.trim_end_matches(','));
-            let map: HashMap<String, String> = serde_json::from_str(&entry)
-                .unwrap_or_else(|e| panic!("{}: {line}: {e}", path.display()));
+            let map: HashMap<String, String> =
+                serde_json::from_str(&entry).unwrap_or_else(|e| panic!("{name}: {line}: {e}"));
             map.into_iter().next().expect("one entry")
         })
         .collect()

@@ -6,10 +6,10 @@ use std::sync::atomic::Ordering;
 
 use partnerbook_core::acts::{
     ActPage, ActQuery, ActState, ActStep, BatchProgress, Conversion, ConvertRequest, Deadline,
-    ReadyBalance,
+    ReadyList,
 };
 use partnerbook_core::api;
-use partnerbook_core::documents::{ActDocument, PayoutRegister};
+use partnerbook_core::documents::{ActDocument, RegisterView};
 use partnerbook_core::overview::Overview;
 use partnerbook_core::programs::PayoutKind;
 use partnerbook_core::ErrorDto;
@@ -101,9 +101,9 @@ pub async fn act_preview(state: State<'_, AppState>, act: String) -> Result<ActD
 pub async fn payout_register(
     state: State<'_, AppState>,
     month: String,
-) -> Result<PayoutRegister, ErrorDto> {
+) -> Result<RegisterView, ErrorDto> {
     state
-        .read(move |book, _| api::payout_register(book, &month, chrono::Local::now().date_naive()))
+        .read(move |book, _| api::register_view(book, &month, chrono::Local::now().date_naive()))
         .await
 }
 
@@ -122,10 +122,10 @@ pub async fn ready_balances(
     state: State<'_, AppState>,
     as_of: Option<String>,
     program: Option<String>,
-) -> Result<Vec<ReadyBalance>, ErrorDto> {
+) -> Result<ReadyList, ErrorDto> {
     state
         .read(move |book, _| {
-            api::ready_to_convert(
+            api::ready_list(
                 book,
                 day_or_today("as_of", as_of.as_deref())?,
                 program.as_deref(),

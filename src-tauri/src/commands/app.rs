@@ -20,6 +20,9 @@ pub struct AppInfo {
     pub book: BookLocation,
     pub lang: Lang,
     pub operator: String,
+    /// The book is open to be read only (a file the person may not write, a server role
+    /// that may only read): every change is refused, the window says so.
+    pub read_only: bool,
     /// The last book used, when it did not open as the app started (the default file was
     /// opened instead), and why; until another book is opened.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -35,6 +38,7 @@ impl AppInfo {
             book: state.location(),
             lang: user::lang(&settings),
             operator: user::operator(&settings),
+            read_only: state.read_only(),
             fallback: state.fallback(),
         }
     }

@@ -8,7 +8,8 @@ use partnerbook_core::api;
 use partnerbook_core::clients::ClientQuery;
 use partnerbook_core::partners::PartnerQuery;
 use partnerbook_core::store::sql::is_server_url;
-use partnerbook_core::{Error, ErrorDto, Problem, Text};
+use partnerbook_core::store::{BackupFile, BackupReason};
+use partnerbook_core::{Error, ErrorDto, Lang, Problem, Text};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use ts_rs::TS;
@@ -35,8 +36,53 @@ pub enum BookBackups {
     /// A server book is backed up by its server (pg_dump on the server's schedule).
     Server,
     /// A file book is copied into `folder` before every import and batch of acts; the
-    /// copies kept, newest first (file names).
-    Files { folder: String, files: Vec<String> },
+    /// copies kept, newest first.
+    Files {
+        folder: String,
+        files: Vec<BackupRow>,
+    },
+}
+
+/// One backup of a file book, as the settings screen lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct BackupRow {
+    /// The file's full path (what «Восстановить…» restores).
+    pub path: String,
+    /// The file's name.
+    pub name: String,
+    /// When it was taken, `YYYY-MM-DDTHH:MM:SS` (the desk's time).
+    pub taken_at: String,
+    pub reason: BackupReason,
+    /// Before what, in the person's language.
+    pub label: String,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+impl BackupRow {
+    fn of(file: &BackupFile, lang: Lang) -> BackupRow {
+        BackupRow {
+            path: file.path.display().to_string(),
+            name: file
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            taken_at: file.taken_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            reason: file.reason,
+            label: file.reason.label(lang).to_owned(),
+            bytes: file.bytes,
+        }
+    }
+}
+
+/// A backup restored: the file the book now is, and the backup of the book as it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RestoredBackup {
+    pub restored: String,
+    pub safety: BackupRow,
 }
 
 /// Connects to the book at the server's `url` (with the `password` typed, if any, else
@@ -126,19 +172,43 @@ pub async fn pick_book_file(
 #[tauri::command]
 pub async fn book_backups(state: State<'_, AppState>) -> Result<BookBackups, ErrorDto> {
     state
-        .read(move |book, _| {
+        .read(move |book, lang| {
             let Some(folder) = book.backup_folder() else {
                 return Ok(BookBackups::Server);
             };
-            let files = book
-                .backups()?
+            let files = api::list_backups(book)?
                 .iter()
-                .filter_map(|p| p.file_name())
-                .map(|n| n.to_string_lossy().into_owned())
+                .map(|b| BackupRow::of(b, lang))
                 .collect();
             Ok(BookBackups::Files {
                 folder: folder.display().to_string(),
                 files,
+            })
+        })
+        .await
+}
+
+/// A backup of the open book taken now («Сделать копию сейчас»).
+#[tauri::command]
+pub async fn book_backup_now(state: State<'_, AppState>) -> Result<BackupRow, ErrorDto> {
+    state
+        .change(move |book, actor, lang| Ok(BackupRow::of(&api::backup_now(book, actor)?, lang)))
+        .await
+}
+
+/// Replaces the open book with the backup at `path`, after keeping the book as it is as a
+/// backup first; every screen reads the book again after it.
+#[tauri::command]
+pub async fn book_restore(
+    state: State<'_, AppState>,
+    path: String,
+) -> Result<RestoredBackup, ErrorDto> {
+    state
+        .change(move |book, actor, lang| {
+            let restored = api::restore_backup(book, actor, Path::new(&path))?;
+            Ok(RestoredBackup {
+                restored: restored.from.display().to_string(),
+                safety: BackupRow::of(&restored.safety, lang),
             })
         })
         .await

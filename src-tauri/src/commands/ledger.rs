@@ -4,7 +4,8 @@
 
 use partnerbook_core::api;
 use partnerbook_core::ledger::{
-    Adjusted, Adjustment, BalanceRow, MonthlyAccrual, PartnerLedger, UnearnedPage, UnearnedQuery,
+    Adjusted, Adjustment, BalanceQuery, BalanceRow, BalanceTable, MonthlyAccrual, PartnerLedger,
+    UnearnedPage, UnearnedQuery,
 };
 use partnerbook_core::money::minor_text;
 use partnerbook_core::ErrorDto;
@@ -25,6 +26,18 @@ pub async fn balances(
             let as_of = day_or_today("as_of", as_of.as_deref())?;
             api::balances(book, as_of, program.as_deref())
         })
+        .await
+}
+
+/// The balances table as the accruals screen asks for it (day, program, search, sort), with
+/// the totals per unit: the screen adds no money.
+#[tauri::command]
+pub async fn balances_table(
+    state: State<'_, AppState>,
+    query: BalanceQuery,
+) -> Result<BalanceTable, ErrorDto> {
+    state
+        .read(move |book, _| api::balance_table(book, &query))
         .await
 }
 

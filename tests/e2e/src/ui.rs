@@ -181,6 +181,23 @@ pub async fn wait_partner_rows(client: &Client, name: &str) -> Vec<String> {
     }
 }
 
+/// Presses Ctrl and `key` together on whatever has the focus (the app's shortcuts:
+/// `'k'` quick find, `'i'` import).
+pub async fn press_ctrl(client: &Client, key: char) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    use fantoccini::key::Key;
+    let ctrl = char::from(Key::Control);
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: ctrl })
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key })
+        .then(KeyAction::Up { value: ctrl });
+    client
+        .perform_actions(keys)
+        .await
+        .unwrap_or_else(|e| panic!("pressing Ctrl+{key}: {e}"));
+}
+
 /// Presses Esc wherever the focus is (closes a dialog).
 pub async fn press_escape(client: &Client) {
     use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -234,43 +251,55 @@ pub async fn value_of(client: &Client, css: &str) -> Option<String> {
     answer.as_str().map(str::to_owned)
 }
 
-/// Types `day` into the date input at `css` as a person does: clears it, then types the
-/// day's digits field by field. WebKitGTK draws a date input as fields in the locale's
-/// order (`ММ/ДД/ГГГГ` under Xvfb's C locale, `ДД.ММ.ГГГГ` in Russian), so the orders are
-/// tried until the input holds the day (`YYYY-MM-DD`); an input drawn as plain text takes
-/// the ISO form.
-pub async fn type_date(client: &Client, css: &str, day: chrono::NaiveDate) {
+/// The ISO value the app's date field at `css` holds (its `data-value`), or `None`.
+pub async fn date_value_of(client: &Client, css: &str) -> Option<String> {
+    let answer = client
+        .execute(
+            "const e = document.querySelector(arguments[0]); return e ? e.getAttribute('data-value') : null;",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .ok()?;
+    answer.as_str().map(str::to_owned)
+}
+
+/// Replaces what the text input at `css` holds with `text`, as a person does: selects it
+/// all (Ctrl+A), deletes it, types.
+pub async fn retype(client: &Client, css: &str, text: &str) {
     let input = client
         .wait()
         .at_most(WAIT)
         .for_element(Locator::Css(css))
         .await
-        .unwrap_or_else(|e| panic!("no date input {css} within {WAIT:?}: {e}"));
+        .unwrap_or_else(|e| panic!("no input {css} within {WAIT:?}: {e}"));
+    input
+        .send_keys("\u{E009}a\u{E000}\u{E003}")
+        .await
+        .unwrap_or_else(|e| panic!("clearing {css}: {e}"));
+    input
+        .send_keys(text)
+        .await
+        .unwrap_or_else(|e| panic!("typing into {css}: {e}"));
+}
+
+/// Types `day` into the app's date field at `css` (`components/DateField.tsx`: a text
+/// input, ДД.ММ.ГГГГ in Russian, ISO in English, either taken in Russian) in the ISO form,
+/// and waits until the field holds that day (`data-value`).
+pub async fn type_date(client: &Client, css: &str, day: chrono::NaiveDate) {
     let want = day.to_string();
-    let mut held = Vec::new();
-    for pattern in ["%m/%d/%Y", "%d.%m.%Y", "%Y-%m-%d"] {
-        input
-            .clear()
-            .await
-            .unwrap_or_else(|e| panic!("clearing {css}: {e}"));
-        input
-            .send_keys(&day.format(pattern).to_string())
-            .await
-            .unwrap_or_else(|e| panic!("typing into {css}: {e}"));
-        let started = Instant::now();
-        loop {
-            let have = value_of(client, css).await;
-            if have.as_deref() == Some(want.as_str()) {
-                return;
-            }
-            if started.elapsed() > Duration::from_millis(600) {
-                held.push(format!("{pattern} → {have:?}"));
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+    retype(client, css, &want).await;
+    let started = Instant::now();
+    loop {
+        let have = date_value_of(client, css).await;
+        if have.as_deref() == Some(want.as_str()) {
+            return;
         }
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "typed {want} into {css}, it holds {have:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("typed {want} into {css}, it holds: {}", held.join("; "));
 }
 
 /// Clicks the element `data-testid=id` once it is there.

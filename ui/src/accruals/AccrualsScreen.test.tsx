@@ -11,7 +11,9 @@ import { answer, callsOf } from "../test/ipc";
 import { renderInBook } from "../test/render";
 import { AccrualsChart } from "./AccrualsChart";
 import { AccrualsScreen } from "./AccrualsScreen";
-import { totalsByUnit } from "./BalancesTable";
+import { showDay } from "../dateText";
+import type { BalanceQuery } from "../bindings/BalanceQuery";
+import type { BalanceUnitTotal } from "../bindings/BalanceUnitTotal";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
@@ -39,9 +41,23 @@ const ROWS: BalanceRow[] = [
   balance("P-5", "atlantys", "KZT", { accrued: "25000.00", on_hold: "25000.00" }),
 ];
 
+/** The totals the core answers for ROWS (the screen adds nothing itself). */
+const TOTALS: BalanceUnitTotal[] = [
+  { unit: "bonus", count: 2, accrued: "9000.00", reversed: "1500.00", annulled: "0.00", on_hold: "-0.50", available: "7500.50", converted: "0.00", paid: "0.00" },
+  { unit: "KZT", count: 1, accrued: "25000.00", reversed: "0.00", annulled: "0.00", on_hold: "25000.00", available: "0.00", converted: "0.00", paid: "0.00" },
+];
+
+/** `balances_table` over ROWS, filtered by program as the core does. */
+const balancesTable = ({ query }: Record<string, unknown>) => {
+  const q = query as BalanceQuery;
+  const rows = ROWS.filter((r) => !q.program || r.program === q.program);
+  return { rows, totals: TOTALS.filter((t) => rows.some((r) => r.unit === t.unit)) };
+};
+
 const LEDGER: PartnerLedger = {
   as_of: "2026-03-30",
   balance: ROWS[1] as BalanceRow,
+  unconverted: "1500.00",
   entries: [
     {
       id: 1, partner: "P-2", program: "bitrix24", unit: "bonus", kind: "credit", date: "2025-05-10", available_on: "2025-05-10",
@@ -82,7 +98,7 @@ const MONTHLY: MonthlyAccrual[] = [
 describe("the accruals screen", () => {
   beforeEach(() => {
     answer({
-      balances: ({ program }) => ROWS.filter((r) => !program || r.program === program),
+      balances_table: balancesTable,
       partner_ledger: () => LEDGER,
       unearned_page: ({ query }) => unearned(query as UnearnedQuery),
       monthly_accruals: () => MONTHLY,
@@ -92,8 +108,8 @@ describe("the accruals screen", () => {
   it("shows balances as of today, money in its unit, and a totals row per unit", async () => {
     renderInBook(<AccrualsScreen onOpenPartner={() => {}} />);
     const row = await screen.findByTestId("balance-row-P-1");
-    expect(screen.getByTestId("balances-date")).toHaveValue(todayIso());
-    expect(callsOf("balances")[0]).toEqual({ asOf: todayIso() });
+    expect(screen.getByTestId("balances-date")).toHaveValue(showDay(todayIso(), "ru"));
+    expect(callsOf("balances_table")[0]).toEqual({ query: { as_of: todayIso(), sort: "partner", descending: false } });
     const available = row.querySelector('[data-col="available"]');
     expect(plain(available?.textContent ?? null)).toBe("6 000 бонусов");
     expect(available).toHaveAttribute("data-value", "6000.00");
@@ -120,11 +136,11 @@ describe("the accruals screen", () => {
     const date = screen.getByTestId("balances-date");
     await user.clear(date);
     await user.type(date, "2025-12-31");
-    await waitFor(() => expect(callsOf("balances").some((c) => c.asOf === "2025-12-31")).toBe(true));
+    await waitFor(() => expect(callsOf("balances_table").some((c) => (c.query as BalanceQuery).as_of === "2025-12-31")).toBe(true));
 
     await user.click(within(screen.getByRole("group", { name: "Программа" })).getByText("Атлантис"));
     await waitFor(() => expect(screen.queryByTestId("balance-row-P-1")).toBeNull());
-    expect(callsOf("balances").at(-1)).toEqual({ asOf: "2025-12-31", program: "atlantys" });
+    expect(callsOf("balances_table").at(-1)).toEqual({ query: { as_of: "2025-12-31", program: "atlantys", sort: "partner", descending: false } });
     expect(screen.getByTestId("balance-row-P-5")).toBeInTheDocument();
     expect(screen.queryByTestId("balances-total-bonus")).toBeNull();
   });
@@ -208,19 +224,5 @@ describe("the accruals chart", () => {
   it("says so when nothing was accrued", () => {
     renderInBook(<AccrualsChart data={[]} />);
     expect(screen.getByTestId("accruals-chart")).toHaveTextContent("Начислений ещё нет.");
-  });
-});
-
-describe("totals per unit", () => {
-  it("sum exactly, never mixing units", () => {
-    const totals = totalsByUnit([
-      balance("A", "x", "RUB", { available: "0.10" }),
-      balance("B", "x", "RUB", { available: "0.20" }),
-      balance("C", "y", "USD", { available: "19.80" }),
-    ]);
-    expect(totals.map((t) => [t.unit, t.sums.available, t.count])).toEqual([
-      ["RUB", "0.30", 2],
-      ["USD", "19.80", 1],
-    ]);
   });
 });

@@ -1,6 +1,9 @@
+import { DateField } from "../components/DateField";
 import { useEffect, useMemo, useState } from "react";
-import { balances } from "../api";
-import type { BalanceRow } from "../bindings/BalanceRow";
+import { useDebounced } from "../components/useDebounced";
+import { balancesTable } from "../api";
+import type { BalanceQuery } from "../bindings/BalanceQuery";
+import type { BalanceTable } from "../bindings/BalanceTable";
 import type { ErrorDto } from "../bindings/ErrorDto";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { ExportButton } from "../components/ExportButton";
@@ -11,7 +14,7 @@ import { useI18n } from "../i18n";
 import { BalancesTable, BY_PARTNER, type BalancesSorting } from "./BalancesTable";
 import { useBook } from "../book";
 
-type Loaded = { key: string; rows?: BalanceRow[]; error?: ErrorDto };
+type Loaded = { key: string; table?: BalanceTable; error?: ErrorDto };
 
 /** Балансы: every partner's balance as of a day, of one program or all, with totals per unit. */
 export function BalancesTab(props: {
@@ -27,40 +30,39 @@ export function BalancesTab(props: {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState<BalancesSorting>(BY_PARTNER);
-  const key = `${asOf}|${program ?? ""}`;
+  const typed = useDebounced(search.trim(), 200);
+  // The core searches, sorts and sums: the table shows what it answers.
+  const query = useMemo<BalanceQuery | null>(
+    () =>
+      asOf
+        ? { as_of: asOf, ...(program ? { program } : {}), ...(typed ? { search: typed } : {}), sort: sort.key, descending: sort.desc }
+        : null,
+    [asOf, program, typed, sort],
+  );
+  const key = JSON.stringify(query);
 
   useEffect(() => {
-    if (!asOf) return;
+    if (!query) return;
     let live = true;
-    balances(asOf, program).then(
-      (rows) => live && setLoaded({ key, rows }),
+    balancesTable(query).then(
+      (table) => live && setLoaded({ key, table }),
       (reason: unknown) => live && setLoaded({ key, error: toErrorDto(reason) }),
     );
     return () => {
       live = false;
     };
-  }, [asOf, program, key, refresh]);
+  }, [query, key, refresh]);
 
   const current = loaded?.key === key ? loaded : null;
-  const shown = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    const rows = current?.rows ?? [];
-    return q ? rows.filter((r) => r.partner.toLowerCase().includes(q) || r.name.toLowerCase().includes(q)) : rows;
-  }, [current, search]);
+  // While another search or sort is read, the rows before it stay (the headers keep their place).
+  const table = query ? (current?.table ?? loaded?.table) : undefined;
 
   return (
     <div className="tab-body">
       <div className="toolbar">
         <label className="inline-field">
           <span>{t("accruals.asOf")}</span>
-          <input
-            type="date"
-            name="as_of"
-            data-testid="balances-date"
-            value={asOf}
-            required
-            onChange={(e) => onAsOf(e.target.value)}
-          />
+          <DateField name="as_of" testId="balances-date" value={asOf} onChange={onAsOf} />
         </label>
         <input
           type="search"
@@ -72,30 +74,17 @@ export function BalancesTab(props: {
           onChange={(e) => setSearch(e.target.value)}
         />
         <span className="found" aria-live="polite">
-          {current?.rows && t("common.found", { n: formatCount(shown.length, lang) })}
+          {current?.table && t("common.found", { n: formatCount(current.table.rows.length, lang) })}
         </span>
         <ExportButton
-          table={
-            asOf
-              ? {
-                  kind: "balances",
-                  query: {
-                    as_of: asOf,
-                    ...(program ? { program } : {}),
-                    ...(search.trim() ? { search: search.trim() } : {}),
-                    sort: sort.key,
-                    descending: sort.desc,
-                  },
-                }
-              : null
-          }
+          table={query ? { kind: "balances", query } : null}
           testId="balances-export"
         />
       </div>
       <ProgramChips value={program} onChange={onProgram} />
       <ErrorBanner error={current?.error ?? null} />
-      {!current && <p className="muted">{t("common.loading")}</p>}
-      {current?.rows && <BalancesTable rows={shown} onOpen={onOpen} sort={sort} onSort={setSort} />}
+      {!current && !table && <p className="muted">{t("common.loading")}</p>}
+      {table && <BalancesTable table={table} onOpen={onOpen} sort={sort} onSort={setSort} searched={Boolean(typed || program)} />}
     </div>
   );
 }

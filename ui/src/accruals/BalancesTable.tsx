@@ -1,11 +1,13 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef, useState, type KeyboardEvent } from "react";
-import type { BalanceRow } from "../bindings/BalanceRow";
+import { useRef, useState, type KeyboardEvent } from "react";
 import type { BalanceSort } from "../bindings/BalanceSort";
+import type { BalanceTable } from "../bindings/BalanceTable";
 import { useBook } from "../book";
-import { compareNatural, formatMoney, sumDecimals, toMinor, unitLabel } from "../format";
+import { formatMoney, toMinor, unitLabel } from "../format";
+import { EmptyState } from "../components/EmptyState";
 import { programName, useI18n } from "../i18n";
-import { BALANCE_COLUMNS, BALANCE_LABELS, type BalanceColumn } from "./ledgerLabels";
+import { useGo } from "../navigation";
+import { BALANCE_COLUMNS, BALANCE_LABELS } from "./ledgerLabels";
 
 const ROW_HEIGHT = 28;
 
@@ -13,52 +15,27 @@ const ROW_HEIGHT = 28;
 export type BalancesSorting = { key: BalanceSort; desc: boolean };
 export const BY_PARTNER: BalancesSorting = { key: "partner", desc: false };
 
-const compareMoney = (a: string, b: string) => {
-  const x = toMinor(a) ?? 0n;
-  const y = toMinor(b) ?? 0n;
-  return x < y ? -1 : x > y ? 1 : 0;
-};
-
-/** One totals line per unit: the sums of every money column over the rows shown. */
-export function totalsByUnit(rows: readonly BalanceRow[]): { unit: string; sums: Record<BalanceColumn, string>; count: number }[] {
-  const units = [...new Set(rows.map((r) => r.unit))];
-  return units.map((unit) => {
-    const mine = rows.filter((r) => r.unit === unit);
-    const sums = Object.fromEntries(BALANCE_COLUMNS.map((c) => [c, sumDecimals(mine.map((r) => r[c]))])) as Record<
-      BalanceColumn,
-      string
-    >;
-    return { unit, sums, count: mine.length };
-  });
-}
-
 /**
  * Balances, one row per partner: sortable headers, money right-aligned in its unit, a totals
- * row per unit under them. Rows scroll virtually; a click or Enter opens the partner's ledger.
- * Text columns sort in the natural order (`compareNatural`), money by amount; the core's
- * export sorts the same way.
+ * row per unit under them. The core sorts the rows (text in the natural order, money by
+ * amount) and sums the totals; rows scroll virtually; a click or Enter opens the partner's ledger.
  */
 export function BalancesTable(props: {
-  rows: readonly BalanceRow[];
+  table: BalanceTable;
   onOpen: (partner: string) => void;
   sort: BalancesSorting;
   onSort: (sort: BalancesSorting) => void;
+  /** The rows are a search's: an empty table says to change it. */
+  searched?: boolean;
 }) {
-  const { rows, onOpen, sort, onSort } = props;
+  const { table, onOpen, sort, onSort, searched } = props;
+  const go = useGo();
+  const sorted = table.rows;
   const { t, lang } = useI18n();
   const { programs } = useBook();
   const [active, setActive] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
 
-  const sorted = useMemo(() => {
-    const cmp = (a: BalanceRow, b: BalanceRow) => {
-      const k = sort.key;
-      const c = k === "partner" || k === "name" || k === "program" ? compareNatural(a[k], b[k]) : compareMoney(a[k], b[k]);
-      return sort.desc ? -c : c;
-    };
-    return [...rows].sort(cmp);
-  }, [rows, sort]);
-  const totals = useMemo(() => totalsByUnit(rows), [rows]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders us
   const virtualizer = useVirtualizer({
@@ -128,7 +105,11 @@ export function BalancesTable(props: {
           {sorted.length === 0 && (
             <tr>
               <td colSpan={width} className="muted">
-                {t("common.empty")}
+                {table.totals.length === 0 && !searched ? (
+                  <EmptyState text={t("empty.balances")} action={{ label: t("empty.toImport"), onClick: () => go("import") }} testId="balances-empty" />
+                ) : (
+                  <EmptyState text={t("empty.filtered")} testId="balances-empty" />
+                )}
               </td>
             </tr>
           )}
@@ -173,14 +154,14 @@ export function BalancesTable(props: {
           )}
         </tbody>
         <tfoot>
-          {totals.map(({ unit, sums, count }) => (
-            <tr key={unit} className="totals" data-testid={`balances-total-${unit}`}>
+          {table.totals.map((total) => (
+            <tr key={total.unit} className="totals" data-testid={`balances-total-${total.unit}`}>
               <th scope="row" colSpan={3}>
-                {t("accruals.total", { unit: unitLabel(unit, lang), n: count })}
+                {t("accruals.total", { unit: unitLabel(total.unit, lang), n: total.count })}
               </th>
               {BALANCE_COLUMNS.map((c) => (
-                <td key={c} className="right money" data-col={c} data-value={sums[c]}>
-                  {formatMoney(sums[c], unit, lang)}
+                <td key={c} className="right money" data-col={c} data-value={total[c]}>
+                  {formatMoney(total[c], total.unit, lang)}
                 </td>
               ))}
             </tr>

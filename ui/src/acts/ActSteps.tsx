@@ -1,3 +1,4 @@
+import { DateField } from "../components/DateField";
 import { useState } from "react";
 import { actStep, type ActStepKind } from "../api";
 import type { ActRow } from "../bindings/ActRow";
@@ -84,14 +85,13 @@ export function ActSteps({ row, onDone }: { row: ActRow; onDone: () => void }) {
               <label className="inline-field" htmlFor={dateId}>
                 <span>{t("act.stepDate")}</span>
               </label>
-              <input
+              <DateField
                 id={dateId}
-                type="date"
                 name={`date-${step}`}
-                data-testid={dateId}
+                testId={dateId}
                 value={dates[step] ?? todayIso()}
-                aria-invalid={byField.has("date") || undefined}
-                onChange={(e) => setDates({ ...dates, [step]: e.target.value })}
+                invalid={byField.has("date")}
+                onChange={(d) => setDates({ ...dates, [step]: d })}
               />
               {button}
             </div>

@@ -9,6 +9,7 @@ import { renderInBook } from "../test/render";
 import { ActDialog } from "./ActDialog";
 import { ActsScreen } from "./ActsScreen";
 import { DOC, ROWS, actRow, page } from "./fixtures";
+import { showDay } from "../dateText";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
@@ -55,6 +56,31 @@ describe("the acts table", () => {
       expect(callsOf("acts_page").at(-1)?.query).toEqual({ status: "signed", overdue: true, month: "2026-03", offset: 0, limit: 100 }),
     );
     expect(screen.getByTestId("act-row-2026-0003")).toBeInTheDocument();
+  });
+
+  it("takes the month typed as ММ.ГГГГ", async () => {
+    const user = userEvent.setup();
+    renderInBook(<ActsScreen />);
+    await screen.findByTestId("act-row-2026-0003");
+    await user.type(screen.getByTestId("acts-month"), "3.2026");
+    await waitFor(() => expect(callsOf("acts_page").at(-1)?.query).toEqual({ month: "2026-03", offset: 0, limit: 100 }));
+  });
+
+  it("has the core sort by a header and search by number or partner", async () => {
+    const user = userEvent.setup();
+    renderInBook(<ActsScreen />);
+    await screen.findByTestId("act-row-2026-0003");
+    await user.click(screen.getByTestId("acts-sort-amount"));
+    await waitFor(() => expect(callsOf("acts_page").at(-1)?.query).toEqual({ sort: "amount", descending: false, offset: 0, limit: 100 }));
+    expect(screen.getByTestId("acts-sort-amount").closest("th")).toHaveAttribute("aria-sort", "ascending");
+    await user.click(screen.getByTestId("acts-sort-amount"));
+    await waitFor(() => expect(callsOf("acts_page").at(-1)?.query).toEqual({ sort: "amount", descending: true, offset: 0, limit: 100 }));
+    expect(screen.getByTestId("acts-sort-amount").closest("th")).toHaveAttribute("aria-sort", "descending");
+    await user.click(screen.getByTestId("acts-sort-partner"));
+    await user.type(screen.getByTestId("acts-search"), " асель ");
+    await waitFor(() =>
+      expect(callsOf("acts_page").at(-1)?.query).toEqual({ sort: "partner", descending: false, search: "асель", offset: 0, limit: 100 }),
+    );
   });
 });
 
@@ -117,9 +143,9 @@ describe("the act dialog", () => {
     const user = userEvent.setup();
     open(actRow("2026-0001"));
     const date = await screen.findByTestId("act-date-send");
-    expect(date).toHaveValue(todayIso());
+    expect(date).toHaveValue(showDay(todayIso(), "ru"));
     await user.clear(date);
-    await user.type(date, "2026-03-11");
+    await user.type(date, "11.03.2026");
     await user.click(screen.getByTestId("act-step-send"));
     await waitFor(() => expect(callsOf("act_step")).toEqual([{ act: "1", step: "send", date: "2026-03-11" }]));
 

@@ -17,13 +17,14 @@ type ActsScreenTab = "acts" | "register";
  * payout register, «Сформировать акты за месяц» (every ready balance as a batch) and
  * «Загрузить выписку» (the bank's statement marks the acts it pays paid) and «Загрузить
  * подписанный пакет» (an act's package from EDO; a .zip dropped on the window loads too).
+ * `act` (the act's row id) opens that act's dialog at once (Ctrl+K found it).
  */
-export function ActsScreen() {
+export function ActsScreen({ act }: { act?: string } = {}) {
   const { t } = useI18n();
   const [tab, setTab] = useState<ActsScreenTab>("acts");
   const [filter, setFilter] = useState<ActFilter>({});
   const [version, setVersion] = useState(0);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(act ?? null);
   const [batch, setBatch] = useState(false);
   const [statement, setStatement] = useState(false);
   const [signedPackage, setSignedPackage] = useState<{ path?: string } | null>(null);
@@ -64,7 +65,7 @@ export function ActsScreen() {
         testIdPrefix="acts-tab"
       />
       <div className="tab-panel tab-fill" role="tabpanel">
-        {tab === "acts" && <ActsTab filter={filter} onFilter={setFilter} version={version} onOpen={setOpen} />}
+        {tab === "acts" && <ActsTab filter={filter} onFilter={setFilter} version={version} onOpen={setOpen} onBatch={() => setBatch(true)} />}
         {tab === "register" && <RegisterTab />}
       </div>
       {open && <ActDialog act={open} onClose={() => setOpen(null)} onChanged={changed} />}

@@ -3,8 +3,10 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Reac
 import { actsPage } from "../api";
 import type { ActQuery } from "../bindings/ActQuery";
 import type { ActRow } from "../bindings/ActRow";
+import type { ActSort } from "../bindings/ActSort";
 import type { ActTotal } from "../bindings/ActTotal";
 import { useBook } from "../book";
+import { EmptyState } from "../components/EmptyState";
 import { ExportButton } from "../components/ExportButton";
 import { usePagedRows } from "../components/usePagedRows";
 import { formatCount, formatDate, formatMoney, unitLabel } from "../format";
@@ -20,13 +22,15 @@ type Column = {
   className?: string;
   /** `data-value` of the cell: the decimal string a test reads. */
   value?: (row: ActRow) => string;
+  /** The core's order this column's header sorts by. */
+  sort?: ActSort;
 };
 
 /** The acts a query matches, as the filters ask; `offset`/`limit` are the table's. */
 export type ActFilter = Omit<ActQuery, "offset" | "limit">;
 
 /**
- * Acts, newest first, paged from the shell as they scroll into view: number, date, partner,
+ * Acts, newest first unless a header sorts them (the core sorts and searches), paged from the shell as they scroll into view: number, date, partner,
  * program, the amount in the program's unit and the money owed, the state, the two deadlines
  * and the payment. An overdue act's row is red (`data-overdue="true"`); under the rows, the
  * money of every act matched per currency. A click or Enter opens the act. «Экспорт в XLSX» saves
@@ -39,8 +43,12 @@ export function ActsTable(props: {
   onOpen: (act: ActRow) => void;
   /** Without the partner's columns (on the partner's own card). */
   compact?: boolean;
+  /** A click on a sortable header: the core sorts by that column (again: the other way). */
+  onSort?: (sort: ActSort, descending: boolean) => void;
+  /** What to do when there are no acts at all (the month's batch), offered by the empty table. */
+  onBatch?: () => void;
 }) {
-  const { filter, version, onOpen, compact } = props;
+  const { filter, version, onOpen, compact, onSort, onBatch } = props;
   const { t, lang } = useI18n();
   const { programs } = useBook();
   const scroller = useRef<HTMLDivElement>(null);
@@ -62,18 +70,25 @@ export function ActsTable(props: {
   const date = (d: string | null) => formatDate(d, lang);
 
   const columns: Column[] = [
-    { key: "number", header: "col.actNumber", cell: (r) => r.number },
-    { key: "date", header: "col.date", cell: (r) => date(r.date) },
+    { key: "number", header: "col.actNumber", cell: (r) => r.number, sort: "number" },
+    { key: "date", header: "col.date", cell: (r) => date(r.date), sort: "date" },
     ...(compact
       ? []
       : [
           { key: "partner", header: "col.partner", cell: (r: ActRow) => r.partner } as Column,
-          { key: "name", header: "col.name", cell: (r: ActRow) => r.name, className: "ellipsis" } as Column,
+          { key: "name", header: "col.name", cell: (r: ActRow) => r.name, className: "ellipsis", sort: "partner" } as Column,
         ]),
     { key: "program", header: "col.program", cell: (r) => programName(programs, r.program, lang), className: "ellipsis" },
     { key: "amount", header: "col.amount", cell: (r) => formatMoney(r.amount, r.unit, lang), className: "right money", value: (r) => r.amount },
-    { key: "money", header: "col.money", cell: (r) => formatMoney(r.money, r.currency, lang), className: "right money", value: (r) => r.money },
-    { key: "status", header: "col.status", cell: (r) => <ActStatusLabel status={r.status} /> },
+    {
+      key: "money",
+      header: "col.money",
+      cell: (r) => formatMoney(r.money, r.currency, lang),
+      className: "right money",
+      value: (r) => r.money,
+      sort: "amount",
+    },
+    { key: "status", header: "col.status", cell: (r) => <ActStatusLabel status={r.status} />, sort: "status" },
     {
       key: "sign_due",
       header: "col.signDue",
@@ -139,18 +154,50 @@ export function ActsTable(props: {
         <table className="simple-table sticky-table" data-testid="acts-table">
           <thead>
             <tr>
-              {columns.map((c) => (
-                <th key={c.key} className={c.className?.includes("right") ? "right" : undefined}>
-                  {t(c.header)}
-                </th>
-              ))}
+              {columns.map((c) => {
+                const sorted = c.sort !== undefined && filter.sort === c.sort;
+                const descending = filter.descending === true;
+                return (
+                  <th
+                    key={c.key}
+                    className={c.className?.includes("right") ? "right" : undefined}
+                    aria-sort={sorted ? (descending ? "descending" : "ascending") : undefined}
+                  >
+                    {c.sort && onSort ? (
+                      <button
+                        type="button"
+                        className="sort-button"
+                        data-testid={`acts-sort-${c.sort}`}
+                        onClick={() => onSort(c.sort as ActSort, sorted ? !descending : false)}
+                      >
+                        {t(c.header)}
+                        <span className="sort-mark" aria-hidden>
+                          {sorted ? (descending ? "▼" : "▲") : ""}
+                        </span>
+                      </button>
+                    ) : (
+                      t(c.header)
+                    )}
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
             {paged.total === 0 && (
               <tr>
                 <td colSpan={columns.length} className="muted">
-                  {t("acts.none")}
+                  {filter.search || filter.status || filter.program || filter.month || filter.overdue ? (
+                    <EmptyState text={t("empty.filtered")} testId="acts-empty" />
+                  ) : compact ? (
+                    <EmptyState text={t("empty.partnerActs")} testId="acts-empty" />
+                  ) : (
+                    <EmptyState
+                      text={t("empty.acts")}
+                      action={onBatch ? { label: t("batch.open"), onClick: onBatch } : undefined}
+                      testId="acts-empty"
+                    />
+                  )}
                 </td>
               </tr>
             )}

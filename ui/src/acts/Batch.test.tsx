@@ -1,13 +1,14 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { PayoutRegister } from "../bindings/PayoutRegister";
+import type { RegisterView } from "../bindings/RegisterView";
 import { monthIso, previousMonthEnd } from "../format";
 import { answer, callsOf } from "../test/ipc";
 import { renderInBook } from "../test/render";
 import { ActsScreen } from "./ActsScreen";
 import { BatchDialog } from "./BatchDialog";
 import { DOC, page } from "./fixtures";
+import { showDay, showMonth } from "../dateText";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
@@ -18,11 +19,20 @@ const READY = [
   { partner: "P-5", name: "ТОО «Асель»", program: "atlantys", unit: "KZT", available: "75000.00", min_amount: "0.00" },
 ];
 
+/** What the core answers: the rows and its totals per unit. */
+const READY_LIST = {
+  rows: READY,
+  totals: [
+    { unit: "bonus", count: 1, available: "6000.00" },
+    { unit: "KZT", count: 1, available: "75000.00" },
+  ],
+};
+
 describe("the month's batch of acts", () => {
   it("shows what is ready on the last day of the month before, with totals; makes the acts", async () => {
     const user = userEvent.setup();
     answer({
-      ready_balances: () => READY,
+      ready_balances: () => READY_LIST,
       acts_batch: () => [
         { conversion: "1", act: "1", number: "2026-0001", partner: "P-1", amount: "6000.00", unit: "bonus" },
         { conversion: "2", act: "2", number: "2026-0002", partner: "P-5", amount: "75000.00", unit: "KZT" },
@@ -30,7 +40,7 @@ describe("the month's batch of acts", () => {
     });
     const done = vi.fn();
     renderInBook(<BatchDialog onClose={() => {}} onDone={done} />);
-    expect(screen.getByTestId("batch-date")).toHaveValue(previousMonthEnd());
+    expect(screen.getByTestId("batch-date")).toHaveValue(showDay(previousMonthEnd(), "ru"));
     expect(await screen.findByTestId("batch-ready")).toHaveTextContent("ТОО «Асель»");
     expect(callsOf("ready_balances")[0]).toEqual({ asOf: previousMonthEnd() });
     expect(plain(screen.getByTestId("batch-total-bonus").textContent)).toContain("6 000 бонусов");
@@ -50,7 +60,7 @@ describe("the month's batch of acts", () => {
     const user = userEvent.setup();
     let finish: (v: unknown) => void = () => {};
     answer({
-      ready_balances: () => READY,
+      ready_balances: () => READY_LIST,
       acts_batch: () => new Promise((_, reject) => (finish = reject)),
       acts_batch_cancel: () => {
         finish({ code: "cancelled", message: "Отменено; ничего не изменено.", problems: [] });
@@ -69,7 +79,7 @@ describe("the month's batch of acts", () => {
 });
 
 describe("the payout register", () => {
-  const REGISTER: PayoutRegister = {
+  const REGISTER: RegisterView["register"] = {
     month: monthIso(),
     vendor: DOC.buyer,
     made: "2026-03-30",
@@ -92,7 +102,7 @@ describe("the payout register", () => {
   beforeEach(() => {
     answer({
       acts_page: () => page([]),
-      payout_register: () => REGISTER,
+      payout_register: (): RegisterView => ({ register: REGISTER, totals: [{ currency: "RUB", count: 2, amount: "7500.50" }] }),
       save_register: ({ format }) => (format === "bank" ? "/home/anna/payouts-1c.txt" : null),
     });
   });
@@ -101,7 +111,7 @@ describe("the payout register", () => {
     const user = userEvent.setup();
     renderInBook(<ActsScreen />);
     await user.click(screen.getByTestId("acts-tab-register"));
-    expect(screen.getByTestId("register-month")).toHaveValue(monthIso());
+    expect(screen.getByTestId("register-month")).toHaveValue(showMonth(monthIso(), "ru"));
     const lines = await screen.findByTestId("register-lines");
     expect(callsOf("payout_register")).toEqual([{ month: monthIso() }]);
     expect(within(lines).getAllByRole("row")).toHaveLength(3);

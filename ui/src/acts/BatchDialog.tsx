@@ -1,16 +1,18 @@
+import { DateField } from "../components/DateField";
 import { useEffect, useRef, useState } from "react";
 import { actsBatch, actsBatchCancel, onBatchProgress, readyBalances } from "../api";
 import type { BatchProgress } from "../bindings/BatchProgress";
 import type { Conversion } from "../bindings/Conversion";
 import type { ErrorDto } from "../bindings/ErrorDto";
 import type { ReadyBalance } from "../bindings/ReadyBalance";
+import type { ReadyList } from "../bindings/ReadyList";
 import { useBook } from "../book";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { Modal } from "../components/Modal";
 import { ProgramChips } from "../components/ProgramChips";
 import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { problemsByField, toErrorDto } from "../errors";
-import { formatCount, formatDate, formatMoney, previousMonthEnd, sumDecimals, unitLabel } from "../format";
+import { formatCount, formatDate, formatMoney, previousMonthEnd, unitLabel } from "../format";
 import { programName, useI18n } from "../i18n";
 
 type Phase =
@@ -18,15 +20,6 @@ type Phase =
   | { kind: "running"; progress: BatchProgress | null }
   | { kind: "done"; made: Conversion[] }
   | { kind: "cancelled" };
-
-/** Sums of what is ready, per unit, in the order units first appear. */
-export function readyTotals(rows: readonly ReadyBalance[]): { unit: string; sum: string; count: number }[] {
-  const units = [...new Set(rows.map((r) => r.unit))];
-  return units.map((unit) => {
-    const mine = rows.filter((r) => r.unit === unit);
-    return { unit, sum: sumDecimals(mine.map((r) => r.available)), count: mine.length };
-  });
-}
 
 /**
  * «Сформировать акты за месяц»: the day (the last of the month before, unless changed) and
@@ -38,7 +31,7 @@ export function BatchDialog({ onClose, onDone }: { onClose: () => void; onDone: 
   const { programs } = useBook();
   const [date, setDate] = useState(() => previousMonthEnd());
   const [program, setProgram] = useState("");
-  const [ready, setReady] = useState<{ key: string; rows?: ReadyBalance[]; error?: ErrorDto } | null>(null);
+  const [ready, setReady] = useState<{ key: string; list?: ReadyList; error?: ErrorDto } | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: "choose" });
   const [error, setError] = useState<ErrorDto | null>(null);
   const running = useRef(false);
@@ -48,7 +41,7 @@ export function BatchDialog({ onClose, onDone }: { onClose: () => void; onDone: 
     if (!date) return;
     let live = true;
     readyBalances(date, program || undefined).then(
-      (rows) => live && setReady({ key, rows }),
+      (list) => live && setReady({ key, list }),
       (reason: unknown) => live && setReady({ key, error: toErrorDto(reason) }),
     );
     return () => {
@@ -56,7 +49,8 @@ export function BatchDialog({ onClose, onDone }: { onClose: () => void; onDone: 
     };
   }, [date, program, key]);
 
-  const rows = ready?.key === key ? ready.rows : undefined;
+  const list = ready?.key === key ? ready.list : undefined;
+  const rows = list?.rows;
   const loadError = ready?.key === key ? (ready.error ?? null) : null;
   const { byField, other } = problemsByField(error, ["date"]);
 
@@ -110,7 +104,7 @@ export function BatchDialog({ onClose, onDone }: { onClose: () => void; onDone: 
             <div className="toolbar">
               <label className={`inline-field${byField.has("date") ? " invalid" : ""}`}>
                 <span>{t("batch.date")}</span>
-                <input type="date" name="date" data-testid="batch-date" value={date} onChange={(e) => setDate(e.target.value)} />
+                <DateField name="date" testId="batch-date" value={date} onChange={setDate} invalid={byField.has("date")} />
               </label>
             </div>
             <ProgramChips value={program || undefined} onChange={(p) => setProgram(p ?? "")} testIdPrefix="batch-program" />
@@ -128,10 +122,10 @@ export function BatchDialog({ onClose, onDone }: { onClose: () => void; onDone: 
                 <SimpleTable columns={readyColumns} rows={rows} empty={t("batch.nothingReady")} testId="batch-ready" />
                 {rows.length > 0 && (
                   <div className="batch-totals">
-                    {readyTotals(rows).map((x) => (
-                      <div key={x.unit} data-testid={`batch-total-${x.unit}`} data-value={x.sum}>
+                    {(list?.totals ?? []).map((x) => (
+                      <div key={x.unit} data-testid={`batch-total-${x.unit}`} data-value={x.available}>
                         {t("batch.total", { unit: unitLabel(x.unit, lang), n: formatCount(x.count, lang) })}{" "}
-                        <strong className="money">{formatMoney(x.sum, x.unit, lang)}</strong>
+                        <strong className="money">{formatMoney(x.available, x.unit, lang)}</strong>
                       </div>
                     ))}
                   </div>

@@ -10,6 +10,7 @@ import { renderInBook } from "../test/render";
 import { ConvertDialog, convertProblems } from "./ConvertDialog";
 import { actRow, page } from "./fixtures";
 import { PartnerActsTab } from "./PartnerActsTab";
+import { showDay } from "../dateText";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
@@ -54,12 +55,12 @@ describe("the partner card's acts tab", () => {
   it("converts everything available by default: the act appears as a draft", async () => {
     const user = userEvent.setup();
     renderInBook(<PartnerActsTab partner="P-1" program="bitrix24" />);
-    expect(await screen.findByText("Актов нет")).toBeInTheDocument();
+    expect(await screen.findByTestId("acts-empty")).toHaveTextContent("Актов пока нет — сконвертируйте доступный баланс кнопкой «Конвертировать…»");
     expect(callsOf("acts_page")[0]).toEqual({ query: { partner: "P-1", offset: 0, limit: 100 } });
 
     await user.click(screen.getByTestId("acts-convert-open"));
     const dialog = screen.getByRole("dialog");
-    expect(within(dialog).getByLabelText("Дата конвертации")).toHaveValue(todayIso());
+    expect(within(dialog).getByLabelText("Дата конвертации")).toHaveValue(showDay(todayIso(), "ru"));
     expect(within(dialog).getByLabelText("Сумма")).toHaveValue("");
     await waitFor(() => expect(plain(screen.getByTestId("convert-available").textContent)).toContain("6 000 бонусов"));
     expect(plain(screen.getByTestId("convert-available").textContent)).toContain("порог программы 5 000 бонусов");

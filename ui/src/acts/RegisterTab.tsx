@@ -1,13 +1,14 @@
+import { DateField } from "../components/DateField";
 import { useEffect, useState } from "react";
 import { payoutRegister, saveRegister } from "../api";
 import type { ErrorDto } from "../bindings/ErrorDto";
-import type { PayoutRegister } from "../bindings/PayoutRegister";
+import type { RegisterView } from "../bindings/RegisterView";
 import type { RegisterFormat } from "../bindings/RegisterFormat";
 import type { RegisterLine } from "../bindings/RegisterLine";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { toErrorDto } from "../errors";
-import { formatCount, formatDate, formatMoney, monthIso, sumDecimals, unitLabel } from "../format";
+import { formatCount, formatDate, formatMoney, monthIso, unitLabel } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
 import { useBook } from "../book";
 
@@ -16,15 +17,6 @@ const SAVES: readonly { format: RegisterFormat; label: MessageKey }[] = [
   { format: "xlsx", label: "register.save.xlsx" },
   { format: "bank", label: "register.save.bank" },
 ];
-
-/** One line per currency: how many payouts and their sum. */
-export function registerTotals(lines: readonly RegisterLine[]): { currency: string; sum: string; count: number }[] {
-  const currencies = [...new Set(lines.map((l) => l.currency))];
-  return currencies.map((currency) => {
-    const mine = lines.filter((l) => l.currency === currency);
-    return { currency, sum: sumDecimals(mine.map((l) => l.amount)), count: mine.length };
-  });
-}
 
 /**
  * Реестр выплат: a month (the current one unless changed), what its register holds (bank
@@ -35,7 +27,7 @@ export function RegisterTab() {
   const { t, lang } = useI18n();
   const { refresh } = useBook();
   const [month, setMonth] = useState(monthIso);
-  const [loaded, setLoaded] = useState<{ month: string; register?: PayoutRegister; error?: ErrorDto } | null>(null);
+  const [loaded, setLoaded] = useState<{ month: string; view?: RegisterView; error?: ErrorDto } | null>(null);
   const [saved, setSaved] = useState<{ path?: string; error?: ErrorDto } | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -43,7 +35,7 @@ export function RegisterTab() {
     if (!/^\d{4}-\d{2}$/.test(month)) return;
     let live = true;
     payoutRegister(month).then(
-      (register) => live && setLoaded({ month, register }),
+      (view) => live && setLoaded({ month, view }),
       (reason: unknown) => live && setLoaded({ month, error: toErrorDto(reason) }),
     );
     return () => {
@@ -52,7 +44,7 @@ export function RegisterTab() {
   }, [month, refresh]);
 
   const current = loaded?.month === month ? loaded : null;
-  const lines = current?.register?.lines;
+  const lines = current?.view?.register.lines;
 
   const save = async (format: RegisterFormat) => {
     setSaving(true);
@@ -87,7 +79,7 @@ export function RegisterTab() {
       <div className="toolbar">
         <label className="inline-field">
           <span>{t("register.month")}</span>
-          <input type="month" name="month" data-testid="register-month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          <DateField month name="month" testId="register-month" value={month} onChange={setMonth} />
         </label>
         {SAVES.map((s) => (
           <button key={s.format} type="button" disabled={saving || !lines} onClick={() => void save(s.format)} data-testid={`register-save-${s.format}`}>
@@ -109,10 +101,10 @@ export function RegisterTab() {
           <SimpleTable columns={columns} rows={lines} empty={t("register.empty")} testId="register-lines" />
           {lines.length > 0 && (
             <div className="batch-totals">
-              {registerTotals(lines).map((x) => (
-                <div key={x.currency} data-testid={`register-total-${x.currency}`} data-value={x.sum}>
+              {(current?.view?.totals ?? []).map((x) => (
+                <div key={x.currency} data-testid={`register-total-${x.currency}`} data-value={x.amount}>
                   {t("register.total", { unit: unitLabel(x.currency, lang), n: formatCount(x.count, lang) })}{" "}
-                  <strong className="money">{formatMoney(x.sum, x.currency, lang)}</strong>
+                  <strong className="money">{formatMoney(x.amount, x.currency, lang)}</strong>
                 </div>
               ))}
             </div>

@@ -12,6 +12,11 @@ export type AppInfo = { version: string,
  */
 book: BookLocation, lang: Lang, operator: string, 
 /**
+ * The book is open to be read only (a file the person may not write, a server role
+ * that may only read): every change is refused, the window says so.
+ */
+read_only: boolean, 
+/**
  * The last book used, when it did not open as the app started (the default file was
  * opened instead), and why; until another book is opened.
  */

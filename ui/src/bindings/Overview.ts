@@ -2,6 +2,7 @@
 import type { Deadline } from "./Deadline";
 import type { ImportRecord } from "./ImportRecord";
 import type { ReadyBalance } from "./ReadyBalance";
+import type { ReadyTotal } from "./ReadyTotal";
 
 export type Overview = { as_of: string, 
 /**
@@ -16,6 +17,10 @@ today: Array<Deadline>,
  * Due in the seven days after `as_of`.
  */
 week: Array<Deadline>, ready: Array<ReadyBalance>, 
+/**
+ * What is ready, summed per unit.
+ */
+ready_totals: Array<ReadyTotal>, 
 /**
  * Acts drafted and not yet sent.
  */

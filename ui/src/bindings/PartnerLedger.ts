@@ -8,6 +8,10 @@ export type PartnerLedger = {
  */
 as_of: string, balance: BalanceRow, 
 /**
+ * What an annulment would take: available plus on hold, in the balance's unit.
+ */
+unconverted: string, 
+/**
  * Every entry, oldest first, each with its reason in the user's language.
  */
 entries: Array<LedgerEntry>, };

@@ -6,7 +6,9 @@ import type { ClientRow } from "../bindings/ClientRow";
 import type { ClientSort } from "../bindings/ClientSort";
 import { useBook } from "../book";
 import { ExportButton } from "../components/ExportButton";
+import { EmptyState } from "../components/EmptyState";
 import { PagedTable } from "../components/PagedTable";
+import { useGo } from "../navigation";
 import { ProgramChips } from "../components/ProgramChips";
 import { SearchBar } from "../components/SearchBar";
 import { useDebounced } from "../components/useDebounced";
@@ -27,6 +29,7 @@ type Props = {
 /** The clients table with their current partner: search, program and «без партнёра» chips, paging. */
 export function ClientList({ filters, onFilters, onOpen }: Props) {
   const { t, lang } = useI18n();
+  const go = useGo();
   const { programs } = useBook();
   const search = useDebounced(filters.search.trim(), 200);
   const sort = filters.sorting[0];
@@ -74,6 +77,13 @@ export function ClientList({ filters, onFilters, onOpen }: Props) {
         sorting={filters.sorting}
         onSortingChange={(sorting) => onFilters({ ...filters, sorting })}
         onOpen={onOpen}
+        empty={
+          filters.search.trim() || filters.program || filters.unbound ? (
+            <EmptyState text={t("empty.filtered")} testId="clients-empty" />
+          ) : (
+            <EmptyState text={t("empty.clients")} action={{ label: t("empty.toImport"), onClick: () => go("import") }} testId="clients-empty" />
+          )
+        }
       />
     </section>
   );

@@ -10,6 +10,7 @@ import type { PartnerRow } from "../bindings/PartnerRow";
 import { PartnersSection } from "../partners/PartnersSection";
 import { answer, callsOf, type Handlers } from "../test/ipc";
 import { renderInBook } from "../test/render";
+import type { BalanceQuery } from "../bindings/BalanceQuery";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
@@ -45,7 +46,13 @@ function setUp(extra: Handlers = {}) {
       const q = query as PartnerQuery;
       return { total: 250, offset: q.offset ?? 0, rows: Array.from({ length: 100 }, (_, k) => partner((q.offset ?? 0) + k)) };
     },
-    balances: () => [balance("P-1", "ООО «Альфа»", "6000.00"), balance("P-10", "ООО «Бета»", "900.00"), balance("P-2", "ИП Гамма", "50.00")],
+    // The core searches and sorts; here it answers the rows in an order of its own.
+    balances_table: ({ query }) => {
+      const q = query as BalanceQuery;
+      const all = [balance("P-1", "ООО «Альфа»", "6000.00"), balance("P-2", "ИП Гамма", "50.00"), balance("P-10", "ООО «Бета»", "900.00")];
+      const found = q.search ? all.filter((r) => r.name.toLowerCase().includes(q.search ?? "")) : all;
+      return { rows: q.descending ? [...found].reverse() : found, totals: [] };
+    },
     export_table: () => "/home/anna/exports/partners-2026-03-30.xlsx",
     ...extra,
   });
@@ -53,7 +60,7 @@ function setUp(extra: Handlers = {}) {
 
 function Partners() {
   const [open, setOpen] = useState<string | undefined>();
-  return <PartnersSection partner={open} onOpen={setOpen} onOpenClient={() => {}} focusSearch={0} />;
+  return <PartnersSection partner={open} onOpen={setOpen} onOpenClient={() => {}} />;
 }
 
 const sent = () => callsOf("export_table").map((a) => a.request as ExportRequest);
@@ -101,12 +108,12 @@ describe("«Экспорт в XLSX»", () => {
     renderInBook(<AccrualsScreen onOpenPartner={() => {}} />);
     await screen.findByTestId("balance-row-P-10");
     const rows = () => screen.getAllByTestId(/^balance-row-/).map((r) => r.dataset.testid);
-    // The natural order: P-2 before P-10, as the export sorts.
+    // The rows in the core's order.
     expect(rows()).toEqual(["balance-row-P-1", "balance-row-P-2", "balance-row-P-10"]);
     await user.type(screen.getByRole("searchbox"), "ооо");
     await user.click(screen.getByRole("button", { name: /Доступно/ }));
     await user.click(screen.getByRole("button", { name: /Доступно/ }));
-    expect(rows()).toEqual(["balance-row-P-1", "balance-row-P-10"]);
+    await waitFor(() => expect(rows()).toEqual(["balance-row-P-10", "balance-row-P-1"]));
     await user.click(screen.getByTestId("balances-export"));
     await screen.findByTestId("balances-export-saved");
     const request = sent()[0];
@@ -114,5 +121,7 @@ describe("«Экспорт в XLSX»", () => {
       kind: "balances",
       query: { as_of: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), search: "ооо", sort: "available", descending: true },
     });
+    // The very query the table was read with.
+    expect(callsOf("balances_table").at(-1)?.query).toEqual((request?.table as { query: unknown }).query);
   });
 });

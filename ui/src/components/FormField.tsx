@@ -1,9 +1,10 @@
 import type { ProblemDto } from "../bindings/ProblemDto";
+import { DateField } from "./DateField";
 
 type Props = {
   name: string;
   label: string;
-  type: "text" | "password" | "date" | "email" | "select" | "checkbox" | "textarea";
+  type: "text" | "password" | "date" | "month" | "email" | "select" | "checkbox" | "textarea";
   value: string;
   onChange: (value: string) => void;
   problems?: readonly ProblemDto[];
@@ -34,6 +35,20 @@ export function FormField({ name, label, type, value, onChange, problems = [], o
   if (type === "checkbox") {
     control = (
       <input {...common} type="checkbox" checked={value === "yes"} disabled={readOnly} onChange={(e) => onChange(e.target.checked ? "yes" : "no")} />
+    );
+  } else if (type === "date" || type === "month") {
+    control = (
+      <DateField
+        id={name}
+        name={name}
+        month={type === "month"}
+        value={value}
+        onChange={onChange}
+        testId={testId}
+        invalid={invalid}
+        describedBy={invalid ? errorId : undefined}
+        readOnly={readOnly}
+      />
     );
   } else if (type === "select") {
     control = (

@@ -8,7 +8,7 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { useI18n } from "../i18n";
 import type { PagedRows } from "./usePagedRows";
 
@@ -32,6 +32,8 @@ type Props<Row extends object> = {
   onSortingChange: (sorting: SortingState) => void;
   onOpen: (row: Row) => void;
   testId?: string;
+  /** What the table says when it has no rows (what to do next); «Нет строк» when not given. */
+  empty?: ReactNode;
 };
 
 /**
@@ -39,7 +41,7 @@ type Props<Row extends object> = {
  * server), TanStack Virtual for the rows, so 100 000 rows scroll as smoothly as 100.
  * ↑/↓/PgUp/PgDn/Home/End move the current row, Enter opens it.
  */
-export function PagedTable<Row extends object>({ label, columns, paged, sorting, onSortingChange, onOpen, testId }: Props<Row>) {
+export function PagedTable<Row extends object>({ label, columns, paged, sorting, onSortingChange, onOpen, testId, empty }: Props<Row>) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
   // The current row (keyboard); a new query starts again at the top.
@@ -144,7 +146,7 @@ export function PagedTable<Row extends object>({ label, columns, paged, sorting,
       ))}
       <div ref={scroller} className="grid-body" role="rowgroup" tabIndex={0} onKeyDown={onKeyDown}>
         {paged.error && <div className="error-banner" role="alert">{t("common.loadFailed", { message: paged.error.message })}</div>}
-        {paged.total === 0 && <div className="muted grid-empty">{t("common.empty")}</div>}
+        {paged.total === 0 && <div className="muted grid-empty">{empty ?? t("common.empty")}</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {items.map((item) => {
             const row = byIndex[String(item.index)];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { coreEn, coreRu } from "../bindings/coreWords";
 import { en } from "./en";
 import { dictionaries, translate } from "./index";
 import { ru } from "./ru";
@@ -16,6 +17,18 @@ describe("the dictionaries", () => {
       expect(en[key].trim(), key).not.toBe("");
       expect(placeholders(en[key]), key).toEqual(placeholders(ru[key]));
     }
+  });
+
+  it("take the words the core owns from the core's generated file, with no copies of their own", () => {
+    expect(Object.keys(coreRu).length).toBeGreaterThan(50);
+    for (const key of Object.keys(coreRu) as (keyof typeof coreRu)[]) {
+      expect(key in ru, key).toBe(false);
+      expect(key in en, key).toBe(false);
+      expect(translate("ru", key), key).toBe(coreRu[key]);
+      expect(translate("en", key), key).toBe(coreEn[key]);
+    }
+    expect(translate("ru", "actStatus.signed")).toBe("подписан");
+    expect(translate("en", "channel.migrator")).toBe("migrator");
   });
 
   it("fill placeholders", () => {

@@ -1,11 +1,16 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Lang } from "../bindings/Lang";
 import type { ProgramSummary } from "../bindings/ProgramSummary";
+import { coreEn, coreRu } from "../bindings/coreWords";
 import { en } from "./en";
-import { ru, type MessageKey } from "./ru";
+import { ru, type OwnKey } from "./ru";
 
-export type { MessageKey };
-export const dictionaries: Record<Lang, Record<MessageKey, string>> = { ru, en };
+/** A message: the UI's own (`ru.ts`, `en.ts`) or a word the core owns (`bindings/coreWords.ts`). */
+export type MessageKey = OwnKey | keyof typeof coreRu;
+export const dictionaries: Record<Lang, Record<MessageKey, string>> = {
+  ru: { ...coreRu, ...ru },
+  en: { ...coreEn, ...en },
+};
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 

@@ -23,6 +23,7 @@ const OVERVIEW: Overview = {
     { partner: "P-1", name: "ООО «Альфа»", program: "bitrix24", unit: "bonus", available: "6000.00", min_amount: "5000.00" },
     { partner: "P-2", name: "ИП Борисов", program: "bitrix24", unit: "bonus", available: "5500.50", min_amount: "5000.00" },
   ],
+  ready_totals: [{ unit: "bonus", count: 2, available: "11500.50" }],
   drafts: 2,
   last_import: { id: 3, kind: "billing", file: "/home/anna/billing-2026-03.csv", at: "2026-03-29T10:15:00", operator: "Иванова", rows: 120, added: 118, unchanged: 0, refused: 2 },
 };
@@ -34,7 +35,7 @@ describe("the overview", () => {
       monthly_accruals: () => [{ month: "2026-03", program: "bitrix24", unit: "bonus", credited: "9000.00", reversed: "0.00", net: "9000.00" }],
       acts_page: () => page([actRow("2026-0009", { act: "9", status: "signed", pay_due: "2026-04-03" })]),
       act_preview: () => ({ ...DOC, number: "2026-0009" }),
-      ready_balances: () => OVERVIEW.ready,
+      ready_balances: () => ({ rows: OVERVIEW.ready, totals: OVERVIEW.ready_totals }),
     });
   });
 

@@ -1,12 +1,18 @@
 import type { ReadyBalance } from "../bindings/ReadyBalance";
-import { readyTotals } from "../acts/BatchDialog";
+import type { ReadyTotal } from "../bindings/ReadyTotal";
 import { useBook } from "../book";
 import { formatCount, formatMoney, unitLabel } from "../format";
 import { programName, useI18n } from "../i18n";
 
 /** «Готово к конвертации»: partners whose available balance reaches their program's threshold. */
-export function ReadyCard(props: { ready: readonly ReadyBalance[]; onBatch: () => void; onOpenPartner: (partner: string) => void }) {
-  const { ready, onBatch, onOpenPartner } = props;
+export function ReadyCard(props: {
+  ready: readonly ReadyBalance[];
+  /** The core's sums per unit. */
+  totals: readonly ReadyTotal[];
+  onBatch: () => void;
+  onOpenPartner: (partner: string) => void;
+}) {
+  const { ready, totals, onBatch, onOpenPartner } = props;
   const { t, lang } = useI18n();
   const { programs } = useBook();
   return (
@@ -38,11 +44,11 @@ export function ReadyCard(props: { ready: readonly ReadyBalance[]; onBatch: () =
               ))}
             </tbody>
             <tfoot>
-              {readyTotals(ready).map((x) => (
+              {totals.map((x) => (
                 <tr key={x.unit} className="totals" data-testid={`ready-total-${x.unit}`}>
                   <th colSpan={3}>{t("batch.total", { unit: unitLabel(x.unit, lang), n: formatCount(x.count, lang) })}</th>
-                  <td className="right money" data-value={x.sum}>
-                    {formatMoney(x.sum, x.unit, lang)}
+                  <td className="right money" data-value={x.available}>
+                    {formatMoney(x.available, x.unit, lang)}
                   </td>
                 </tr>
               ))}

@@ -7,7 +7,7 @@ import { ErrorBanner } from "../components/ErrorBanner";
 import { FormField } from "../components/FormField";
 import { Modal } from "../components/Modal";
 import { problemsByField, toErrorDto } from "../errors";
-import { formatDate, formatMoney, sumDecimals, todayIso } from "../format";
+import { formatDate, formatMoney, todayIso } from "../format";
 import { useI18n } from "../i18n";
 
 const FIELDS = ["date", "reason"] as const;
@@ -16,8 +16,14 @@ const FIELDS = ["date", "reason"] as const;
  * Annulment for a breach of the rules: the day and the reason, then a confirmation that says
  * what is lost; only the confirmation calls the shell. Problems show at their fields.
  */
-export function AnnulDialog(props: { balance: BalanceRow; onClose: () => void; onDone: (annulled: string) => void }) {
-  const { balance, onClose, onDone } = props;
+export function AnnulDialog(props: {
+  balance: BalanceRow;
+  /** What the annulment takes (available and on hold), summed by the core. */
+  unconverted: string;
+  onClose: () => void;
+  onDone: (annulled: string) => void;
+}) {
+  const { balance, unconverted, onClose, onDone } = props;
   const { t, lang } = useI18n();
   const [date, setDate] = useState(todayIso);
   const [reason, setReason] = useState("");
@@ -26,7 +32,6 @@ export function AnnulDialog(props: { balance: BalanceRow; onClose: () => void; o
   const [error, setError] = useState<ErrorDto | null>(null);
   const [local, setLocal] = useState<Record<string, ProblemDto[]>>({});
 
-  const unconverted = sumDecimals([balance.available, balance.on_hold]);
   const { byField, other } = problemsByField(error, FIELDS);
   const problems = (field: string) => [...(local[field] ?? []), ...(byField.get(field) ?? [])];
 

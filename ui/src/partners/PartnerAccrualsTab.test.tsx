@@ -6,16 +6,19 @@ import { todayIso } from "../format";
 import { answer, callsOf } from "../test/ipc";
 import { renderInBook } from "../test/render";
 import { PartnerAccrualsTab } from "./PartnerAccrualsTab";
+import { showDay } from "../dateText";
 
 vi.mock("@tauri-apps/api/core", () => ({ invoke: vi.fn() }));
 
 const plain = (s: string | null | undefined) => (s ?? "").replace(/\u00a0/g, " ");
 
+// What an annulment takes is the core's sum (available and on hold): 1 000 ₸ are on hold.
 const ledger = (available: string, annulled: string): PartnerLedger => ({
   as_of: "2026-03-30",
+  unconverted: available === "0.00" ? "0.00" : "26000.00",
   balance: {
     partner: "P-5", program: "atlantys", unit: "KZT", name: "ТОО «Асель»", status: "active",
-    accrued: "25000.00", reversed: "0.00", annulled, on_hold: "0.00", available, converted: "0.00", paid: "0.00",
+    accrued: "26000.00", reversed: "0.00", annulled, on_hold: available === "0.00" ? "0.00" : "1000.00", available, converted: "0.00", paid: "0.00",
   },
   entries: [
     {
@@ -55,7 +58,7 @@ describe("the partner card's accruals tab", () => {
     renderInBook(<PartnerAccrualsTab partner="P-5" />);
     await user.click(await screen.findByTestId("annul-open"));
     const dialog = screen.getByRole("dialog");
-    expect(within(dialog).getByLabelText("Дата аннулирования")).toHaveValue(todayIso());
+    expect(within(dialog).getByLabelText("Дата аннулирования")).toHaveValue(showDay(todayIso(), "ru"));
 
     await user.click(screen.getByTestId("annul-submit"));
     expect(screen.getByTestId("error-reason")).toHaveTextContent("Причина: обязательное поле не заполнено");
@@ -65,7 +68,7 @@ describe("the partner card's accruals tab", () => {
     await user.click(screen.getByTestId("annul-submit"));
     const confirmation = screen.getByTestId("annul-confirmation");
     expect(plain(confirmation.textContent)).toContain("P-5 «ТОО «Асель»»");
-    expect(plain(confirmation.textContent)).toContain("25 000 ₸");
+    expect(plain(confirmation.textContent)).toContain("26 000 ₸");
     expect(callsOf("annul_for_breach")).toHaveLength(0);
 
     await user.click(screen.getByTestId("annul-confirm"));

@@ -78,6 +78,7 @@ export function PartnerAccrualsTab({ partner }: { partner: string }) {
       {annulling && ledger && (
         <AnnulDialog
           balance={ledger.balance}
+          unconverted={ledger.unconverted}
           onClose={() => setAnnulling(false)}
           onDone={(amount) => {
             setAnnulling(false);

@@ -1,5 +1,5 @@
 import type { SortingState } from "@tanstack/react-table";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useMemo } from "react";
 import { partnersPage } from "../api";
 import type { PartnerQuery } from "../bindings/PartnerQuery";
 import type { PartnerRow } from "../bindings/PartnerRow";
@@ -8,7 +8,9 @@ import type { PartnerStatus } from "../bindings/PartnerStatus";
 import { useBook } from "../book";
 import { Chips } from "../components/Chips";
 import { ExportButton } from "../components/ExportButton";
+import { EmptyState } from "../components/EmptyState";
 import { PagedTable } from "../components/PagedTable";
+import { useGo } from "../navigation";
 import { ProgramChips } from "../components/ProgramChips";
 import { SearchBar } from "../components/SearchBar";
 import { useDebounced } from "../components/useDebounced";
@@ -26,18 +28,13 @@ type Props = {
   onFilters: (filters: PartnerFilters) => void;
   onOpen: (partner: string) => void;
   onNew: () => void;
-  /** Changes when the search box is to take the focus (Ctrl+K). */
-  focusSearch: number;
 };
 
 /** The partners table: search, program and status chips, sort headers, server paging. */
-export function PartnerList({ filters, onFilters, onOpen, onNew, focusSearch }: Props) {
+export function PartnerList({ filters, onFilters, onOpen, onNew }: Props) {
   const { t, lang } = useI18n();
+  const go = useGo();
   const { programs } = useBook();
-  const searchBox = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    if (focusSearch > 0) searchBox.current?.focus();
-  }, [focusSearch]);
 
   const search = useDebounced(filters.search.trim(), 200);
   const sort = filters.sorting[0];
@@ -74,7 +71,7 @@ export function PartnerList({ filters, onFilters, onOpen, onNew, focusSearch }: 
         label={t("partners.search")}
         value={filters.search}
         onChange={(search) => onFilters({ ...filters, search })}
-        total={paged.total} inputRef={searchBox}
+        total={paged.total}
       />
       <div className="toolbar">
         <ProgramChips
@@ -97,6 +94,13 @@ export function PartnerList({ filters, onFilters, onOpen, onNew, focusSearch }: 
         sorting={filters.sorting}
         onSortingChange={(sorting) => onFilters({ ...filters, sorting })}
         onOpen={(row) => onOpen(row.partner)}
+        empty={
+          filters.search.trim() || filters.program || filters.status ? (
+            <EmptyState text={t("empty.filtered")} testId="partners-empty" />
+          ) : (
+            <EmptyState text={t("empty.partners")} action={{ label: t("empty.toImport"), onClick: () => go("import") }} testId="partners-empty" />
+          )
+        }
       />
     </section>
   );

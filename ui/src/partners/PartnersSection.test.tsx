@@ -42,7 +42,7 @@ const card: PartnerCard = {
 
 function Harness() {
   const [open, setOpen] = useState<string | undefined>();
-  return <PartnersSection partner={open} onOpen={setOpen} onOpenClient={() => {}} focusSearch={0} />;
+  return <PartnersSection partner={open} onOpen={setOpen} onOpenClient={() => {}} />;
 }
 
 describe("the partners table", () => {

@@ -12,11 +12,10 @@ type Props = {
   partner?: string;
   onOpen: (partner: string | undefined) => void;
   onOpenClient: (program: string, client: string) => void;
-  focusSearch: number;
 };
 
 /** Партнёры: the table, a partner's card, and the form for a new or an edited partner. */
-export function PartnersSection({ partner, onOpen, onOpenClient, focusSearch }: Props) {
+export function PartnersSection({ partner, onOpen, onOpenClient }: Props) {
   const { t } = useI18n();
   const [filters, setFilters] = useState<PartnerFilters>(NO_PARTNER_FILTERS);
   const [editing, setEditing] = useState<Partner | "new" | null>(null);
@@ -36,7 +35,6 @@ export function PartnersSection({ partner, onOpen, onOpenClient, focusSearch }: 
           onFilters={setFilters}
           onOpen={onOpen}
           onNew={() => setEditing("new")}
-          focusSearch={focusSearch}
         />
       ) : (
         <PartnerCardView

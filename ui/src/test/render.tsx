@@ -16,7 +16,7 @@ export function renderInBook(ui: ReactElement, lang: Lang = "ru") {
     <LangProvider lang={lang}>
       <BookContext.Provider
         value={{
-          info: { version: "0.1.0", book: { kind: "file", path: "/tmp/book.sqlite" }, lang, operator: "Иванова" },
+          info: { version: "0.1.0", book: { kind: "file", path: "/tmp/book.sqlite" }, lang, operator: "Иванова", read_only: false },
           programs: PROGRAMS,
           refresh: 0,
         }}

@@ -139,6 +139,15 @@ pub fn run(ctx: &mut Context, command: &Command) -> Result<ExitCode> {
         Command::Book {
             command: BookCommand::Copy { to, json },
         } => book::copy(ctx, to, *json),
+        Command::Book {
+            command: BookCommand::Backup,
+        } => book::backup(ctx),
+        Command::Book {
+            command: BookCommand::Backups { json },
+        } => book::backups(ctx, *json),
+        Command::Book {
+            command: BookCommand::Restore { file },
+        } => book::restore(ctx, file),
         Command::Batch {
             date,
             program,

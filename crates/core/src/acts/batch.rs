@@ -28,6 +28,49 @@ pub struct ReadyBalance {
     pub min_amount: String,
 }
 
+/// What is ready in one unit: how many partners and their available sum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReadyTotal {
+    pub unit: String,
+    pub count: u32,
+    pub available: String,
+}
+
+/// The balances ready for conversion and their totals per unit (units in the order they
+/// first appear): what the month's batch dialog shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReadyList {
+    pub rows: Vec<ReadyBalance>,
+    pub totals: Vec<ReadyTotal>,
+}
+
+/// [`ready_to_convert`] with the totals per unit.
+pub fn ready_list(db: &Db, as_of: NaiveDate, program: Option<&str>) -> Result<ReadyList> {
+    let rows = ready_to_convert(db, as_of, program)?;
+    let mut sums: Vec<(String, u32, i64)> = Vec::new();
+    for row in &rows {
+        let minor = row.available.parse().ok().and_then(to_minor).unwrap_or(0);
+        match sums.iter_mut().find(|(unit, _, _)| *unit == row.unit) {
+            Some((_, count, sum)) => {
+                *count += 1;
+                *sum += minor;
+            }
+            None => sums.push((row.unit.clone(), 1, minor)),
+        }
+    }
+    let totals = sums
+        .into_iter()
+        .map(|(unit, count, sum)| ReadyTotal {
+            unit,
+            count,
+            available: minor_text(sum),
+        })
+        .collect();
+    Ok(ReadyList { rows, totals })
+}
+
 /// How far a batch has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

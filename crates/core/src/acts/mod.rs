@@ -20,7 +20,9 @@ mod stored;
 mod workflow;
 
 pub use crate::store::act_signatures::{signatures_of, signing_by_entry, ActSigning};
-pub use batch::{convert_ready, ready_to_convert, BatchProgress, ReadyBalance};
+pub use batch::{
+    convert_ready, ready_list, ready_to_convert, BatchProgress, ReadyBalance, ReadyList, ReadyTotal,
+};
 pub use convert::{convert, ConvertRequest};
 pub use document::act_document;
 pub use files::{

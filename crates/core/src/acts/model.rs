@@ -116,6 +116,22 @@ pub struct ActRow {
     pub overdue: bool,
 }
 
+/// The column the acts table is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ActSort {
+    /// By year, then sequence number.
+    Number,
+    Date,
+    /// By the partner's name, then id.
+    Partner,
+    /// By the money owed.
+    Amount,
+    /// In the workflow's order: draft, sent, signed, paid, rejected.
+    Status,
+}
+
 /// A filter over the acts list.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export, optional_fields)]
@@ -131,6 +147,13 @@ pub struct ActQuery {
     pub as_of: Option<String>,
     /// Acts dated in this month, `YYYY-MM`.
     pub month: Option<String>,
+    /// Acts whose number, or whose partner's id, name, ИНН or code, holds this text
+    /// (case aside).
+    pub search: Option<String>,
+    /// The order; newest first (date, then row id, descending) when none.
+    pub sort: Option<ActSort>,
+    /// With `sort`: largest / latest first.
+    pub descending: Option<bool>,
     pub offset: Option<u32>,
     pub limit: Option<u32>,
 }

@@ -32,7 +32,12 @@ pub fn act_file(
     format: ActFormat,
     now: NaiveDateTime,
 ) -> Result<DocumentFile> {
-    book.write(|tx| acts::act_file(tx, id, format, now))
+    match format {
+        // Only the EDO XML is kept by the book; the PDFs are a read (a book open
+        // read-only makes them too).
+        ActFormat::Pdf | ActFormat::Invoice => book.read(|db| acts::act_file(db, id, format, now)),
+        ActFormat::Xml => book.write(|tx| acts::act_file(tx, id, format, now)),
+    }
 }
 
 /// Converts every balance ready on `date` (of one program, or all) in one transaction,

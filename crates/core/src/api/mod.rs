@@ -4,6 +4,7 @@
 //! own. Reads are here too (`reads`): the shells never hold the book's connection.
 
 mod acts;
+mod backups;
 mod imports;
 mod ledger;
 mod partners;
@@ -12,6 +13,7 @@ mod reads;
 mod server;
 
 pub use acts::{act_file, act_step, acts_batch, convert, import_signed};
+pub use backups::{backup_now, list_backups, restore_backup};
 pub use imports::{fill_demo, import, statement_apply};
 pub use ledger::{adjust, annul_for_breach};
 pub use partners::{

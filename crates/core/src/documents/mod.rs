@@ -25,8 +25,8 @@ pub use bank_exchange::{bank_exchange, in_bank_exchange};
 pub use bank_statement::{read_bank_statement, BankStatement, Operation, StatementAccount};
 pub use edo::{edo_xml, EdoFile};
 pub use model::{
-    ActDocument, ActSignature, Party, PayoutRegister, RegisterLine, SignerRole, Statement,
-    StatementLine, Vat,
+    ActDocument, ActSignature, Party, PayoutRegister, RegisterLine, RegisterTotal, RegisterView,
+    SignerRole, Statement, StatementLine, Vat,
 };
 pub use package_zip::zip_files;
 pub use pdf::{act_pdf, invoice_pdf, register_pdf, statement_pdf};

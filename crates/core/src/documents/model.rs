@@ -191,6 +191,46 @@ pub struct RegisterLine {
     pub purpose: String,
 }
 
+/// One currency of the register: how many payouts and their sum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RegisterTotal {
+    pub currency: String,
+    pub count: u32,
+    #[ts(type = "string")]
+    pub amount: Decimal,
+}
+
+/// The register as the screen shows it: its lines and the totals per currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RegisterView {
+    pub register: PayoutRegister,
+    pub totals: Vec<RegisterTotal>,
+}
+
+impl RegisterView {
+    pub fn of(register: PayoutRegister) -> RegisterView {
+        let totals = register
+            .totals()
+            .into_iter()
+            .map(|(currency, amount)| RegisterTotal {
+                count: u32::try_from(
+                    register
+                        .lines
+                        .iter()
+                        .filter(|l| l.currency == currency)
+                        .count(),
+                )
+                .unwrap_or(u32::MAX),
+                currency,
+                amount,
+            })
+            .collect();
+        RegisterView { register, totals }
+    }
+}
+
 impl PayoutRegister {
     /// The sum of the lines per currency, in the order currencies first appear.
     pub fn totals(&self) -> Vec<(String, Decimal)> {

@@ -415,7 +415,7 @@ fn known_payment(db: &Db, p: &Payment, content: &str) -> Result<Option<RowResult
 
 impl RowImport for BillingRows {
     fn finish(&mut self, db: &Db, clean: bool) -> Result<Finished> {
-        self.batch.flush(db)?;
+        self.batch.finish(db)?;
         // The clients' ids and payments' keys are not needed any more: their memory goes
         // before the fold's.
         self.clients = HashMap::new();

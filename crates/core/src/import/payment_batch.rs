@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::store::payments::{
-    insert_payments, next_payment_id, payment_keys, Original, PAYMENT_COLUMNS,
+    insert_payments, next_payment_id, payment_keys, payments_numbered, Original, PAYMENT_COLUMNS,
 };
 use crate::store::sql::{Db, Value};
 use crate::Result;
@@ -114,7 +114,16 @@ impl PaymentBatch {
     }
 
     /// Writes every waiting payment, and moves the book's own counter of payments past
-    /// them.
+    /// every payment the batch numbered.
+    pub(super) fn finish(&mut self, db: &Db) -> Result<()> {
+        self.flush(db)?;
+        if self.next_id.is_some() {
+            payments_numbered(db)?;
+        }
+        Ok(())
+    }
+
+    /// Writes every waiting payment.
     pub(super) fn flush(&mut self, db: &Db) -> Result<()> {
         if self.waiting.is_empty() {
             return Ok(());

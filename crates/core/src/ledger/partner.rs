@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use super::balances::{partner_balance_row, BalanceRow};
 use super::entries::{partner_entries, LedgerEntry};
+use crate::money::{minor_text, to_minor};
 use crate::{Error, Lang, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -16,6 +17,8 @@ pub struct PartnerLedger {
     /// The day the balance is as of, `YYYY-MM-DD`.
     pub as_of: String,
     pub balance: BalanceRow,
+    /// What an annulment would take: available plus on hold, in the balance's unit.
+    pub unconverted: String,
     /// Every entry, oldest first, each with its reason in the user's language.
     pub entries: Vec<LedgerEntry>,
 }
@@ -33,8 +36,11 @@ pub fn partner_ledger(
             format!("no partner “{partner}”"),
         ));
     };
+    let minor = |text: &str| text.parse().ok().and_then(to_minor).unwrap_or(0);
+    let unconverted = minor_text(minor(&balance.available) + minor(&balance.on_hold));
     Ok(PartnerLedger {
         as_of: as_of.to_string(),
+        unconverted,
         balance,
         entries: partner_entries(db, partner, lang)?,
     })

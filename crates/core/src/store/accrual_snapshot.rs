@@ -38,7 +38,8 @@ fn fill_scope(db: &Db, scope: &Scope) -> Result<()> {
         "CREATE TEMP TABLE IF NOT EXISTS fold_scope (id INTEGER PRIMARY KEY);
          CREATE TEMP TABLE IF NOT EXISTS fold_clients (id INTEGER PRIMARY KEY);
          CREATE TEMP TABLE IF NOT EXISTS fold_originals (id INTEGER PRIMARY KEY);
-         CREATE TEMP TABLE IF NOT EXISTS fold_order (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL);
+         CREATE TEMP TABLE IF NOT EXISTS fold_order (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL,
+             client INTEGER NOT NULL, refund_of INTEGER);
          DELETE FROM fold_scope; DELETE FROM fold_clients; DELETE FROM fold_originals;
          DELETE FROM fold_order;",
     )?;
@@ -71,15 +72,16 @@ fn fill_scope(db: &Db, scope: &Scope) -> Result<()> {
         // The server plans the joins below by the scope's statistics.
         db.execute_batch("ANALYZE fold_scope")?;
     }
+    // One join of the payments with the scope: their clients and the payments they refund
+    // are then read from the order alone.
     db.execute_batch(
-        "INSERT INTO fold_clients (id)
-             SELECT DISTINCT p.client FROM payments p JOIN fold_scope s ON s.id = p.id
-             WHERE true ON CONFLICT DO NOTHING;
+        "INSERT INTO fold_order (id, client, refund_of)
+             SELECT p.id, p.client, p.refund_of FROM payments p JOIN fold_scope s ON s.id = p.id
+             ORDER BY p.date, p.id;
+         INSERT INTO fold_clients (id)
+             SELECT DISTINCT client FROM fold_order WHERE true ON CONFLICT DO NOTHING;
          INSERT INTO fold_originals (id)
-             SELECT DISTINCT p.refund_of FROM payments p JOIN fold_scope s ON s.id = p.id
-             WHERE p.refund_of IS NOT NULL;
-         INSERT INTO fold_order (id)
-             SELECT p.id FROM payments p JOIN fold_scope s ON s.id = p.id ORDER BY p.date, p.id;",
+             SELECT DISTINCT refund_of FROM fold_order WHERE refund_of IS NOT NULL;",
     )?;
     if db.dialect() == Dialect::Postgres {
         // The server plans by statistics, and a temporary table has none until analysed.
@@ -358,7 +360,8 @@ fn load_refunded(db: &Db, snapshot: &mut Snapshot) -> Result<()> {
 
 /// The scope's payments in the order they are accrued: by date, then as imported. The
 /// order was sorted on its keys alone when the scope was filled (`fold_order`), so the
-/// payments are read in that order by their row ids without sorting whole rows.
+/// payments are read in that order by their row ids without sorting whole rows; a chunk
+/// at a time from a server, not a year's answer at once.
 pub fn for_each_payment(db: &Db, mut each: impl FnMut(Paid) -> Result<()>) -> Result<()> {
     // SQLite's CROSS JOIN keeps the loop over `fold_order` outermost; the server's
     // planner chooses its own.
@@ -366,14 +369,12 @@ pub fn for_each_payment(db: &Db, mut each: impl FnMut(Paid) -> Result<()>) -> Re
         Dialect::Sqlite => "CROSS JOIN",
         Dialect::Postgres => "JOIN",
     };
-    let mut stmt = db.prepare(&format!(
+    let sql = format!(
         "SELECT p.id, p.program, p.client, p.date, p.amount, p.list_price, p.category, p.direct,
                 p.refund_of, p.promo_code, p.promotion
          FROM fold_order o {join} payments p ON p.id = o.id ORDER BY o.seq",
-    ))?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let r = &row;
+    );
+    db.for_each_row(&sql, |r| {
         each(Paid {
             id: r.get(0)?,
             program: r.get(1)?,
@@ -386,7 +387,6 @@ pub fn for_each_payment(db: &Db, mut each: impl FnMut(Paid) -> Result<()>) -> Re
             refund_of: r.get(8)?,
             promo_code: r.get(9)?,
             promotion: r.get(10)?,
-        })?;
-    }
-    Ok(())
+        })
+    })
 }

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::acts::{ActPage, ActQuery, ActStatus, ActTotal, Conversion, StoredAct};
+use crate::acts::{ActPage, ActQuery, ActSort, ActStatus, ActTotal, Conversion, StoredAct};
 use crate::money::minor_text;
 use crate::store::sql::{params, Db, OptionalExtension, Row};
 use crate::store::values::{act_status, day, optional_day, optional_text, text};
@@ -174,11 +174,43 @@ pub(crate) fn made_for_key(db: &Db, key: &str) -> Result<Option<(Conversion, Nai
 const FILTER: &str = "(CAST(?1 AS TEXT) IS NULL OR a.status = ?1) AND (CAST(?2 AS TEXT) IS NULL OR a.partner = ?2)
      AND (CAST(?3 AS TEXT) IS NULL OR a.program = ?3) AND (CAST(?4 AS TEXT) IS NULL OR substr(a.date, 1, 7) = ?4)
      AND (?5 = 0 OR (a.status = 'sent' AND a.sign_due < ?6) OR (a.status = 'signed' AND a.pay_due < ?6))
-     AND (CAST(?7 AS TEXT) IS NULL OR a.number = ?7 OR CAST(a.id AS TEXT) = ?7)";
+     AND (CAST(?7 AS TEXT) IS NULL OR a.number = ?7 OR CAST(a.id AS TEXT) = ?7)
+     AND (CAST(?8 AS TEXT) IS NULL OR instr(lower(a.number), ?8) > 0
+          OR a.partner IN (SELECT id FROM partners WHERE instr(search, ?8) > 0))";
 
-/// The acts `query` matches, newest first (overdue judged on `as_of`): one page of them,
+/// The `ORDER BY` of `query`: its column in its direction, the row id breaking ties; newest
+/// first when it names none.
+fn act_order(query: &ActQuery) -> String {
+    let Some(sort) = query.sort else {
+        return "a.date DESC, a.id DESC".to_owned();
+    };
+    let dir = if query.descending.unwrap_or(false) {
+        "DESC"
+    } else {
+        "ASC"
+    };
+    let columns: &[&str] = match sort {
+        ActSort::Number => &["a.year", "a.seq"],
+        ActSort::Date => &["a.date"],
+        ActSort::Partner => &["p.name", "a.partner"],
+        ActSort::Amount => &["a.money"],
+        ActSort::Status => &["CASE a.status WHEN 'draft' THEN 0 WHEN 'sent' THEN 1 WHEN 'signed' THEN 2 WHEN 'paid' THEN 3 ELSE 4 END"],
+    };
+    let mut order: Vec<String> = columns.iter().map(|c| format!("{c} {dir}")).collect();
+    order.push(format!("a.id {dir}"));
+    order.join(", ")
+}
+
+/// The acts `query` matches, in its order (overdue judged on `as_of`): one page of them,
 /// or every one; with how many match and the totals per currency.
 pub(crate) fn act_page(db: &Db, query: &ActQuery, as_of: NaiveDate, rows: Rows) -> Result<ActPage> {
+    // Partners' `search` column is lower-cased by Rust (SQLite's lower() knows only ASCII).
+    let search = query
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_lowercase);
     let args = params![
         query.status.map(ActStatus::key),
         query.partner,
@@ -187,6 +219,7 @@ pub(crate) fn act_page(db: &Db, query: &ActQuery, as_of: NaiveDate, rows: Rows) 
         query.overdue.unwrap_or(false),
         as_of.to_string(),
         query.act.as_deref().map(str::trim),
+        search,
     ];
     let total: u32 = db
         .prepare_cached(&format!("SELECT count(*) FROM acts a WHERE {FILTER}"))?
@@ -195,7 +228,8 @@ pub(crate) fn act_page(db: &Db, query: &ActQuery, as_of: NaiveDate, rows: Rows) 
     let sql = format!(
         "SELECT {COLUMNS}, p.name, g.unit FROM acts a
          JOIN partners p ON p.id = a.partner JOIN programs g ON g.id = a.program
-         WHERE {FILTER} ORDER BY a.date DESC, a.id DESC {window}"
+         WHERE {FILTER} ORDER BY {} {window}",
+        act_order(query)
     );
     let rows = db
         .prepare_cached(&sql)?

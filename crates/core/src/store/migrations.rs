@@ -71,6 +71,27 @@ pub(crate) fn texts(dialect: Dialect) -> &'static [&'static str] {
     }
 }
 
+/// Whether the book has this build's schema, for a book opened read-only (which is never
+/// written): a newer book is refused as always, an older one must be opened for writing
+/// once to be brought up to date.
+pub(crate) fn check_current(db: &Db) -> Result<()> {
+    let found = version(db)?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::BookTooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if found < SCHEMA_VERSION {
+        return Err(Error::refused(
+            "book_needs_upgrade",
+            format!("Книга старой версии (схема {found}, нужна {SCHEMA_VERSION}): только для чтения её не открыть — откройте её один раз для записи, чтобы обновить."),
+            format!("The book is older (schema {found}, this build needs {SCHEMA_VERSION}): it cannot be opened read-only — open it once for writing to bring it up to date."),
+        ));
+    }
+    Ok(())
+}
+
 /// Brings the book to `target` (the newest, except in tests of upgrades).
 pub(crate) fn migrate(db: &Db, target: i64) -> Result<()> {
     let found = version(db)?;

@@ -38,6 +38,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use backup::{BackupFile, BackupReason, Restored, KEEP};
 pub use sql::{Db, Tx};
 pub use throwaway::{test_books_server, test_server, Throwaway, TEST_ENGINE, TEST_SERVER};
 
@@ -73,6 +74,11 @@ pub struct Book {
     doing: Option<(String, Text)>,
     /// Whether this book wrote the writer's note beside its file (removed when it closes).
     noted: bool,
+    /// Opened to be read only (`--read-only`, a file without write permission, a server
+    /// role that may not write): every write is refused before it starts.
+    read_only: bool,
+    /// The most pages the book and its backups may have: a full disk in tests.
+    page_limit: Option<u64>,
     throwaway: Option<throwaway::Throwaway>,
 }
 
@@ -83,9 +89,13 @@ impl Book {
     /// Opens the book at `path`, creating it (with the five program templates) when it
     /// does not exist, and bringing an older book's schema up to date.
     /// A `postgres://` URL (as `path`) opens the book on that server instead.
+    /// A file the person may not write (no write permission) opens read-only.
     pub fn open(path: &Path) -> Result<Book> {
         if let Some(url) = path.to_str().filter(|p| sql::is_server_url(p)) {
             return Book::open_server(url);
+        }
+        if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+            return Book::open_read_only(path);
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
@@ -102,20 +112,78 @@ impl Book {
         Book::prepare(db, Some(path.to_path_buf()))
     }
 
+    /// The book at `path` (a file, or a server's URL) to be read only: nothing in it is
+    /// written, not even an older book's schema brought up to date (refused: open it for
+    /// writing once); every write is refused, naming the operation.
+    pub fn open_read_only(path: &Path) -> Result<Book> {
+        if let Some(url) = path.to_str().filter(|p| sql::is_server_url(p)) {
+            let db = Db::postgres(url)?;
+            migrations::check_current(&db)?;
+            let mut book = Book::with(db, None);
+            book.server = Some(sql::without_password(url));
+            book.read_only = true;
+            return Ok(book);
+        }
+        if !path.is_file() {
+            return Err(Error::not_found(
+                format!(
+                    "Книги {} нет: только для чтения открывается книга, которая уже есть.",
+                    path.display()
+                ),
+                format!(
+                    "There is no book at {}: only a book that exists opens read-only.",
+                    path.display()
+                ),
+            ));
+        }
+        let db = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        db.busy_timeout(DEFAULT_WAIT)?;
+        db.pragma_update(None, "foreign_keys", "ON")?;
+        db.pragma_update(None, "cache_size", -32_000)?;
+        let db = Db::sqlite(db);
+        migrations::check_current(&db)?;
+        let mut book = Book::with(db, Some(path.to_path_buf()));
+        book.read_only = true;
+        Ok(book)
+    }
+
+    /// Whether the book is open to be read only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn with(db: Db, path: Option<PathBuf>) -> Book {
+        Book {
+            db,
+            path,
+            server: None,
+            doing: None,
+            noted: false,
+            read_only: false,
+            page_limit: None,
+            throwaway: None,
+        }
+    }
+
     /// The book on a PostgreSQL server at `url` (`postgres://user@host:port/database`;
     /// the password from `PGPASSWORD` or `~/.pgpass`), made there when the database is
     /// empty, brought up to date when older.
     pub fn open_server(url: &str) -> Result<Book> {
         let db = Db::postgres(url)?;
         migrations::migrate(&db, SCHEMA_VERSION)?;
-        Ok(Book {
-            db,
-            path: None,
-            server: Some(sql::without_password(url)),
-            doing: None,
-            noted: false,
-            throwaway: None,
-        })
+        let mut book = Book::with(db, None);
+        book.server = Some(sql::without_password(url));
+        // A role that may read the book but not write it: a read-only book, whose
+        // writes are refused before they start.
+        book.read_only = !book.db.query_row(
+            "SELECT has_table_privilege('audit', 'INSERT') AND has_table_privilege('ledger', 'INSERT')",
+            [],
+            |r| r.get::<_, bool>(0),
+        )?;
+        Ok(book)
     }
 
     /// A book of its own for a test: in memory, or — with `PARTNERBOOK_TEST_ENGINE=postgres`
@@ -135,14 +203,7 @@ impl Book {
         connection.pragma_update(None, "cache_size", -32_000)?;
         let db = Db::sqlite(connection);
         migrations::migrate(&db, SCHEMA_VERSION)?;
-        Ok(Book {
-            db,
-            path,
-            server: None,
-            doing: None,
-            noted: false,
-            throwaway: None,
-        })
+        Ok(Book::with(db, path))
     }
 
     /// Where the book's file is (`None` in memory or on a server).
@@ -200,12 +261,8 @@ impl Book {
     /// An immediate transaction the caller commits, or drops to roll back (imports
     /// keep nothing from a check or a file with any problem).
     pub fn begin(&mut self) -> Result<Tx<'_>> {
-        let (who, what) = self.doing.clone().unwrap_or_else(|| {
-            (
-                "—".to_owned(),
-                Text::new("записывает в книгу", "is writing to the book"),
-            )
-        });
+        self.refuse_if_read_only()?;
+        let (who, what) = self.doing();
         let note = WriterNote {
             who,
             what,
@@ -226,18 +283,44 @@ impl Book {
         Ok(tx)
     }
 
-    /// A consistent copy of the whole book (`VACUUM INTO`); a server book's backups are
-    /// the server's (refused here).
+    /// Who writes through this book and doing what.
+    fn doing(&self) -> (String, Text) {
+        self.doing.clone().unwrap_or_else(|| {
+            (
+                "—".to_owned(),
+                Text::new("записывает в книгу", "is writing to the book"),
+            )
+        })
+    }
+
+    /// Refuses a write to a book open read-only, naming what was to be done.
+    pub(crate) fn refuse_if_read_only(&self) -> Result<()> {
+        if !self.read_only {
+            return Ok(());
+        }
+        let (who, what) = self.doing();
+        Err(Error::read_only(&Text::new(
+            format!("{who} {}", what.ru),
+            format!("{who} {}", what.en),
+        )))
+    }
+
+    /// A consistent copy of the whole book, page for page (SQLite's online backup, in
+    /// one step: one snapshot); a server book's backups are the server's (refused here).
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         if self.db.dialect() == Dialect::Postgres {
-            return Err(Error::refused(
-                "server_backup",
-                "Копии книги на сервере делает сервер (pg_dump и его расписание).",
-                "A server book is backed up by its server (pg_dump and its schedule).",
-            ));
+            return Err(server_backups());
         }
-        let dest = dest.to_string_lossy();
-        self.db.execute("VACUUM INTO ?1", [dest.as_ref()])?;
+        self.db.copy_into(dest, self.page_limit)
+    }
+
+    /// Limits the book and the backups it takes to `pages` pages: a disk that fills up,
+    /// for tests (SQLite's `max_page_count`).
+    #[cfg(feature = "direct-db")]
+    pub fn limit_pages(&mut self, pages: u64) -> Result<()> {
+        self.db
+            .execute_batch(&format!("PRAGMA max_page_count = {pages}"))?;
+        self.page_limit = Some(pages);
         Ok(())
     }
 }
@@ -250,6 +333,15 @@ impl Drop for Book {
             remove_own_note(path);
         }
     }
+}
+
+/// A server book's backups are the server's.
+pub(crate) fn server_backups() -> Error {
+    Error::refused(
+        "server_backup",
+        "Копии книги на сервере делает сервер (pg_dump и его расписание).",
+        "A server book is backed up by its server (pg_dump and its schedule).",
+    )
 }
 
 /// A write that waited in vain: who holds the book, doing what, since when.

@@ -59,9 +59,15 @@ pub(crate) fn next_payment_id(db: &Db) -> Result<i64> {
 }
 
 /// Writes payments, `values` holding them one after another (each in the order of
-/// [`PAYMENT_COLUMNS`], its id given); the book's own counter moves past them.
+/// [`PAYMENT_COLUMNS`], its id given). The book's own counter stays where it was until
+/// [`payments_numbered`].
 pub(crate) fn insert_payments(db: &Db, values: &mut Vec<Value>) -> Result<()> {
-    db.insert_rows("payments", &PAYMENT_COLUMNS, values)?;
+    db.insert_rows("payments", &PAYMENT_COLUMNS, values)
+}
+
+/// The book's own counter of payments moves past the ids an import gave: once, after its
+/// last payment (a query per thousand rows made the import wait for each of them).
+pub(crate) fn payments_numbered(db: &Db) -> Result<()> {
     db.ids_given("payments")
 }
 

@@ -3,8 +3,10 @@
 
 use chrono::NaiveDate;
 
-use crate::acts::{self, ActPage, ActQuery, ActState, Deadline, ReadyBalance, StatementReport};
-use crate::documents::{ActDocument, ActSignature, PayoutRegister};
+use crate::acts::{
+    self, ActPage, ActQuery, ActState, Deadline, ReadyBalance, ReadyList, StatementReport,
+};
+use crate::documents::{ActDocument, ActSignature, PayoutRegister, RegisterView};
 use crate::overview::{self, Overview};
 use crate::store::Book;
 use crate::{Lang, Result};
@@ -34,6 +36,11 @@ pub fn payout_register(book: &Book, month: &str, made: NaiveDate) -> Result<Payo
     book.read(|db| acts::payout_register(db, month, made))
 }
 
+/// The month's payout register with its totals per currency, as the screen shows it.
+pub fn register_view(book: &Book, month: &str, made: NaiveDate) -> Result<RegisterView> {
+    payout_register(book, month, made).map(RegisterView::of)
+}
+
 /// The acts to sign and to pay, soonest first, as of `as_of`.
 pub fn deadlines(book: &Book, as_of: NaiveDate) -> Result<Vec<Deadline>> {
     book.read(|db| acts::deadlines(db, as_of))
@@ -57,4 +64,10 @@ pub fn overview(book: &Book, as_of: NaiveDate) -> Result<Overview> {
 /// act; nothing is changed.
 pub fn statement_preview(book: &Book, bytes: &[u8], lang: Lang) -> Result<StatementReport> {
     book.read(|db| acts::statement_preview(db, bytes, lang))
+}
+
+/// The balances that can be converted on `as_of` (of one program, or all), with their
+/// totals per unit: the month's batch dialog.
+pub fn ready_list(book: &Book, as_of: NaiveDate, program: Option<&str>) -> Result<ReadyList> {
+    book.read(|db| acts::ready_list(db, as_of, program))
 }

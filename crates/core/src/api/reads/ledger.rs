@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use crate::ledger::{self, BalanceRow, LedgerEntry, MonthlyAccrual, PartnerLedger};
+use crate::ledger::PartnerLedger;
+use crate::ledger::{self, BalanceQuery, BalanceRow, BalanceTable, LedgerEntry, MonthlyAccrual};
 use crate::ledger::{UnearnedPage, UnearnedQuery};
 use crate::partners::get_partner;
 use crate::store::Book;
@@ -20,6 +21,12 @@ pub fn partner_entries(book: &Book, partner: &str, lang: Lang) -> Result<Vec<Led
         get_partner(db, partner)?;
         ledger::partner_entries(db, partner, lang)
     })
+}
+
+/// The balances table as the query asks (day, program, search, sort), with the totals
+/// per unit.
+pub fn balance_table(book: &Book, query: &BalanceQuery) -> Result<BalanceTable> {
+    book.read(|db| ledger::balance_table(db, query))
 }
 
 /// One partner's balance as of `as_of` and every entry of its ledger.

@@ -14,13 +14,15 @@ mod programs;
 
 pub use acts::{
     act_document, act_signatures, act_state, acts_page, deadlines, overview, payout_register,
-    ready_to_convert, statement_preview,
+    ready_list, ready_to_convert, register_view, statement_preview,
 };
 pub use book::{check_book, import_history, user_settings};
 pub use clients::{client_card, client_page, clients_of};
 pub use discounts::{client_discounts, discount_history, discount_schedule, invited_clients};
 pub use documents::{export_table, register_file, signed_act_files, statement_file};
-pub use ledger::{balances, monthly_accruals, partner_entries, partner_ledger, unearned_page};
+pub use ledger::{
+    balance_table, balances, monthly_accruals, partner_entries, partner_ledger, unearned_page,
+};
 pub use partners::{partner, partner_card, partner_page, partners_of, vendor};
 pub use programs::{program, program_versions, programs, whatif};
 

@@ -33,8 +33,8 @@ impl Db {
                 let text = copy_text(values, width);
                 values.clear();
                 pg.copy_in(
-                    &format!("COPY {table} ({}) FROM STDIN", columns.join(", ")),
-                    &text,
+                    format!("COPY {table} ({}) FROM STDIN", columns.join(", ")),
+                    text,
                 )
             }
             Engine::Sqlite(_) => {
@@ -197,6 +197,60 @@ mod tests {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
             .collect::<Result<_>>()?;
         assert_eq!(read, expected);
+        Ok(())
+    }
+
+    /// Inside a write transaction a server's bulk write goes on while the caller does, so
+    /// its failure may come with a later statement, at the latest the commit: either way
+    /// the transaction does not commit, nothing of it stays, and the next write goes in.
+    #[test]
+    fn a_failed_bulk_write_fails_its_transaction_on_either_engine() -> Result<()> {
+        let book = crate::store::Book::open_in_memory()?;
+        let db = book.db();
+        let audit = ["at", "operator", "action", "entity", "entity_id"];
+        let row = |entity_id: &str| {
+            vec![
+                Value::Text("2026-12-05T10:00:00".into()),
+                Value::Text("оператор".into()),
+                Value::Text("bulk-failed".into()),
+                Value::Text("test".into()),
+                Value::Text(entity_id.into()),
+            ]
+        };
+        let tx = crate::store::sql::Tx::begin_write(db)?;
+        tx.insert_rows("audit", &audit, &mut row("before"))?;
+        // The reason of a payment the book does not have: its foreign key refuses it.
+        let mut orphan = vec![
+            Value::Integer(424_242),
+            Value::Null,
+            Value::Text("no_partner".into()),
+            Value::Null,
+        ];
+        let outcome = ["payment", "partner", "reason", "detail"];
+        let result = tx
+            .insert_rows("payment_outcomes", &outcome, &mut orphan)
+            .and_then(|()| tx.insert_rows("audit", &audit, &mut row("after")))
+            .and_then(|()| tx.commit());
+        let error = result.expect_err("the transaction is refused");
+        assert!(
+            matches!(error, crate::Error::Database(_)),
+            "the database's refusal: {error:?}"
+        );
+        let kept = |action: &str| -> Result<i64> {
+            db.query_row(
+                "SELECT count(*) FROM audit WHERE action = ?1",
+                [action],
+                |r| r.get(0),
+            )
+        };
+        assert_eq!(kept("bulk-failed")?, 0, "nothing of the transaction stays");
+        let outcomes: i64 =
+            db.query_row("SELECT count(*) FROM payment_outcomes", [], |r| r.get(0))?;
+        assert_eq!(outcomes, 0);
+        let tx = crate::store::sql::Tx::begin_write(db)?;
+        tx.insert_rows("audit", &audit, &mut row("next"))?;
+        tx.commit()?;
+        assert_eq!(kept("bulk-failed")?, 1, "the next write goes in");
         Ok(())
     }
 

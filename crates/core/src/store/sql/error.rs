@@ -20,7 +20,7 @@ pub enum SqlError {
     Sqlite(rusqlite::Error),
     /// The server's error, with the statement it came from (for a developer's eyes).
     Postgres {
-        error: postgres::Error,
+        error: tokio_postgres::Error,
         sql: Option<String>,
     },
 }
@@ -48,7 +48,7 @@ impl SqlError {
             }
             SqlError::Postgres { error: e, .. } => e
                 .as_db_error()
-                .filter(|d| d.code() == &postgres::error::SqlState::RAISE_EXCEPTION)
+                .filter(|d| d.code() == &tokio_postgres::error::SqlState::RAISE_EXCEPTION)
                 .map(|d| d.message()),
             _ => None,
         }
@@ -62,11 +62,53 @@ impl SqlError {
                 Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
             ),
             SqlError::Postgres { error: e, .. } => e.code().is_some_and(|c| {
-                c == &postgres::error::SqlState::LOCK_NOT_AVAILABLE
-                    || c == &postgres::error::SqlState::T_R_DEADLOCK_DETECTED
+                c == &tokio_postgres::error::SqlState::LOCK_NOT_AVAILABLE
+                    || c == &tokio_postgres::error::SqlState::T_R_DEADLOCK_DETECTED
             }),
             _ => false,
         }
+    }
+}
+
+impl SqlError {
+    /// The disk (or the page limit standing in for it) had no room for the write.
+    pub fn is_full(&self) -> bool {
+        match self {
+            SqlError::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull),
+            SqlError::Postgres { error: e, .. } => {
+                e.code() == Some(&postgres::error::SqlState::DISK_FULL)
+            }
+            _ => false,
+        }
+    }
+
+    /// The server ran short of memory or another resource (class 53 but a full disk).
+    pub fn is_out_of_resources(&self) -> bool {
+        match self {
+            SqlError::Postgres { error: e, .. } => e.code().is_some_and(|c| {
+                c.code().starts_with("53") && c != &postgres::error::SqlState::DISK_FULL
+            }),
+            SqlError::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::OutOfMemory),
+            _ => false,
+        }
+    }
+
+    /// The book may be read but not written: a file opened read-only, or a server role
+    /// without the right to write (`insufficient_privilege`).
+    pub fn is_read_only(&self) -> bool {
+        match self {
+            SqlError::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly),
+            SqlError::Postgres { error: e, .. } => e.code().is_some_and(|c| {
+                c == &postgres::error::SqlState::INSUFFICIENT_PRIVILEGE
+                    || c == &postgres::error::SqlState::READ_ONLY_SQL_TRANSACTION
+            }),
+            _ => false,
+        }
+    }
+
+    /// The file is not a SQLite database at all.
+    pub fn is_not_a_database(&self) -> bool {
+        matches!(self, SqlError::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase))
     }
 }
 

@@ -3,7 +3,11 @@
 //! `store` names an engine; SQL is written once, with `?1`-style parameters.
 
 mod bulk;
+mod copy_queue;
+mod cursor;
 mod error;
+mod pages;
+pub(crate) use pages::copy_file;
 mod pgpass;
 mod postgres;
 mod value;
@@ -214,7 +218,7 @@ pub struct Rows<'s> {
 enum RowsInner<'s> {
     Sqlite(rusqlite::Rows<'s>),
     /// The server's rows, read whole: a statement may run while another's rows are read.
-    Postgres(std::vec::IntoIter<::postgres::Row>),
+    Postgres(std::vec::IntoIter<tokio_postgres::Row>),
 }
 
 impl Rows<'_> {
@@ -259,7 +263,7 @@ pub struct Row<'r> {
 
 enum RowInner<'r> {
     Sqlite(&'r rusqlite::Row<'r>),
-    Owned(::postgres::Row),
+    Owned(tokio_postgres::Row),
 }
 
 /// A column's position (the code reads columns by position).

@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use postgres::config::Host;
-use postgres::Config;
+use tokio_postgres::config::Host;
+use tokio_postgres::Config;
 
 use crate::{Error, Result};
 
@@ -29,7 +29,7 @@ pub(crate) fn config(url: &str) -> Result<Config> {
     Ok(config)
 }
 
-fn bad_url(url: &str, e: &postgres::Error) -> Error {
+fn bad_url(url: &str, e: &tokio_postgres::Error) -> Error {
     Error::refused(
         "bad_book_url",
         format!(

@@ -2,6 +2,12 @@
 //! once for both engines; here its `?1` parameters become `$1`, the few SQLite words
 //! become PostgreSQL's, and values cross in the book's terms whatever type the server
 //! gave a parameter or a column.
+//!
+//! Inside a write transaction, bulk writes (`COPY`) are queued ([`CopyQueue`]) and the
+//! caller goes on while the server takes the rows; the next statement that is not a bulk
+//! write waits for the queue first, so statements reach the server in the order they were
+//! made, and a bulk write's error comes with that statement (at the latest `COMMIT`, which
+//! then does not commit).
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -9,12 +15,15 @@ use std::error::Error as StdError;
 use std::sync::Arc;
 use std::time::Duration;
 
-use postgres::error::SqlState;
-use postgres::types::{to_sql_checked, IsNull, ToSql, Type};
-use postgres::{Client, NoTls};
+use bytes::Bytes;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
+use tokio::runtime::Runtime;
+use tokio_postgres::error::SqlState;
+use tokio_postgres::types::{to_sql_checked, IsNull, ToSql, Type};
+use tokio_postgres::{Client, NoTls};
 
+use super::copy_queue::CopyQueue;
 use super::{SqlError, ValueRef};
 use crate::{Error, Result};
 
@@ -25,7 +34,7 @@ const WRITE_LOCK: i64 = 0x5061_7274_6e65_7262; // "Partnerb"
 /// A statement the server prepared, with the text it was prepared from.
 #[derive(Clone)]
 pub(crate) struct Prepared {
-    statement: postgres::Statement,
+    statement: tokio_postgres::Statement,
     sql: Arc<str>,
 }
 
@@ -44,21 +53,39 @@ impl Prepared {
 }
 
 pub(crate) struct Pg {
-    client: RefCell<Client>,
+    /// Dropped first: its thread drives `runtime`.
+    copies: CopyQueue,
+    /// A current-thread runtime: the connection and the bulk writer run wherever it is
+    /// driven (the caller's thread for a statement it waits for).
+    runtime: Arc<Runtime>,
+    client: Arc<Client>,
     statements: RefCell<HashMap<String, Prepared>>,
     wait: Cell<Duration>,
+    /// A write transaction is open: its bulk writes need not wait for the server.
+    writing: Cell<bool>,
 }
 
 impl Pg {
     pub(crate) fn connect(url: &str) -> Result<Pg> {
         let config = super::pgpass::config(url)?;
-        let client = config
-            .connect(NoTls)
+        let runtime = Arc::new(
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?,
+        );
+        let (client, connection) = runtime
+            .block_on(config.connect(NoTls))
             .map_err(|e| unreachable_server(url, &e))?;
+        // The connection's end is told to its client's next call ("connection closed").
+        runtime.spawn(async move { connection.await.ok() });
+        let client = Arc::new(client);
         let pg = Pg {
-            client: RefCell::new(client),
+            copies: CopyQueue::start(&runtime, Arc::clone(&client))?,
+            runtime,
+            client,
             statements: RefCell::new(HashMap::new()),
             wait: Cell::new(crate::store::DEFAULT_WAIT),
+            writing: Cell::new(false),
         };
         // The fold's set-based reads hash a year's payment ids: room for them in memory
         // rather than a plan that looks them up once per row.
@@ -74,10 +101,10 @@ impl Pg {
         if let Some(s) = self.statements.borrow().get(sql) {
             return Ok(s.clone());
         }
+        self.written()?;
         let statement = self
-            .client
-            .borrow_mut()
-            .prepare(&translate(sql))
+            .runtime
+            .block_on(self.client.prepare(&translate(sql)))
             .map_err(pg_at(sql))?;
         let prepared = Prepared {
             statement,
@@ -90,18 +117,26 @@ impl Pg {
     }
 
     pub(crate) fn batch(&self, sql: &str) -> Result<()> {
-        self.client
-            .borrow_mut()
-            .batch_execute(&translate(sql))
+        let ends = matches!(sql, "COMMIT" | "ROLLBACK");
+        let written = self.written();
+        if ends {
+            self.writing.set(false);
+        }
+        // A transaction is rolled back whatever its bulk writes came to.
+        if sql != "ROLLBACK" {
+            written?;
+        }
+        self.runtime
+            .block_on(self.client.batch_execute(&translate(sql)))
             .map_err(pg_at(sql))
     }
 
     pub(crate) fn execute(&self, stmt: &Prepared, values: &[ValueRef<'_>]) -> Result<usize> {
+        self.written()?;
         let params = as_params(values);
         let n = self
-            .client
-            .borrow_mut()
-            .execute(&stmt.statement, &params)
+            .runtime
+            .block_on(self.client.execute(&stmt.statement, &params))
             .map_err(pg_at(&stmt.sql))?;
         Ok(usize::try_from(n).unwrap_or(usize::MAX))
     }
@@ -110,22 +145,39 @@ impl Pg {
         &self,
         stmt: &Prepared,
         values: &[ValueRef<'_>],
-    ) -> Result<Vec<postgres::Row>> {
+    ) -> Result<Vec<tokio_postgres::Row>> {
+        self.written()?;
         let params = as_params(values);
-        self.client
-            .borrow_mut()
-            .query(&stmt.statement, &params)
+        self.runtime
+            .block_on(self.client.query(&stmt.statement, &params))
             .map_err(pg_at(&stmt.sql))
     }
 
-    /// Runs `copy` (a `COPY … FROM STDIN`) with `text` as its rows.
-    pub(crate) fn copy_in(&self, copy: &str, text: &str) -> Result<()> {
-        let mut client = self.client.borrow_mut();
-        let mut writer = client.copy_in(copy).map_err(pg_at(copy))?;
-        let written = std::io::Write::write_all(&mut writer, text.as_bytes());
-        // The server's own error comes with `finish`; a failed write says less.
-        writer.finish().map_err(pg_at(copy))?;
-        Ok(written?)
+    /// Runs `copy` (a `COPY … FROM STDIN`) with `text` as its rows. In a write
+    /// transaction it is queued and the caller goes on: its error, if any, comes with the
+    /// next statement.
+    pub(crate) fn copy_in(&self, copy: String, text: String) -> Result<()> {
+        self.copies.push(copy, Bytes::from(text.into_bytes()))?;
+        if self.writing.get() {
+            Ok(())
+        } else {
+            self.written()
+        }
+    }
+
+    /// Waits until every queued bulk write is done; the first that failed, if one did.
+    fn written(&self) -> Result<()> {
+        self.copies.written()
+    }
+
+    /// The next `n` rows of the cursor `cursor` (fewer at its end). Not kept prepared: a
+    /// cursor of the same name may next be declared for another query.
+    pub(crate) fn fetch(&self, cursor: &str, n: usize) -> Result<Vec<tokio_postgres::Row>> {
+        self.written()?;
+        let sql = format!("FETCH FORWARD {n} FROM {cursor}");
+        self.runtime
+            .block_on(self.client.query(sql.as_str(), &[]))
+            .map_err(pg_at(&sql))
     }
 
     /// `BEGIN`, then the book's write lock, waiting at most the book's wait.
@@ -143,6 +195,7 @@ impl Pg {
             self.batch("ROLLBACK")?;
             return Err(e);
         }
+        self.writing.set(true);
         Ok(())
     }
 
@@ -158,7 +211,7 @@ fn as_params<'a>(values: &'a [ValueRef<'_>]) -> Vec<&'a (dyn ToSql + Sync)> {
     values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
 }
 
-fn pg_at(sql: &str) -> impl FnOnce(postgres::Error) -> Error + '_ {
+fn pg_at(sql: &str) -> impl FnOnce(tokio_postgres::Error) -> Error + '_ {
     move |error| {
         Error::Database(SqlError::Postgres {
             error,
@@ -167,7 +220,7 @@ fn pg_at(sql: &str) -> impl FnOnce(postgres::Error) -> Error + '_ {
     }
 }
 
-fn unreachable_server(url: &str, e: &postgres::Error) -> Error {
+fn unreachable_server(url: &str, e: &tokio_postgres::Error) -> Error {
     let shown = super::pgpass::without_password(url);
     let io = StdError::source(e).and_then(|s| s.downcast_ref::<std::io::Error>());
     let (ru, en) = match why_unreachable(e.code(), io.map(std::io::Error::kind)) {
@@ -224,14 +277,17 @@ fn why_unreachable(
 }
 
 /// Column `i` of a row in the book's terms.
-pub(crate) fn column(row: &postgres::Row, i: usize) -> std::result::Result<ValueRef<'_>, SqlError> {
+pub(crate) fn column(
+    row: &tokio_postgres::Row,
+    i: usize,
+) -> std::result::Result<ValueRef<'_>, SqlError> {
     let ty = row
         .columns()
         .get(i)
         .ok_or(SqlError::wrong_type(i, "a column", "none"))?
         .type_()
         .clone();
-    let get = |error: postgres::Error| SqlError::Postgres { error, sql: None };
+    let get = |error: tokio_postgres::Error| SqlError::Postgres { error, sql: None };
     Ok(match ty {
         Type::BOOL => match row.try_get::<_, Option<bool>>(i).map_err(get)? {
             Some(b) => ValueRef::Integer(i64::from(b)),
