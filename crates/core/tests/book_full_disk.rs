@@ -172,7 +172,11 @@ fn the_months_batch_of_acts_that_runs_out_of_space_says_so_and_leaves_the_book_a
     };
     let pages = pages_packed(&book);
     let (before, balances_before) = (dump(&book), ready(&book));
-    assert_eq!(check_book(book.db()).expect("checked"), [], "the demo is sound");
+    assert_eq!(
+        check_book(book.db()).expect("checked"),
+        [],
+        "the demo is sound"
+    );
     book.limit_pages(pages).expect("a disk as full as the book");
 
     let err = api::acts_batch(&mut book, &demo_day, month_end, None, &mut |_| true)
