@@ -76,7 +76,7 @@ impl SqlError {
         match self {
             SqlError::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull),
             SqlError::Postgres { error: e, .. } => {
-                e.code() == Some(&postgres::error::SqlState::DISK_FULL)
+                e.code() == Some(&tokio_postgres::error::SqlState::DISK_FULL)
             }
             _ => false,
         }
@@ -86,7 +86,7 @@ impl SqlError {
     pub fn is_out_of_resources(&self) -> bool {
         match self {
             SqlError::Postgres { error: e, .. } => e.code().is_some_and(|c| {
-                c.code().starts_with("53") && c != &postgres::error::SqlState::DISK_FULL
+                c.code().starts_with("53") && c != &tokio_postgres::error::SqlState::DISK_FULL
             }),
             SqlError::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::OutOfMemory),
             _ => false,
@@ -99,8 +99,8 @@ impl SqlError {
         match self {
             SqlError::Sqlite(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly),
             SqlError::Postgres { error: e, .. } => e.code().is_some_and(|c| {
-                c == &postgres::error::SqlState::INSUFFICIENT_PRIVILEGE
-                    || c == &postgres::error::SqlState::READ_ONLY_SQL_TRANSACTION
+                c == &tokio_postgres::error::SqlState::INSUFFICIENT_PRIVILEGE
+                    || c == &tokio_postgres::error::SqlState::READ_ONLY_SQL_TRANSACTION
             }),
             _ => false,
         }
