@@ -12,6 +12,18 @@ fn book_with_asel() -> partnerbook_core::store::Book {
     book
 }
 
+/// P-ASEL's partnership terminated from `since`.
+fn terminate_asel(book: &mut partnerbook_core::store::Book, since: &str) {
+    let actor = actor();
+    let input = PartnerInput {
+        status: s("terminated"),
+        status_since: s(since),
+        ..kz_partner("P-ASEL", BIN_HALYK, "ASEL25")
+    };
+    book.write(|tx| partnerbook_core::partners::update_partner(tx, &actor, "P-ASEL", input))
+        .expect("terminated");
+}
+
 #[test]
 fn the_worked_example_100_000_package_paid_75_000_accrues_25_000_available_14_days_later() {
     let mut book = book_with_asel();
@@ -226,14 +238,7 @@ fn a_terminated_partners_unconverted_balance_is_annulled_held_or_not() {
              A-2,atlantys,2026-03-20,KZ-2,100000,100000,,,,,ASEL25,\n"
         ),
     );
-    let actor = actor();
-    let input = partnerbook_core::partners::PartnerInput {
-        status: s("terminated"),
-        status_since: s("2026-03-25"),
-        ..kz_partner("P-ASEL", BIN_HALYK, "ASEL25")
-    };
-    book.write(|tx| partnerbook_core::partners::update_partner(tx, &actor, "P-ASEL", input))
-        .expect("terminated");
+    terminate_asel(&mut book, "2026-03-25");
     let b = balance(&book, "P-ASEL", day(2026, 3, 25));
     // 25 000 available, 25 000 still on hold: both annulled
     assert_eq!(sums(&b), ["50000.00", "0.00", "50000.00", "0.00", "0.00"]);
@@ -272,14 +277,7 @@ fn a_refund_after_the_termination_reverses_nothing_the_annulment_took() {
              A-2,atlantys,2026-03-20,KZ-2,100000,100000,,,,,ASEL25,\n"
         ),
     );
-    let actor = actor();
-    let input = PartnerInput {
-        status: s("terminated"),
-        status_since: s("2026-03-25"),
-        ..kz_partner("P-ASEL", BIN_HALYK, "ASEL25")
-    };
-    book.write(|tx| partnerbook_core::partners::update_partner(tx, &actor, "P-ASEL", input))
-        .expect("terminated");
+    terminate_asel(&mut book, "2026-03-25");
     billing_ok(
         &mut book,
         &format!(
@@ -314,14 +312,7 @@ fn a_refund_before_the_termination_reverses_and_the_annulment_takes_the_rest() {
              R-1,atlantys,2026-04-01,KZ-1,-25000,,,,refund,A-1,,\n"
         ),
     );
-    let actor = actor();
-    let input = PartnerInput {
-        status: s("terminated"),
-        status_since: s("2026-04-10"),
-        ..kz_partner("P-ASEL", BIN_HALYK, "ASEL25")
-    };
-    book.write(|tx| partnerbook_core::partners::update_partner(tx, &actor, "P-ASEL", input))
-        .expect("terminated");
+    terminate_asel(&mut book, "2026-04-10");
     billing_ok(
         &mut book,
         &format!("{BILLING_HEADER}R-2,atlantys,2026-05-01,KZ-1,-50000,,,,refund,A-1,,\n"),
