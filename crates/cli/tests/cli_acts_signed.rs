@@ -20,17 +20,7 @@ fn today_moscow() -> String {
 fn scene() -> (Scene, String, PathBuf) {
     let scene = scene_with_clients();
     set_vendor(&scene);
-    scene.ok(&[
-        "partner",
-        "set",
-        "P-1",
-        "--signer",
-        "Петров Пётр Петрович",
-        "--edo-id",
-        "2BE-ALFA",
-        "--address",
-        "Москва, ул. Вавилова, 19",
-    ]);
+    set_edo_partner_p1(&scene);
     let today = today_moscow();
     scene.ok(&[
         "adjust",

@@ -155,7 +155,7 @@ fn import_billing_survives_a_kill() {
 
 #[test]
 fn the_months_batch_of_acts_survives_a_kill() {
-    let prepared = crash_scenes::with_balances();
+    let prepared = scene_with_balances();
     survives(
         "batch",
         4,
@@ -166,7 +166,7 @@ fn the_months_batch_of_acts_survives_a_kill() {
 
 #[test]
 fn convert_survives_a_kill() {
-    let prepared = crash_scenes::with_balances();
+    let prepared = scene_with_balances();
     let args = ["convert", "--partner", "P-1", "--date", "2026-03-31"];
     survives("convert", 5, &prepared, on_book(&args));
 }
@@ -238,7 +238,7 @@ fn whatif_apply_survives_a_kill() {
 
 #[test]
 fn book_copy_survives_a_kill() {
-    let prepared = crash_scenes::with_balances();
+    let prepared = scene_with_balances();
     survives("book copy", 13, &prepared, |book: &Scene| {
         let target = book.dir.path().join("copy.sqlite");
         Write {
@@ -262,7 +262,7 @@ fn file_copy_of(prepared: &Scene) -> Scene {
 
 #[test]
 fn book_restore_survives_a_kill() {
-    let prepared = crash_scenes::with_balances();
+    let prepared = scene_with_balances();
     // The backup restored: a book of the fixtures' partners alone.
     let backup = Scene::in_file();
     backup.ok(&["import", "partners", &fixture("partners_ok.csv")]);

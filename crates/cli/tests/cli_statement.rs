@@ -12,7 +12,6 @@ use partnerbook_core::documents::sample_statement::{
 };
 use serde_json::json;
 
-const VENDOR_ACCOUNT: &str = "40702810000000000777";
 /// P-1's account (tests/fixtures/partners_ok.csv).
 const P1_ACCOUNT: &str = "40702810238720001420";
 
@@ -23,18 +22,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 /// The fixtures' book with the vendor's bank; act 2026-0001 (P-3, 300.00 RUB) sent,
 /// act 2026-0002 (P-1, 6 000.00 RUB) sent and signed.
 fn scene() -> Scene {
-    let scene = scene_with_clients();
-    scene.ok(&["import", "billing", &fixture("billing_preview.csv")]);
-    scene.ok(&["import", "billing", &fixture("billing_ok.csv")]);
-    set_vendor(&scene);
-    scene.ok(&[
-        "vendor",
-        "set",
-        "--bik",
-        "044525225",
-        "--account",
-        VENDOR_ACCOUNT,
-    ]);
+    let scene = scene_with_balances();
     for partner in ["P-3", "P-1"] {
         scene.ok(&["convert", "--partner", partner, "--date", "2026-03-31"]);
     }

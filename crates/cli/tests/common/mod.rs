@@ -174,6 +174,42 @@ pub fn set_vendor(scene: &Scene) {
     ]);
 }
 
+/// The vendor's account at the bank: the payment orders' payer, the statements' debtor.
+pub const VENDOR_ACCOUNT: &str = "40702810000000000777";
+
+/// The fixtures' book with both billing files, the vendor's requisites and bank:
+/// balances ready to convert on 2026-03-31.
+pub fn scene_with_balances() -> Scene {
+    let scene = scene_with_clients();
+    scene.ok(&["import", "billing", &fixture("billing_preview.csv")]);
+    scene.ok(&["import", "billing", &fixture("billing_ok.csv")]);
+    set_vendor(&scene);
+    scene.ok(&[
+        "vendor",
+        "set",
+        "--bik",
+        "044525225",
+        "--account",
+        VENDOR_ACCOUNT,
+    ]);
+    scene
+}
+
+/// P-1's signer, EDO id and address: what its EDO titles need.
+pub fn set_edo_partner_p1(scene: &Scene) {
+    scene.ok(&[
+        "partner",
+        "set",
+        "P-1",
+        "--signer",
+        "Петров Пётр Петрович",
+        "--edo-id",
+        "2BE-ALFA",
+        "--address",
+        "Москва, ул. Вавилова, 19",
+    ]);
+}
+
 /// The keys of a JSON object, sorted.
 pub fn keys(value: &serde_json::Value) -> Vec<String> {
     let mut keys: Vec<String> = value

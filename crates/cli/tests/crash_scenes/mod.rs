@@ -26,29 +26,9 @@ pub fn billing(rows: usize) -> Vec<u8> {
     csv.into_bytes()
 }
 
-/// The fixtures' book with their billing and the vendor set: balances ready to convert
-/// on 2026-03-31.
-pub fn with_balances() -> Scene {
-    let scene = scene_with_clients();
-    scene.ok(&["import", "billing", &fixture("billing_preview.csv")]);
-    scene.ok(&["import", "billing", &fixture("billing_ok.csv")]);
-    set_vendor(&scene);
-    scene.ok(&[
-        "vendor",
-        "set",
-        "--bik",
-        "044525225",
-        "--account",
-        VENDOR_ACCOUNT,
-    ]);
-    scene
-}
-
-const VENDOR_ACCOUNT: &str = "40702810000000000777";
-
 /// `with_balances` and P-1's act 2026-0001 (6 000.00 RUB), then `steps` run on it.
 pub fn with_act(steps: &[&[&str]]) -> Scene {
-    let scene = with_balances();
+    let scene = scene_with_balances();
     scene.ok(&["convert", "--partner", "P-1", "--date", "2026-03-31"]);
     for step in steps {
         scene.ok(step);
@@ -81,18 +61,8 @@ pub fn with_statement() -> (Scene, String) {
 /// P-1's draft act made today and its EDO package: the seller's title signed by the
 /// partner (a folder in the scene's).
 pub fn with_signed_package() -> (Scene, String) {
-    let scene = with_balances();
-    scene.ok(&[
-        "partner",
-        "set",
-        "P-1",
-        "--signer",
-        "Петров Пётр Петрович",
-        "--edo-id",
-        "2BE-ALFA",
-        "--address",
-        "Москва, ул. Вавилова, 19",
-    ]);
+    let scene = scene_with_balances();
+    set_edo_partner_p1(&scene);
     let today = (chrono::Utc::now() + chrono::Duration::hours(3))
         .format("%Y-%m-%d")
         .to_string();
