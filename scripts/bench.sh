@@ -119,7 +119,8 @@ python_args=()
 if [ "$need_python" = 1 ] && [ -z "$python_given" ]; then
     if ! python="$(find_python)"; then
         echo "bench.sh: no Python with pandas, openpyxl and python-calamine; trying apt (python3-pandas python3-openpyxl)" >&2
-        apt_install python3-pandas python3-openpyxl >&2 || true
+        apt_install python3-pandas python3-openpyxl >&2 \
+            || echo "bench.sh: apt could not install them" >&2
         if ! python="$(find_python)"; then
             echo "bench.sh: trying a virtualenv in $venv (pip install pandas openpyxl python-calamine)" >&2
             python=""

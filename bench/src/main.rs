@@ -53,6 +53,8 @@ use std::time::{Duration, Instant};
 
 use clap::Parser;
 use partnerbook_core::store::Book;
+use partnerbook_fuzz::memory::Counting;
+use partnerbook_fuzz::Target;
 use rand::SeedableRng;
 
 use imports::OurRun;
@@ -109,6 +111,9 @@ struct Args {
     /// Fuzz part: threads (default: the machine's cores).
     #[arg(long)]
     fuzz_threads: Option<usize>,
+    /// Fuzz part: only this reader (csv, xlsx, cell, statement, package, signature).
+    #[arg(long, value_parser = parse_target)]
+    fuzz_only: Option<Target>,
     /// Fuzz part: make and run only execution N of --seed, saving its input.
     #[arg(long)]
     replay: Option<u64>,
@@ -191,6 +196,18 @@ impl Args {
     }
 }
 
+/// Counts the heap, so that the fuzz part can say how much each input made it grow (an
+/// atomic add per allocation elsewhere; the timed imports run in child processes).
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn parse_target(name: &str) -> Result<Target, String> {
+    Target::named(name).ok_or_else(|| {
+        let names: Vec<&str> = Target::ALL.iter().map(|t| t.name()).collect();
+        format!("no fuzz target {name:?}; there are {}", names.join(", "))
+    })
+}
+
 fn main() -> Result<(), Box<dyn Error>> {
     let args = Args::parse();
     if args.fuzz {
@@ -207,6 +224,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             seed: args.seed,
             threads,
             replay: args.replay,
+            only: args.fuzz_only,
         });
     }
     let partnerbook = match &args.partnerbook {

@@ -9,8 +9,10 @@
 //! - [`mutate`]: the byte-level and row-level mutators; [`xlsx`] the workbook ones.
 //! - [`targets`]: the readers, one function each.
 //! - [`round`]: runs a number of executions on threads and reports.
+//! - [`memory`]: a counting allocator, for what each input makes the heap grow by.
 
 pub mod corpus;
+pub mod memory;
 pub mod mutate;
 pub mod round;
 pub mod targets;

@@ -148,11 +148,19 @@ pub fn overwrite_interesting(mut bytes: Vec<u8>, rng: &mut StdRng) -> Vec<u8> {
     bytes
 }
 
+/// How many copies of `piece` bytes an input of `len` bytes can take in and stay within
+/// [`MAX_INPUT`] (at least one): a mutation never builds more than it keeps (a 4 MB line
+/// repeated a thousand times made 4 GB before being cut).
+fn room(len: usize, piece: usize) -> usize {
+    (MAX_INPUT.saturating_sub(len) / piece.max(1)).max(1)
+}
+
 /// A chunk of the input repeated many times in place.
 pub fn repeat_chunk(mut bytes: Vec<u8>, rng: &mut StdRng) -> Vec<u8> {
     let i = at(&bytes, rng);
     let end = (i + rng.random_range(1..=32)).min(bytes.len());
-    let chunk = bytes[i..end].repeat(rng.random_range(2..=1000));
+    let times = rng.random_range(2..=1000).min(room(bytes.len(), end - i));
+    let chunk = bytes[i..end].repeat(times);
     bytes.splice(i..i, chunk);
     bytes
 }
@@ -169,6 +177,7 @@ pub fn duplicate_row(bytes: &[u8], rng: &mut StdRng) -> Vec<u8> {
     }
     let i = rng.random_range(0..lines.len());
     let times = if rng.random_bool(0.9) { 2 } else { 1000 };
+    let times = times.min(room(bytes.len(), lines[i].len()));
     let mut out = Vec::with_capacity(bytes.len() + lines[i].len() * times);
     for (n, line) in lines.iter().enumerate() {
         for _ in 0..if n == i { times } else { 1 } {

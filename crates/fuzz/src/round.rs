@@ -16,6 +16,7 @@ use rand::rngs::StdRng;
 use rand::SeedableRng;
 
 use crate::corpus::Corpus;
+use crate::memory;
 use crate::targets::Target;
 
 /// What to run.
@@ -35,6 +36,9 @@ pub struct RoundOptions {
     pub progress: Option<Duration>,
     /// Only this target (all by default).
     pub only: Option<Target>,
+    /// An input that makes the live heap grow past this many bytes is a finding (measured
+    /// only in a binary with [`crate::memory::Counting`] installed).
+    pub memory: u64,
 }
 
 /// A panic or a slow input.
@@ -43,7 +47,7 @@ pub struct Finding {
     pub target: Target,
     /// The execution's number: with the round's seed, it makes the input again.
     pub execution: u64,
-    /// The panic's message and place, or how long the input took.
+    /// The panic's message and place, how long the input took, or how much it allocated.
     pub what: String,
     pub input_len: usize,
     pub saved: Option<PathBuf>,
@@ -57,8 +61,13 @@ pub struct RoundReport {
     pub elapsed: Duration,
     pub panics: Vec<Finding>,
     pub slow: Vec<Finding>,
+    /// Inputs that grew the heap past the round's `memory`.
+    pub big: Vec<Finding>,
     /// The slowest input: its time, target and execution.
     pub slowest: (Duration, Target, u64),
+    /// The input that grew the heap most: bytes, target and execution (none when the
+    /// binary does not count its memory).
+    pub largest: Option<(u64, Target, u64)>,
     /// The process's peak resident memory (VmHWM), when the system says.
     pub peak_rss_bytes: Option<u64>,
 }
@@ -99,13 +108,21 @@ fn panic_text(info: &panic::PanicHookInfo<'_>) -> String {
     format!("{message}{place}")
 }
 
+#[derive(Default, Clone)]
+struct Findings {
+    panics: Vec<Finding>,
+    slow: Vec<Finding>,
+    big: Vec<Finding>,
+}
+
 struct Shared<'a> {
     corpus: &'a Corpus,
     options: &'a RoundOptions,
     next: AtomicU64,
     counts: Vec<AtomicU64>,
-    findings: Mutex<(Vec<Finding>, Vec<Finding>)>,
+    findings: Mutex<Findings>,
     slowest: Mutex<(Duration, Target, u64)>,
+    largest: Mutex<Option<(u64, Target, u64)>>,
     /// Each worker's execution in progress: when it started, and its number.
     running: Vec<Mutex<Option<(Instant, u64)>>>,
 }
@@ -126,12 +143,14 @@ pub fn run_round(corpus: &Corpus, options: &RoundOptions) -> RoundReport {
         options,
         next: AtomicU64::new(0),
         counts: Target::ALL.iter().map(|_| AtomicU64::new(0)).collect(),
-        findings: Mutex::new((Vec::new(), Vec::new())),
+        findings: Mutex::new(Findings::default()),
         slowest: Mutex::new((Duration::ZERO, Target::Cell, 0)),
+        largest: Mutex::new(None),
         running: (0..options.threads.max(1))
             .map(|_| Mutex::new(None))
             .collect(),
     };
+    memory::watch(options.threads.max(1));
     let start = Instant::now();
     let shared = &shared;
     std::thread::scope(|scope| {
@@ -144,8 +163,9 @@ pub fn run_round(corpus: &Corpus, options: &RoundOptions) -> RoundReport {
         scope.spawn(move || watch_for_hangs(shared));
     });
     let elapsed = start.elapsed();
+    memory::watch(0);
     panic::set_hook(previous);
-    let (panics, slow) = shared
+    let findings = shared
         .findings
         .lock()
         .map(|f| f.clone())
@@ -158,12 +178,14 @@ pub fn run_round(corpus: &Corpus, options: &RoundOptions) -> RoundReport {
             .map(|(t, n)| (*t, n.load(Ordering::Relaxed)))
             .collect(),
         elapsed,
-        panics,
-        slow,
+        panics: findings.panics,
+        slow: findings.slow,
+        big: findings.big,
         slowest: shared
             .slowest
             .lock()
             .map_or((Duration::ZERO, Target::Cell, 0), |s| *s),
+        largest: shared.largest.lock().ok().and_then(|l| *l),
         peak_rss_bytes: peak_rss_bytes(),
     }
 }
@@ -203,7 +225,7 @@ fn work(shared: &Shared<'_>, worker: usize) {
         }
         for n in first..(first + CHUNK).min(options.executions) {
             mark(Some((Instant::now(), n)));
-            execute(shared, n);
+            execute(shared, n, worker);
         }
         mark(None);
     }
@@ -243,15 +265,17 @@ fn watch_for_hangs(shared: &Shared<'_>) {
     }
 }
 
-fn execute(shared: &Shared<'_>, n: u64) {
+fn execute(shared: &Shared<'_>, n: u64, worker: usize) {
     let options = shared.options;
     let (target, input) = input_of(shared.corpus, options.seed, n, options.only);
     if let Some(i) = Target::ALL.iter().position(|t| *t == target) {
         shared.counts[i].fetch_add(1, Ordering::Relaxed);
     }
+    let base = memory::start(worker);
     let start = Instant::now();
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| target.run(&input)));
     let took = start.elapsed();
+    let grown = memory::grown(worker, base);
     let panicked = match outcome {
         Ok(()) => None,
         Err(_) => Some(
@@ -265,8 +289,21 @@ fn execute(shared: &Shared<'_>, n: u64) {
             *slowest = (took, target, n);
         }
     }
+    if let (Some(bytes), Ok(mut largest)) = (grown, shared.largest.lock()) {
+        if largest.is_none_or(|(most, _, _)| bytes > most) {
+            *largest = Some((bytes, target, n));
+        }
+    }
     let slow = (took > options.slow).then(|| format!("took {:.2} s", took.as_secs_f64()));
-    for (what, is_panic) in [(panicked, true), (slow, false)] {
+    let big = grown
+        .filter(|bytes| *bytes > options.memory)
+        .map(|bytes| format!("grew the heap by {:.0} MB", bytes as f64 / 1e6));
+    let kinds: [(Option<String>, fn(&mut Findings) -> &mut Vec<Finding>); 3] = [
+        (panicked, |f| &mut f.panics),
+        (slow, |f| &mut f.slow),
+        (big, |f| &mut f.big),
+    ];
+    for (what, list) in kinds {
         let Some(what) = what else { continue };
         let finding = Finding {
             target,
@@ -282,11 +319,7 @@ fn execute(shared: &Shared<'_>, n: u64) {
             finding.what
         );
         if let Ok(mut findings) = shared.findings.lock() {
-            if is_panic {
-                findings.0.push(finding);
-            } else {
-                findings.1.push(finding);
-            }
+            list(&mut findings).push(finding);
         }
     }
 }

@@ -52,6 +52,11 @@ impl Target {
         }
     }
 
+    /// The target of this name (`csv`, `xlsx`, …).
+    pub fn named(name: &str) -> Option<Target> {
+        Target::ALL.into_iter().find(|t| t.name() == name)
+    }
+
     /// How often the target is chosen, out of [`Target::weights_total`]: the cheap readers
     /// more often than a workbook.
     fn weight(self) -> u32 {

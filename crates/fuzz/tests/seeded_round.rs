@@ -6,7 +6,14 @@
 use std::time::Duration;
 
 use partnerbook_fuzz::corpus::Corpus;
+use partnerbook_fuzz::memory::Counting;
 use partnerbook_fuzz::{run_round, RoundOptions, Target};
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// No input may make the heap grow past this (issue 11: none above 500 MB).
+const MEMORY: u64 = 500 * 1024 * 1024;
 
 /// Executions in the round.
 const ROUND: u64 = 4_000;
@@ -32,6 +39,7 @@ fn a_seeded_round_finds_no_panic_in_any_reader() {
             findings: Some(std::env::temp_dir().join("partnerbook-fuzz-findings")),
             progress: None,
             only: None,
+            memory: MEMORY,
         },
     );
     let panics: Vec<String> = report
@@ -40,6 +48,14 @@ fn a_seeded_round_finds_no_panic_in_any_reader() {
         .map(|f| format!("{} #{}: {}", f.target.name(), f.execution, f.what))
         .collect();
     assert!(panics.is_empty(), "panics: {panics:#?}");
+    let big: Vec<String> = report
+        .big
+        .iter()
+        .map(|f| format!("{} #{}: {}", f.target.name(), f.execution, f.what))
+        .collect();
+    assert!(big.is_empty(), "inputs above 500 MB: {big:#?}");
+    let (largest, _, _) = report.largest.expect("the heap is counted");
+    assert!(largest > 0);
     for (target, count) in &report.per_target {
         assert!(*count > 0, "{} was never run", target.name());
     }
