@@ -231,18 +231,17 @@ impl AppState {
     }
 
     /// Runs a change on the book as the current operator, now, on the blocking pool; the
-    /// window hears [`BOOK_CHANGED`] when it is made.
+    /// window hears [`BOOK_CHANGED`] when it is made. `doing` names it to another writer
+    /// waiting for the book, and in the refusal of a book open read-only.
     pub async fn change<T: Send + 'static>(
         &self,
+        doing: Text,
         f: impl FnOnce(&mut Book, &Actor, Lang) -> Result<T> + Send + 'static,
     ) -> std::result::Result<T, ErrorDto> {
         let (book, lang, actor) = (self.current().writer, self.lang(), self.actor());
         let done = blocking(lang, move || {
             let mut book = lock(&book);
-            book.set_doing(
-                &actor.operator,
-                Text::new("работает в приложении", "is working in the app"),
-            );
+            book.set_doing(&actor.operator, doing);
             f(&mut book, &actor, lang).map_err(|e| to_dto(e, lang))
         })
         .await?;
@@ -412,12 +411,15 @@ mod tests {
             let running = Arc::clone(&state);
             let task = tokio::spawn(async move {
                 running
-                    .change(move |book, _, _| {
-                        let _ = started.send(());
-                        let _ = wait.recv();
-                        block_as_a_server_client_does();
-                        mark(book)
-                    })
+                    .change(
+                        Text::new("держит книгу", "holds the book"),
+                        move |book, _, _| {
+                            let _ = started.send(());
+                            let _ = wait.recv();
+                            block_as_a_server_client_does();
+                            mark(book)
+                        },
+                    )
                     .await
             });
             has_started.await.expect("the task started");
@@ -442,6 +444,44 @@ mod tests {
             [b.display().to_string()],
             "the book switched to is remembered"
         );
+    }
+
+    #[test]
+    fn a_change_to_a_read_only_book_is_refused_naming_what_was_to_be_done() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let a = dir.path().join("a.sqlite");
+        make_book(&a, "A");
+        let mut permissions = std::fs::metadata(&a).expect("the book").permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&a, permissions).expect("made read-only");
+        let state = state_on(&a, dir.path().join("settings.json"));
+        assert!(state.read_only());
+        runtime().block_on(async {
+            let doing = Text::new(
+                "меняет реквизиты поставщика",
+                "is changing the vendor's details",
+            );
+            let refused = state
+                .change(doing, |book, actor, _| {
+                    api::set_vendor(book, actor, Vendor::default())
+                })
+                .await
+                .expect_err("a read-only book is not written");
+            assert_eq!(refused.code, "read_only");
+            assert!(
+                refused
+                    .message
+                    .contains("меняет реквизиты поставщика; ничего не изменено"),
+                "{}",
+                refused.message
+            );
+            let read = state.read(|book, _| mark(book)).await;
+            assert_eq!(
+                read.map_err(|e| e.message).as_deref(),
+                Ok("A"),
+                "still read"
+            );
+        });
     }
 
     #[test]
@@ -491,25 +531,28 @@ mod tests {
             let importing = Arc::clone(&state);
             let import = tokio::spawn(async move {
                 importing
-                    .change(move |book, actor, lang| {
-                        let options = ImportOptions {
-                            kind: ImportKind::Partners,
-                            path: Path::new(env!("CARGO_MANIFEST_DIR"))
-                                .join("../tests/fixtures/partners_ok.csv"),
-                            sheet: None,
-                            program: None,
-                            dry_run: false,
-                            lang,
-                        };
-                        let mut written = Some(written);
-                        api::import(book, &options, actor, &mut |_| {
-                            if let Some(written) = written.take() {
-                                let _ = written.send(());
-                                let _ = wait.recv();
-                            }
-                            true
-                        })
-                    })
+                    .change(
+                        ImportKind::Partners.doing("partners_ok.csv"),
+                        move |book, actor, lang| {
+                            let options = ImportOptions {
+                                kind: ImportKind::Partners,
+                                path: Path::new(env!("CARGO_MANIFEST_DIR"))
+                                    .join("../tests/fixtures/partners_ok.csv"),
+                                sheet: None,
+                                program: None,
+                                dry_run: false,
+                                lang,
+                            };
+                            let mut written = Some(written);
+                            api::import(book, &options, actor, &mut |_| {
+                                if let Some(written) = written.take() {
+                                    let _ = written.send(());
+                                    let _ = wait.recv();
+                                }
+                                true
+                            })
+                        },
+                    )
                     .await
             });
             has_written.await.expect("the import wrote its rows");

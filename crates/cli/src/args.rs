@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use partnerbook_core::import::ImportKind;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -398,6 +399,18 @@ pub enum ImportWhat {
     Billing,
     /// A bank statement in 1CClientBankExchange 1.03 (Windows-1251 or UTF-8).
     Statement,
+}
+
+impl ImportWhat {
+    /// The book's import of this kind (none: a bank statement, which is not a table import).
+    pub fn table(self) -> Option<ImportKind> {
+        match self {
+            ImportWhat::Partners => Some(ImportKind::Partners),
+            ImportWhat::Clients => Some(ImportKind::Clients),
+            ImportWhat::Billing => Some(ImportKind::Billing),
+            ImportWhat::Statement => None,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]

@@ -93,11 +93,13 @@ fn doing(command: &Command) -> Text {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let kind = format!("{kind:?}").to_lowercase();
-            Text::new(
-                format!("импортирует {kind} {name}"),
-                format!("is importing {kind} {name}"),
-            )
+            match kind.table() {
+                Some(kind) => kind.doing(&name),
+                None => Text::new(
+                    format!("проводит банковскую выписку {name}"),
+                    format!("is applying the bank statement {name}"),
+                ),
+            }
         }
         Command::Demo => Text::new(
             "заполняет книгу примером",

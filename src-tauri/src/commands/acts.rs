@@ -12,7 +12,7 @@ use partnerbook_core::api;
 use partnerbook_core::documents::{ActDocument, RegisterView};
 use partnerbook_core::overview::Overview;
 use partnerbook_core::programs::PayoutKind;
-use partnerbook_core::ErrorDto;
+use partnerbook_core::{ErrorDto, Text};
 use serde::Deserialize;
 use tauri::{AppHandle, Emitter, State};
 
@@ -44,17 +44,20 @@ pub async fn convert_balance(
     key: Option<String>,
 ) -> Result<Conversion, ErrorDto> {
     state
-        .change(move |book, actor, _| {
-            let amount = amount.filter(|a| !a.trim().is_empty());
-            let request = ConvertRequest {
-                partner,
-                date: day("date", &date)?,
-                amount: amount.map(|a| typed_amount("amount", &a)).transpose()?,
-                payout_kind,
-                key,
-            };
-            api::convert(book, actor, &request)
-        })
+        .change(
+            Text::new("оформляет акт", "is making an act"),
+            move |book, actor, _| {
+                let amount = amount.filter(|a| !a.trim().is_empty());
+                let request = ConvertRequest {
+                    partner,
+                    date: day("date", &date)?,
+                    amount: amount.map(|a| typed_amount("amount", &a)).transpose()?,
+                    payout_kind,
+                    key,
+                };
+                api::convert(book, actor, &request)
+            },
+        )
         .await
 }
 
@@ -68,16 +71,19 @@ pub async fn act_step(
     reason: Option<String>,
 ) -> Result<ActState, ErrorDto> {
     state
-        .change(move |book, actor, _| {
-            let date = day("date", &date)?;
-            let step = match step {
-                StepKind::Send => ActStep::Send(date),
-                StepKind::Sign => ActStep::Sign(date),
-                StepKind::Reject => ActStep::Reject(date, reason.unwrap_or_default()),
-                StepKind::Pay => ActStep::Pay(date),
-            };
-            api::act_step(book, actor, &act, &step)
-        })
+        .change(
+            Text::new("отмечает шаг акта", "is recording an act's step"),
+            move |book, actor, _| {
+                let date = day("date", &date)?;
+                let step = match step {
+                    StepKind::Send => ActStep::Send(date),
+                    StepKind::Sign => ActStep::Sign(date),
+                    StepKind::Reject => ActStep::Reject(date, reason.unwrap_or_default()),
+                    StepKind::Pay => ActStep::Pay(date),
+                };
+                api::act_step(book, actor, &act, &step)
+            },
+        )
         .await
 }
 
@@ -156,15 +162,18 @@ pub async fn acts_batch(
     let cancel = state.cancel.clone();
     cancel.store(false, Ordering::SeqCst);
     state
-        .change(move |book, actor, _| {
-            let date = day("date", &date)?;
-            let mut progress = |p: BatchProgress| -> bool {
-                // A window that is gone cannot listen; the batch goes on regardless.
-                let _ = app.emit(BATCH_EVENT, p);
-                !cancel.load(Ordering::SeqCst)
-            };
-            api::acts_batch(book, actor, date, program.as_deref(), &mut progress)
-        })
+        .change(
+            Text::new("оформляет акты за месяц", "is making the month's acts"),
+            move |book, actor, _| {
+                let date = day("date", &date)?;
+                let mut progress = |p: BatchProgress| -> bool {
+                    // A window that is gone cannot listen; the batch goes on regardless.
+                    let _ = app.emit(BATCH_EVENT, p);
+                    !cancel.load(Ordering::SeqCst)
+                };
+                api::acts_batch(book, actor, date, program.as_deref(), &mut progress)
+            },
+        )
         .await
 }
 

@@ -192,7 +192,13 @@ pub async fn book_backups(state: State<'_, AppState>) -> Result<BookBackups, Err
 #[tauri::command]
 pub async fn book_backup_now(state: State<'_, AppState>) -> Result<BackupRow, ErrorDto> {
     state
-        .change(move |book, actor, lang| Ok(BackupRow::of(&api::backup_now(book, actor)?, lang)))
+        .change(
+            Text::new(
+                "делает резервную копию книги",
+                "is making a backup of the book",
+            ),
+            move |book, actor, lang| Ok(BackupRow::of(&api::backup_now(book, actor)?, lang)),
+        )
         .await
 }
 
@@ -204,13 +210,19 @@ pub async fn book_restore(
     path: String,
 ) -> Result<RestoredBackup, ErrorDto> {
     state
-        .change(move |book, actor, lang| {
-            let restored = api::restore_backup(book, actor, Path::new(&path))?;
-            Ok(RestoredBackup {
-                restored: restored.from.display().to_string(),
-                safety: BackupRow::of(&restored.safety, lang),
-            })
-        })
+        .change(
+            Text::new(
+                "восстанавливает книгу из копии",
+                "is restoring the book from a backup",
+            ),
+            move |book, actor, lang| {
+                let restored = api::restore_backup(book, actor, Path::new(&path))?;
+                Ok(RestoredBackup {
+                    restored: restored.from.display().to_string(),
+                    safety: BackupRow::of(&restored.safety, lang),
+                })
+            },
+        )
         .await
 }
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use partnerbook_core::acts::{ActFormat, DocumentFile, RegisterFormat};
 use partnerbook_core::api;
 use partnerbook_core::exports::ExportRequest;
-use partnerbook_core::{Error, ErrorDto, Lang};
+use partnerbook_core::{Error, ErrorDto, Lang, Text};
 use tauri::{AppHandle, State};
 
 use super::days::day;
@@ -75,7 +75,10 @@ pub async fn save_act(
     let now = chrono::Local::now().naive_local();
     // The EDO XML is kept by the book as made (a signed package must bring it back).
     let file = state
-        .change(move |book, _, _| api::act_file(book, &act, format, now))
+        .change(
+            Text::new("сохраняет файл акта", "is saving an act's file"),
+            move |book, _, _| api::act_file(book, &act, format, now),
+        )
         .await?;
     save(&app, &state, file).await
 }

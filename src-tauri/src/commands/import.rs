@@ -131,7 +131,7 @@ async fn run(
     let cancel = state.cancel.clone();
     cancel.store(false, Ordering::SeqCst);
     state
-        .change(move |book, actor, lang| {
+        .change(kind.doing(&file_name(&path)), move |book, actor, lang| {
             let options = ImportOptions {
                 kind,
                 path: PathBuf::from(path.trim()),
@@ -161,4 +161,12 @@ async fn run(
             api::import(book, &options, actor, &mut progress)
         })
         .await
+}
+
+/// The file's name alone, as another writer is told what is imported.
+fn file_name(path: &str) -> String {
+    Path::new(path.trim())
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }

@@ -8,7 +8,7 @@ use partnerbook_core::ledger::{
     UnearnedPage, UnearnedQuery,
 };
 use partnerbook_core::money::minor_text;
-use partnerbook_core::ErrorDto;
+use partnerbook_core::{ErrorDto, Text};
 use tauri::State;
 
 use super::days::{amount as amount_of, day, day_or_today};
@@ -83,10 +83,16 @@ pub async fn annul_for_breach(
     reason: String,
 ) -> Result<String, ErrorDto> {
     state
-        .change(move |book, actor, _| {
-            let date = day("date", &date)?;
-            api::annul_for_breach(book, actor, &partner, date, &reason).map(minor_text)
-        })
+        .change(
+            Text::new(
+                "аннулирует начисления за нарушение",
+                "is annulling accruals for a breach",
+            ),
+            move |book, actor, _| {
+                let date = day("date", &date)?;
+                api::annul_for_breach(book, actor, &partner, date, &reason).map(minor_text)
+            },
+        )
         .await
 }
 
@@ -101,14 +107,17 @@ pub async fn adjust_balance(
     reason: String,
 ) -> Result<Adjusted, ErrorDto> {
     state
-        .change(move |book, actor, _| {
-            let adjustment = Adjustment {
-                partner,
-                date: day("date", &date)?,
-                amount: amount_of("amount", &amount)?,
-                reason,
-            };
-            api::adjust(book, actor, &adjustment)
-        })
+        .change(
+            Text::new("корректирует баланс", "is adjusting a balance"),
+            move |book, actor, _| {
+                let adjustment = Adjustment {
+                    partner,
+                    date: day("date", &date)?,
+                    amount: amount_of("amount", &amount)?,
+                    reason,
+                };
+                api::adjust(book, actor, &adjustment)
+            },
+        )
         .await
 }

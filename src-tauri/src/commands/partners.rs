@@ -2,7 +2,7 @@
 
 use partnerbook_core::api;
 use partnerbook_core::partners::{Partner, PartnerCard, PartnerInput, PartnerPage, PartnerQuery};
-use partnerbook_core::ErrorDto;
+use partnerbook_core::{ErrorDto, Text};
 use tauri::State;
 
 use crate::state::AppState;
@@ -33,7 +33,10 @@ pub async fn partner_create(
     input: PartnerInput,
 ) -> Result<Partner, ErrorDto> {
     state
-        .change(move |book, actor, _| api::create_partner(book, actor, input))
+        .change(
+            Text::new("добавляет партнёра", "is adding a partner"),
+            move |book, actor, _| api::create_partner(book, actor, input),
+        )
         .await
 }
 
@@ -44,6 +47,9 @@ pub async fn partner_update(
     input: PartnerInput,
 ) -> Result<Partner, ErrorDto> {
     state
-        .change(move |book, actor, _| api::update_partner(book, actor, &partner, input))
+        .change(
+            Text::new("изменяет карточку партнёра", "is changing a partner's card"),
+            move |book, actor, _| api::update_partner(book, actor, &partner, input),
+        )
         .await
 }

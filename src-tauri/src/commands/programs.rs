@@ -3,7 +3,7 @@
 use partnerbook_core::api;
 use partnerbook_core::ledger::{WhatIfApplied, WhatIfReport, WhatIfRequest};
 use partnerbook_core::programs::{Program, ProgramVersion, RuleSet};
-use partnerbook_core::ErrorDto;
+use partnerbook_core::{ErrorDto, Text};
 use tauri::State;
 
 use super::days::day;
@@ -25,10 +25,13 @@ pub async fn program_add_version(
     rules: RuleSet,
 ) -> Result<ProgramVersion, ErrorDto> {
     state
-        .change(move |book, actor, _| {
-            let from = day("effective_from", &from)?;
-            api::add_version(book, actor, &program, from, &rules)
-        })
+        .change(
+            Text::new("добавляет версию программы", "is adding a program version"),
+            move |book, actor, _| {
+                let from = day("effective_from", &from)?;
+                api::add_version(book, actor, &program, from, &rules)
+            },
+        )
         .await
 }
 
@@ -51,9 +54,12 @@ pub async fn whatif_apply(
     date: String,
 ) -> Result<WhatIfApplied, ErrorDto> {
     state
-        .change(move |book, actor, _| {
-            let date = day("date", &date)?;
-            api::whatif_apply(book, actor, &request, date)
-        })
+        .change(
+            Text::new("применяет изменение правил", "is applying a rule change"),
+            move |book, actor, _| {
+                let date = day("date", &date)?;
+                api::whatif_apply(book, actor, &request, date)
+            },
+        )
         .await
 }

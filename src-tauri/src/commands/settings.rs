@@ -2,7 +2,7 @@
 
 use partnerbook_core::api;
 use partnerbook_core::vendor::Vendor;
-use partnerbook_core::ErrorDto;
+use partnerbook_core::{ErrorDto, Text};
 use tauri::State;
 
 use crate::state::AppState;
@@ -15,6 +15,12 @@ pub async fn vendor_get(state: State<'_, AppState>) -> Result<Vendor, ErrorDto> 
 #[tauri::command]
 pub async fn vendor_set(state: State<'_, AppState>, vendor: Vendor) -> Result<Vendor, ErrorDto> {
     state
-        .change(move |book, actor, _| api::set_vendor(book, actor, vendor))
+        .change(
+            Text::new(
+                "меняет реквизиты поставщика",
+                "is changing the vendor's details",
+            ),
+            move |book, actor, _| api::set_vendor(book, actor, vendor),
+        )
         .await
 }

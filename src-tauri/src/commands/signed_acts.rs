@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use partnerbook_core::acts::SignedImport;
 use partnerbook_core::api;
-use partnerbook_core::{Error, ErrorDto};
+use partnerbook_core::{Error, ErrorDto, Text};
 use tauri::{AppHandle, State};
 
 use super::documents::{save, write_whole};
@@ -30,10 +30,16 @@ pub async fn import_signed_package(
     path: String,
 ) -> Result<SignedImport, ErrorDto> {
     state
-        .change(move |book, actor, _| {
-            let path = PathBuf::from(path.trim());
-            api::import_signed(book, actor, &path)
-        })
+        .change(
+            Text::new(
+                "загружает подписанный пакет акта",
+                "is importing an act's signed package",
+            ),
+            move |book, actor, _| {
+                let path = PathBuf::from(path.trim());
+                api::import_signed(book, actor, &path)
+            },
+        )
         .await
 }
 

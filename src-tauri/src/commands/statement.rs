@@ -4,7 +4,7 @@
 
 use partnerbook_core::acts::StatementReport;
 use partnerbook_core::api;
-use partnerbook_core::ErrorDto;
+use partnerbook_core::{ErrorDto, Text};
 use tauri::{AppHandle, State};
 
 use crate::file_dialog::{self, Opening};
@@ -42,9 +42,15 @@ pub async fn statement_apply(
     path: String,
 ) -> Result<StatementReport, ErrorDto> {
     state
-        .change(move |book, actor, lang| {
-            let bytes = std::fs::read(path.trim())?;
-            api::statement_apply(book, &bytes, actor, lang)
-        })
+        .change(
+            Text::new(
+                "проводит банковскую выписку",
+                "is applying a bank statement",
+            ),
+            move |book, actor, lang| {
+                let bytes = std::fs::read(path.trim())?;
+                api::statement_apply(book, &bytes, actor, lang)
+            },
+        )
         .await
 }

@@ -5,21 +5,19 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use partnerbook_core::api;
-use partnerbook_core::import::{ImportKind, ImportOptions, ImportReport};
+use partnerbook_core::import::{ImportOptions, ImportReport};
 use partnerbook_core::ledger::AccrualTotal;
 use partnerbook_core::{Lang, Result};
 
-use crate::args::{ImportArgs, ImportWhat};
+use crate::args::ImportArgs;
 use crate::context::Context;
 use crate::output;
 
 pub fn run(ctx: &mut Context, args: &ImportArgs) -> Result<ExitCode> {
     let options = ImportOptions {
-        kind: match args.kind {
-            ImportWhat::Partners => ImportKind::Partners,
-            ImportWhat::Clients => ImportKind::Clients,
-            ImportWhat::Billing => ImportKind::Billing,
-            ImportWhat::Statement => return super::statement::run(ctx, args),
+        kind: match args.kind.table() {
+            Some(kind) => kind,
+            None => return super::statement::run(ctx, args),
         },
         path: args.file.clone(),
         sheet: args.sheet.clone(),

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::ProblemDto;
+use crate::error::{ProblemDto, Text};
 use crate::ledger::AccrualTotal;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -22,6 +22,20 @@ impl ImportKind {
             ImportKind::Clients => "clients",
             ImportKind::Billing => "billing",
         }
+    }
+
+    /// What an import of `file` is doing, as another writer waiting for the book (or a
+    /// refusal of a read-only book) names it.
+    pub fn doing(self, file: &str) -> Text {
+        let (ru, en) = match self {
+            ImportKind::Partners => ("партнёров", "partners"),
+            ImportKind::Clients => ("клиентов", "clients"),
+            ImportKind::Billing => ("биллинг", "billing"),
+        };
+        Text::new(
+            format!("импортирует {ru} {file}").trim_end().to_owned(),
+            format!("is importing {en} {file}").trim_end().to_owned(),
+        )
     }
 }
 
