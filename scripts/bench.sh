@@ -15,6 +15,7 @@
 #   scripts/bench.sh --postgres                     # only the server part: the billing year on PostgreSQL beside SQLite
 #   scripts/bench.sh --fuzz [--execs N] [--seed S]  # only the fuzz part: mutated inputs to every reader, in process
 #   scripts/bench.sh --fuzz --seed S --replay N     # make and run one fuzz execution again, its input saved
+#   scripts/bench.sh --fuzz --fuzz-only xlsx        # only one reader (csv, xlsx, cell, statement, package, signature)
 #   scripts/bench.sh --acts --office-acts 10        # acts part, LibreOffice converts 10 acts
 #   scripts/bench.sh --billing --scale 0.01         # quick: every generated count × 0.01
 #   scripts/bench.sh --partners 5000 --clients 50000   # imports part, smaller
