@@ -1,0 +1,28 @@
+import { useEffect, useRef } from "react";
+import { useBookChanged } from "../bookChanged";
+import { useServerRefresh } from "../serverRefresh";
+import { queryCache } from "./cache";
+
+/**
+ * Keeps the cached reads current (the window calls it once): every change the shell made
+ * (`book-changed`) and, for a book on a server (`shared`), the window coming back and every
+ * 30 s, invalidate every answer and read again what is shown.
+ */
+export function useBookReads(shared: boolean): void {
+  const changes = useBookChanged() + useServerRefresh(shared);
+  const seen = useRef(changes);
+  useEffect(() => {
+    if (seen.current === changes) return;
+    seen.current = changes;
+    queryCache.invalidate();
+  }, [changes]);
+}
+
+/** Another book was opened: nothing read from the one before stays. */
+export const forgetBookReads = () => queryCache.clear();
+
+/**
+ * This window changed the book (a dialog's change): what is shown is read again at once, not only
+ * when the shell's `book-changed` comes (outside the shell, as in the UI's tests, none comes).
+ */
+export const readBookAgain = () => queryCache.invalidate();
