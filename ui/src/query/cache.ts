@@ -19,6 +19,10 @@ type Slot = { entry: Entry; read?: () => Promise<unknown> };
  * others are marked stale and read again when a screen shows them next.
  */
 export class QueryCache {
+  /** How many answers no screen shows are kept (the ones read last): a search typed letter by letter leaves many. */
+  constructor(private readonly keep = 300) {}
+
+  /** Oldest first (an entry set again moves to the end). */
   private slots = new Map<string, Slot>();
   private watchers = new Map<string, Set<() => void>>();
   private reads = 0;
@@ -85,8 +89,20 @@ export class QueryCache {
   }
 
   private set(key: string, slot: Slot): void {
+    this.slots.delete(key);
     this.slots.set(key, slot);
+    this.forgetOld();
     this.notify(key);
+  }
+
+  private forgetOld(): void {
+    let over = this.slots.size - this.keep;
+    for (const [key, slot] of this.slots) {
+      if (over <= 0) break;
+      if (this.watchers.has(key) || slot.entry.running !== undefined) continue;
+      this.slots.delete(key);
+      over--;
+    }
   }
 
   private notify(key: string): void {

@@ -2,6 +2,7 @@ import { act, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { BOOK_CHANGED } from "../bookChanged";
 import { forgetBookReads, useBookReads } from "./bookReads";
+import { QueryCache } from "./cache";
 import { useQuery } from "./useQuery";
 
 const heard = vi.hoisted(() => new Map<string, () => void>());
@@ -142,5 +143,21 @@ describe("useQuery", () => {
     expect(shown()).toHaveTextContent("…");
     await answer(2, "programs of book B");
     expect(shown()).toHaveTextContent("programs of book B");
+  });
+});
+
+describe("the cache", () => {
+  it("forgets the oldest answers no screen shows, beyond what it keeps; never one shown", async () => {
+    const cache = new QueryCache(2);
+    const shownKey = "shown";
+    const stop = cache.subscribe(shownKey, () => {});
+    cache.run(shownKey, async () => "on screen");
+    for (const key of ["a", "b", "c"]) cache.run(key, async () => `answer ${key}`);
+    await act(async () => {});
+    expect(cache.get(shownKey)?.data).toBe("on screen");
+    expect(cache.get("a")).toBeUndefined();
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.get("c")?.data).toBe("answer c");
+    stop();
   });
 });
