@@ -5,9 +5,9 @@ import { useEffect, useState } from "react";
 export const BOOK_CHANGED = "book-changed";
 
 /**
- * A counter that goes up each time the shell says the book changed: the screens read it
- * again (a dialog's change shows in the table behind it, Сводка, the balances). Outside the
- * shell (the UI's tests) no event comes and it stays.
+ * A counter that goes up each time the shell says the book changed: `query/bookReads.ts` has
+ * every read shown done again (a dialog's change shows in the table behind it, Сводка, the
+ * balances). Outside the shell (the UI's tests) no event comes and it stays.
  */
 export function useBookChanged(): number {
   const [changes, setChanges] = useState(0);

@@ -33,7 +33,7 @@ export function queryKey(read: object, args: readonly unknown[]): string {
  * An entry of the shared cache, kept current: `key` is read when first shown (and again, the
  * cached answer shown meanwhile, each time a screen shows it anew); `null` reads nothing.
  */
-export function useCachedRead<T>(key: string | null, read: () => Promise<T>): Query<T> {
+function useCachedRead<T>(key: string | null, read: () => Promise<T>): Query<T> {
   const subscribe = useCallback((listener: () => void) => (key === null ? () => {} : queryCache.subscribe(key, listener)), [key]);
   const entry: Entry | undefined = useSyncExternalStore(subscribe, () => (key === null ? undefined : queryCache.get(key)));
 
