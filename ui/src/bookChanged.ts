@@ -15,13 +15,23 @@ export function useBookChanged(): number {
     let live = true;
     let stop: UnlistenFn | undefined;
     listen(BOOK_CHANGED, () => setChanges((n) => n + 1)).then(
-      (unlisten) => (live ? (stop = unlisten) : unlisten()),
+      (unlisten) => {
+        if (!live) return unlisten();
+        stop = unlisten;
+        listening += 1;
+      },
       () => {},
     );
     return () => {
       live = false;
+      if (stop) listening -= 1;
       stop?.();
     };
   }, []);
   return changes;
 }
+
+let listening = 0;
+
+/** Whether the window hears the shell's `book-changed` (in the shell; not in a plain browser or the UI's tests). */
+export const hearsBookChanged = (): boolean => listening > 0;

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from "react";
-import { useBookChanged } from "../bookChanged";
+import { hearsBookChanged, useBookChanged } from "../bookChanged";
 import { useServerRefresh } from "../serverRefresh";
 import { queryCache } from "./cache";
 
@@ -22,7 +22,10 @@ export function useBookReads(shared: boolean): void {
 export const forgetBookReads = () => queryCache.clear();
 
 /**
- * This window changed the book (a dialog's change): what is shown is read again at once, not only
- * when the shell's `book-changed` comes (outside the shell, as in the UI's tests, none comes).
+ * This window changed the book (a dialog's change): what is shown is read again. In the shell its
+ * `book-changed` for that change does it (once, not twice); outside it (a plain browser, the UI's
+ * tests) no event comes, so here.
  */
-export const readBookAgain = () => queryCache.invalidate();
+export const readBookAgain = () => {
+  if (!hearsBookChanged()) queryCache.invalidate();
+};

@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { BOOK_CHANGED } from "../bookChanged";
-import { forgetBookReads, useBookReads } from "./bookReads";
+import { BOOK_CHANGED, hearsBookChanged } from "../bookChanged";
+import { forgetBookReads, readBookAgain, useBookReads } from "./bookReads";
 import { QueryCache } from "./cache";
 import { useQuery } from "./useQuery";
 
@@ -101,6 +101,32 @@ describe("useQuery", () => {
     expect(shown()).toHaveTextContent("balance 300");
     await answer(1, "balance 200");
     expect(shown()).toHaveTextContent("balance 300");
+  });
+
+  it("after a change made here reads once: on the shell's event when the window hears it, else at once", async () => {
+    const { read, calls, answer } = controlled();
+    const { unmount } = render(<Shown read={read} args={["P-1"]} />);
+    await answer(0, "balance 100");
+    act(() => readBookAgain());
+    await waitFor(() => expect(calls).toHaveLength(2));
+    await answer(1, "balance 200");
+    expect(shown()).toHaveTextContent("balance 200");
+    unmount();
+
+    function Window() {
+      useBookReads(false);
+      return <Shown read={read} args={["P-1"]} />;
+    }
+    render(<Window />);
+    await waitFor(() => expect(hearsBookChanged()).toBe(true));
+    await waitFor(() => expect(calls).toHaveLength(3));
+    await answer(2, "balance 200");
+    act(() => readBookAgain());
+    act(() => heard.get(BOOK_CHANGED)?.());
+    await waitFor(() => expect(calls).toHaveLength(4));
+    await answer(3, "balance 300");
+    expect(shown()).toHaveTextContent("balance 300");
+    expect(calls).toHaveLength(4);
   });
 
   it("never shows an answer for arguments no longer asked", async () => {
