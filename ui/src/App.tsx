@@ -16,7 +16,7 @@ import { OverviewScreen } from "./OverviewScreen";
 import { PartnersSection } from "./partners/PartnersSection";
 import { QuickFind } from "./QuickFind";
 import { ProgramsScreen } from "./programs/ProgramsScreen";
-import { forgetBookReads, useBookReads } from "./query/bookReads";
+import { forgetBookReads, readInLanguage, useBookReads } from "./query/bookReads";
 import { useQuery } from "./query/useQuery";
 import { FallbackText } from "./settings/FallbackText";
 import { ReadOnlyBanner } from "./settings/ReadOnlyBanner";
@@ -72,6 +72,7 @@ export function App() {
     try {
       await setLang(next);
       setUiLang(next);
+      readInLanguage();
       setError(null);
     } catch (reason) {
       setError(toErrorDto(reason));

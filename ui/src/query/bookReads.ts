@@ -29,3 +29,6 @@ export const forgetBookReads = () => queryCache.clear();
 export const readBookAgain = () => {
   if (!hearsBookChanged()) queryCache.invalidate();
 };
+
+/** The person chose another language: the core's texts shown (reasons, refusals, labels) are read again in it. */
+export const readInLanguage = () => queryCache.invalidate();
