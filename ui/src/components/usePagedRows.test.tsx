@@ -1,4 +1,4 @@
-import { act, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import { useEffect } from "react";
 import { describe, expect, it } from "vitest";
 import { queryCache } from "../query/cache";
@@ -51,5 +51,32 @@ describe("usePagedRows", () => {
     render(<Rows read={read} />);
     expect(screen.getByTestId("first")).toHaveTextContent("row-0 read 1");
     expect(await screen.findByText("row-150 read 2")).toBeInTheDocument();
+  });
+
+  it("reads a page whose read failed again when it comes into view again, not before", async () => {
+    let reads = 0;
+    const read = async ({ offset, limit }: Paging) => {
+      reads += 1;
+      if (reads === 1) throw { code: "busy", message: "Книга занята", problems: [] };
+      return { total: 10, rows: Array.from({ length: Math.min(limit, 10) }, (_, k): Item => ({ id: `row-${offset + k}` })) };
+    };
+    function Scrolled() {
+      const paged = usePagedRows(read, ALL);
+      return (
+        <>
+          <div data-testid="first">{paged.error ? paged.error.message : (paged.rowAt(0)?.id ?? "…")}</div>
+          <button type="button" onClick={() => paged.ensure(0, 5)}>
+            scroll
+          </button>
+        </>
+      );
+    }
+    render(<Scrolled />);
+    expect(await screen.findByText("Книга занята")).toBeInTheDocument();
+    await act(async () => new Promise((r) => setTimeout(r, 20)));
+    expect(reads).toBe(1);
+    fireEvent.click(screen.getByRole("button", { name: "scroll" }));
+    expect(await screen.findByText("row-0")).toBeInTheDocument();
+    expect(reads).toBe(2);
   });
 });

@@ -59,28 +59,39 @@ export function usePagedRows<Q extends object, Page extends PageResult<unknown>>
   useEffect(() => {
     fetch.current = { read, query };
   });
+  const readPage = useCallback(
+    (page: number, again = false) => {
+      const { read: readNow, query: queryNow } = fetch.current;
+      queryCache.run(pageKey(page), () => readNow({ ...queryNow, offset: page * pageSize, limit: pageSize }), again);
+    },
+    [pageKey, pageSize],
+  );
   const started = useRef<{ key: string; pages: Set<number> }>({ key, pages: new Set() });
   useEffect(() => {
     if (started.current.key !== key) started.current = { key, pages: new Set() };
     for (const page of pages) {
       if (started.current.pages.has(page)) continue;
       started.current.pages.add(page);
-      const { read: readNow, query: queryNow } = fetch.current;
-      queryCache.run(pageKey(page), () => readNow({ ...queryNow, offset: page * pageSize, limit: pageSize }));
+      readPage(page);
     }
-  }, [key, pages, pageKey, pageSize]);
+  }, [key, pages, readPage]);
 
   const ensure = useCallback(
     (first: number, last: number) => {
       const more: number[] = [];
-      for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) more.push(page);
+      for (let page = Math.floor(first / pageSize); page <= Math.floor(last / pageSize); page++) {
+        more.push(page);
+        // A page whose read failed is read again when it comes into view again.
+        const entry = queryCache.get(pageKey(page));
+        if (entry?.error && entry.running === undefined) readPage(page, true);
+      }
       setWanted((prev) => {
         const had = prev.key === key ? prev.pages : [0];
         const added = more.filter((page) => !had.includes(page));
         return added.length === 0 && prev.key === key ? prev : { key, pages: [...had, ...added] };
       });
     },
-    [key, pageSize],
+    [key, pageSize, pageKey, readPage],
   );
 
   const byPage = useMemo(() => {
