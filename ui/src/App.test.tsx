@@ -123,15 +123,17 @@ describe("the app", () => {
     expect(await screen.findByTestId("import-path")).toBeInTheDocument();
   });
 
-  it("switches to English: tells the shell, then speaks English", async () => {
+  it("switches to English: tells the shell, then speaks English, and reads what the core wrote in Russian again", async () => {
     const user = userEvent.setup();
     render(<App />);
     await user.click(screen.getByTestId("nav-settings"));
     expect(await screen.findByTestId("settings-operator")).toHaveTextContent("Иванова");
+    await waitFor(() => expect(callsOf("book_backups")).toHaveLength(1));
     await user.click(screen.getByTestId("lang-en"));
     expect(await screen.findByRole("heading", { name: "Settings" })).toBeInTheDocument();
     expect(callsOf("set_lang")).toEqual([{ lang: "en" }]);
     expect(screen.getByTestId("nav-partners")).toHaveTextContent("Partners");
+    await waitFor(() => expect(callsOf("book_backups")).toHaveLength(2));
   });
 
   it("opens a book on a server from Настройки: the screens then show that book", async () => {

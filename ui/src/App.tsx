@@ -5,8 +5,7 @@ import { appInfo, programs, setLang } from "./api";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { ErrorDto } from "./bindings/ErrorDto";
 import type { Lang } from "./bindings/Lang";
-import { BookContext, bookShown, type Book } from "./book";
-import { useBookChanged } from "./bookChanged";
+import { BookContext } from "./book";
 import { ClientsSection } from "./clients/ClientsSection";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { toErrorDto } from "./errors";
@@ -17,7 +16,8 @@ import { OverviewScreen } from "./OverviewScreen";
 import { PartnersSection } from "./partners/PartnersSection";
 import { QuickFind } from "./QuickFind";
 import { ProgramsScreen } from "./programs/ProgramsScreen";
-import { useServerRefresh } from "./serverRefresh";
+import { forgetBookReads, readInLanguage, useBookReads } from "./query/bookReads";
+import { useQuery } from "./query/useQuery";
 import { FallbackText } from "./settings/FallbackText";
 import { ReadOnlyBanner } from "./settings/ReadOnlyBanner";
 import { SettingsScreen } from "./settings/SettingsScreen";
@@ -26,7 +26,7 @@ import { Sidebar } from "./Sidebar";
 /** The window: the sidebar, the section in view, and the keys that work everywhere. */
 export function App() {
   const [lang, setUiLang] = useState<Lang>("ru");
-  const [book, setBook] = useState<Omit<Book, "refresh">>({ info: null, programs: [] });
+  const [info, setInfo] = useState<AppInfo | null>(null);
   const [view, setView] = useState<View>({ section: "overview" });
   const [finding, setFinding] = useState(false);
   // How many times Ctrl+K opened something: the screen shown starts again on it.
@@ -34,34 +34,20 @@ export function App() {
   const [error, setError] = useState<ErrorDto | null>(null);
   // How many times another book was opened: the screens start again on each.
   const [opens, setOpens] = useState(0);
-  // A book on a server changes under us: its screens read it again when the window comes back;
-  // and every change the shell makes (`book-changed`) has them read it again too.
-  const returned = useServerRefresh(book.info?.book.kind === "server");
-  const changed = useBookChanged();
-  const refresh = returned + changed;
-  const shared = useMemo(() => ({ ...book, refresh }), [book, refresh]);
+  // Every change the shell makes (`book-changed`), and for a book on a server the window coming
+  // back, has what the screens show read again.
+  useBookReads(info?.book.kind === "server");
+  // The book's programs, once it is known which book is open (read again with every change:
+  // another desk may add a version).
+  const programList = useQuery(programs, info ? [] : null);
+  const shared = useMemo(() => ({ info, programs: programList.data ?? [] }), [info, programList.data]);
 
   useEffect(() => {
-    appInfo().then((info) => {
-      setBook((b) => ({ ...b, info }));
-      setUiLang(info.lang);
+    appInfo().then((next) => {
+      setInfo(next);
+      setUiLang(next.lang);
     }, (reason: unknown) => setError(toErrorDto(reason)));
   }, []);
-
-  // The book's programs, once it is known which book is open, and again with every refresh
-  // (another desk may add a version).
-  const where = book.info ? bookShown(book.info.book) : null;
-  useEffect(() => {
-    if (where === null) return;
-    let live = true;
-    programs().then(
-      (list) => live && setBook((b) => ({ ...b, programs: list })),
-      (reason: unknown) => live && setError(toErrorDto(reason)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [where, refresh]);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -86,6 +72,7 @@ export function App() {
     try {
       await setLang(next);
       setUiLang(next);
+      readInLanguage();
       setError(null);
     } catch (reason) {
       setError(toErrorDto(reason));
@@ -93,8 +80,9 @@ export function App() {
   };
 
   // Another book opened: everything shown is read from it (the screens start again).
-  const opened = (info: AppInfo) => {
-    setBook({ info, programs: [] });
+  const opened = (next: AppInfo) => {
+    forgetBookReads();
+    setInfo(next);
     setOpens((n) => n + 1);
     setError(null);
   };
@@ -110,11 +98,11 @@ export function App() {
         <div className="app">
           <Sidebar active={view.section} onGo={go} />
           <main className="main" key={`${opens}-${jumps}`}>
-            <ErrorBanner error={error} />
+            <ErrorBanner error={error ?? programList.error} />
             <ReadOnlyBanner />
-            {book.info?.fallback && (
+            {info?.fallback && (
               <p className="error-banner" role="alert" data-testid="start-fallback">
-                <FallbackText fallback={book.info.fallback} />
+                <FallbackText fallback={info.fallback} />
               </p>
             )}
             {view.section === "overview" && <OverviewScreen onGo={go} onOpenPartner={(partner) => openPartner(partner)} />}

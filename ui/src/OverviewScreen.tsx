@@ -1,21 +1,17 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { AccrualsChart } from "./accruals/AccrualsChart";
 import { ActDialog } from "./acts/ActDialog";
 import { BatchDialog } from "./acts/BatchDialog";
 import { monthlyAccruals, overview } from "./api";
-import type { ErrorDto } from "./bindings/ErrorDto";
-import type { MonthlyAccrual } from "./bindings/MonthlyAccrual";
-import type { Overview } from "./bindings/Overview";
 import { bookShown, useBook } from "./book";
 import { ErrorBanner } from "./components/ErrorBanner";
-import { toErrorDto } from "./errors";
 import { formatCount, formatDate, formatDateTime } from "./format";
 import { useI18n } from "./i18n";
 import type { Section } from "./navigation";
 import { DeadlineCard } from "./overview/DeadlineCard";
 import { ReadyCard } from "./overview/ReadyCard";
-
-type Loaded = { version: number; overview?: Overview; error?: ErrorDto };
+import { readBookAgain } from "./query/bookReads";
+import { useQuery } from "./query/useQuery";
 
 /**
  * Сводка, where the app opens: what is overdue, due today and this week (acts to sign,
@@ -25,30 +21,14 @@ type Loaded = { version: number; overview?: Overview; error?: ErrorDto };
 export function OverviewScreen(props: { onGo: (section: Section) => void; onOpenPartner: (partner: string) => void }) {
   const { onGo, onOpenPartner } = props;
   const { t, lang } = useI18n();
-  const { info, refresh } = useBook();
-  const [version, setVersion] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [months, setMonths] = useState<MonthlyAccrual[] | null>(null);
+  const { info } = useBook();
+  const loaded = useQuery(overview, []);
+  const months = useQuery(monthlyAccruals, []);
   const [open, setOpen] = useState<string | null>(null);
   const [batch, setBatch] = useState(false);
-  const changed = () => setVersion((v) => v + 1);
+  const changed = readBookAgain;
 
-  useEffect(() => {
-    let live = true;
-    overview().then(
-      (o) => live && setLoaded({ version, overview: o }),
-      (reason: unknown) => live && setLoaded({ version, error: toErrorDto(reason) }),
-    );
-    monthlyAccruals().then(
-      (m) => live && setMonths(m),
-      () => live && setMonths([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [version, refresh]);
-
-  const o = loaded?.overview;
+  const o = loaded.data;
   const last = o?.last_import;
   return (
     <section className="screen overview">
@@ -58,8 +38,8 @@ export function OverviewScreen(props: { onGo: (section: Section) => void; onOpen
           {o && t("overview.asOf", { date: formatDate(o.as_of, lang) })}
         </span>
       </header>
-      <ErrorBanner error={loaded?.error ?? null} />
-      {!loaded && <p className="muted">{t("common.loading")}</p>}
+      <ErrorBanner error={loaded.error} />
+      {!o && !loaded.error && <p className="muted">{t("common.loading")}</p>}
       {o && (
         <>
           <div className="ov-grid ov-grid-3">
@@ -118,7 +98,11 @@ export function OverviewScreen(props: { onGo: (section: Section) => void; onOpen
             <header className="ov-card-head">
               <h2>{t("accruals.tab.monthly")}</h2>
             </header>
-            {months ? <AccrualsChart data={months} /> : <p className="muted">{t("common.loading")}</p>}
+            {months.data || months.error ? (
+              <AccrualsChart data={months.data ?? []} />
+            ) : (
+              <p className="muted">{t("common.loading")}</p>
+            )}
           </section>
           {info && (
             <p className="muted ov-book">

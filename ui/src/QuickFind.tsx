@@ -1,14 +1,13 @@
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useMemo, useState, type KeyboardEvent } from "react";
 import { actsPage, clientsPage, partnersPage } from "./api";
-import type { ErrorDto } from "./bindings/ErrorDto";
 import { ErrorBanner } from "./components/ErrorBanner";
 import { Modal } from "./components/Modal";
 import { useDebounced } from "./components/useDebounced";
-import { toErrorDto } from "./errors";
 import { formatDate, formatMoney } from "./format";
 import { programName, useI18n, type MessageKey } from "./i18n";
 import { useBook } from "./book";
 import type { View } from "./navigation";
+import { useQuery } from "./query/useQuery";
 
 /** How many of each kind the palette lists. */
 const EACH = 5;
@@ -31,63 +30,50 @@ export function QuickFind({ onOpen, onClose }: { onOpen: (view: View) => void; o
   const { programs } = useBook();
   const [text, setText] = useState("");
   const query = useDebounced(text.trim(), 200);
-  const [found, setFound] = useState<{ query: string; items: Found[] } | null>(null);
-  const [error, setError] = useState<ErrorDto | null>(null);
-  const [active, setActive] = useState(0);
+  const search = query ? [{ search: query, limit: EACH }] as [{ search: string; limit: number }] : null;
+  const partners = useQuery(partnersPage, search);
+  const clients = useQuery(clientsPage, search);
+  const acts = useQuery(actsPage, search);
+  const error = partners.error ?? clients.error ?? acts.error;
+  // The choice, for the text it was made in (a new text starts at the first again).
+  const [chosen, setActive] = useState({ query, index: 0 });
+  if (chosen.query !== query) setActive({ query, index: 0 });
+  const active = chosen.index;
 
-  useEffect(() => {
-    if (!query) return;
-    let live = true;
-    Promise.all([
-      partnersPage({ search: query, limit: EACH }),
-      clientsPage({ search: query, limit: EACH }),
-      actsPage({ search: query, limit: EACH }),
-    ]).then(
-      ([partners, clients, acts]) => {
-        if (!live) return;
-        const items: Found[] = [
-          ...partners.rows.map((p) => ({
-            kind: "partner" as const,
-            id: p.partner,
-            title: `${p.partner} · ${p.name}`,
-            detail: programName(programs, p.program, lang),
-            view: { section: "partners", partner: p.partner } as View,
-          })),
-          ...clients.rows.map((c) => ({
-            kind: "client" as const,
-            id: `${c.program}-${c.client}`,
-            title: c.name ? `${c.client} · ${c.name}` : c.client,
-            detail: programName(programs, c.program, lang),
-            view: { section: "clients", client: { program: c.program, client: c.client } } as View,
-          })),
-          ...acts.rows.map((a) => ({
-            kind: "act" as const,
-            id: a.number,
-            title: `${t("quickFind.act", { number: a.number, date: formatDate(a.date, lang) })}`,
-            detail: `${a.partner} · ${a.name} · ${formatMoney(a.money, a.currency, lang)}`,
-            view: { section: "acts", act: a.act } as View,
-          })),
-        ];
-        setFound({ query, items });
-        setActive(0);
-        setError(null);
-      },
-      (reason: unknown) => live && setError(toErrorDto(reason)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, programs, lang, t]);
-
-  const items = query && found?.query === query ? found.items : [];
+  const items = useMemo((): Found[] => {
+    if (!partners.data || !clients.data || !acts.data) return [];
+    return [
+      ...partners.data.rows.map((p) => ({
+        kind: "partner" as const,
+        id: p.partner,
+        title: `${p.partner} · ${p.name}`,
+        detail: programName(programs, p.program, lang),
+        view: { section: "partners", partner: p.partner } as View,
+      })),
+      ...clients.data.rows.map((c) => ({
+        kind: "client" as const,
+        id: `${c.program}-${c.client}`,
+        title: c.name ? `${c.client} · ${c.name}` : c.client,
+        detail: programName(programs, c.program, lang),
+        view: { section: "clients", client: { program: c.program, client: c.client } } as View,
+      })),
+      ...acts.data.rows.map((a) => ({
+        kind: "act" as const,
+        id: a.number,
+        title: `${t("quickFind.act", { number: a.number, date: formatDate(a.date, lang) })}`,
+        detail: `${a.partner} · ${a.name} · ${formatMoney(a.money, a.currency, lang)}`,
+        view: { section: "acts", act: a.act } as View,
+      })),
+    ];
+  }, [partners.data, clients.data, acts.data, programs, lang, t]);
   const open = (item: Found | undefined) => {
     if (!item) return;
     onOpen(item.view);
     onClose();
   };
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === "ArrowDown") setActive((i) => Math.min(items.length - 1, i + 1));
-    else if (e.key === "ArrowUp") setActive((i) => Math.max(0, i - 1));
+    if (e.key === "ArrowDown") setActive({ query, index: Math.min(items.length - 1, active + 1) });
+    else if (e.key === "ArrowUp") setActive({ query, index: Math.max(0, active - 1) });
     else if (e.key === "Enter") open(items[active]);
     else return;
     e.preventDefault();
@@ -114,7 +100,7 @@ export function QuickFind({ onOpen, onClose }: { onOpen: (view: View) => void; o
           onKeyDown={onKey}
         />
         <ErrorBanner error={error} />
-        {query && found?.query === query && items.length === 0 && (
+        {query && partners.data && clients.data && acts.data && items.length === 0 && (
           <p className="muted" data-testid="quick-find-none">
             {t("quickFind.none", { text: query })}
           </p>
@@ -134,7 +120,7 @@ export function QuickFind({ onOpen, onClose }: { onOpen: (view: View) => void; o
                     aria-selected={item === current}
                     data-testid={optionId(item)}
                     className={`quick-find-item${item === current ? " active" : ""}`}
-                    onMouseEnter={() => setActive(items.indexOf(item))}
+                    onMouseEnter={() => setActive({ query, index: items.indexOf(item) })}
                     onClick={() => open(item)}
                   >
                     <span>{item.title}</span>

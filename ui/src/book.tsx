@@ -4,13 +4,12 @@ import type { BookLocation } from "./bindings/BookLocation";
 import type { ProgramSummary } from "./bindings/ProgramSummary";
 
 /**
- * What the whole UI needs to know about the open book: the shell's info and the programs, and
- * `refresh`, which goes up when the screens should read the book again (others change a server
- * book): a screen's loading effect lists it among its dependencies.
+ * What the whole UI needs to know about the open book: the shell's info and the programs (the
+ * screens' own reads go through `query/useQuery.ts`, which reads them again when the book changes).
  */
-export type Book = { info: AppInfo | null; programs: ProgramSummary[]; refresh: number };
+export type Book = { info: AppInfo | null; programs: ProgramSummary[] };
 
-export const BookContext = createContext<Book>({ info: null, programs: [], refresh: 0 });
+export const BookContext = createContext<Book>({ info: null, programs: [] });
 
 export const useBook = (): Book => useContext(BookContext);
 

@@ -1,20 +1,15 @@
 import { DateField } from "../components/DateField";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { useDebounced } from "../components/useDebounced";
 import { balancesTable } from "../api";
 import type { BalanceQuery } from "../bindings/BalanceQuery";
-import type { BalanceTable } from "../bindings/BalanceTable";
-import type { ErrorDto } from "../bindings/ErrorDto";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { ExportButton } from "../components/ExportButton";
 import { ProgramChips } from "../components/ProgramChips";
-import { toErrorDto } from "../errors";
 import { formatCount } from "../format";
 import { useI18n } from "../i18n";
 import { BalancesTable, BY_PARTNER, type BalancesSorting } from "./BalancesTable";
-import { useBook } from "../book";
-
-type Loaded = { key: string; table?: BalanceTable; error?: ErrorDto };
+import { useQuery } from "../query/useQuery";
 
 /** Балансы: every partner's balance as of a day, of one program or all, with totals per unit. */
 export function BalancesTab(props: {
@@ -26,8 +21,6 @@ export function BalancesTab(props: {
 }) {
   const { asOf, onAsOf, program, onProgram, onOpen } = props;
   const { t, lang } = useI18n();
-  const { refresh } = useBook();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [search, setSearch] = useState("");
   const [sort, setSort] = useState<BalancesSorting>(BY_PARTNER);
   const typed = useDebounced(search.trim(), 200);
@@ -39,23 +32,9 @@ export function BalancesTab(props: {
         : null,
     [asOf, program, typed, sort],
   );
-  const key = JSON.stringify(query);
-
-  useEffect(() => {
-    if (!query) return;
-    let live = true;
-    balancesTable(query).then(
-      (table) => live && setLoaded({ key, table }),
-      (reason: unknown) => live && setLoaded({ key, error: toErrorDto(reason) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, key, refresh]);
-
-  const current = loaded?.key === key ? loaded : null;
+  const loaded = useQuery(balancesTable, query ? [query] : null);
   // While another search or sort is read, the rows before it stay (the headers keep their place).
-  const table = query ? (current?.table ?? loaded?.table) : undefined;
+  const table = loaded.latest;
 
   return (
     <div className="tab-body">
@@ -74,7 +53,7 @@ export function BalancesTab(props: {
           onChange={(e) => setSearch(e.target.value)}
         />
         <span className="found" aria-live="polite">
-          {current?.table && t("common.found", { n: formatCount(current.table.rows.length, lang) })}
+          {loaded.data && t("common.found", { n: formatCount(loaded.data.rows.length, lang) })}
         </span>
         <ExportButton
           table={query ? { kind: "balances", query } : null}
@@ -82,8 +61,8 @@ export function BalancesTab(props: {
         />
       </div>
       <ProgramChips value={program} onChange={onProgram} />
-      <ErrorBanner error={current?.error ?? null} />
-      {!current && !table && <p className="muted">{t("common.loading")}</p>}
+      <ErrorBanner error={loaded.error} />
+      {!loaded.error && !table && <p className="muted">{t("common.loading")}</p>}
       {table && <BalancesTable table={table} onOpen={onOpen} sort={sort} onSort={setSort} searched={Boolean(typed || program)} />}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { ColumnDef } from "@tanstack/react-table";
-import { useCallback, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { unearnedPage } from "../api";
 import type { ReasonCount } from "../bindings/ReasonCount";
 import type { UnearnedPayment } from "../bindings/UnearnedPayment";
@@ -21,21 +21,10 @@ export function UnearnedTab({ onOpenPartner }: { onOpenPartner: (partner: string
   // The reasons and their counts come with every page (under the program filter, not the reason's).
   const [reasons, setReasons] = useState<{ program: string; list: ReasonCount[] } | null>(null);
 
-  const key = `${program ?? ""}|${reason ?? ""}`;
-  const fetchPage = useCallback(
-    async (offset: number, limit: number) => {
-      const page = await unearnedPage({
-        ...(program ? { program } : {}),
-        ...(reason ? { reason } : {}),
-        offset,
-        limit,
-      });
-      setReasons({ program: program ?? "", list: page.reasons });
-      return { total: page.total, rows: page.rows };
-    },
-    [program, reason],
-  );
-  const paged = usePagedRows<UnearnedPayment>(key, fetchPage);
+  const query = useMemo(() => ({ ...(program ? { program } : {}), ...(reason ? { reason } : {}) }), [program, reason]);
+  const paged = usePagedRows(unearnedPage, query);
+  const answered = paged.head?.reasons;
+  if (answered && reasons?.list !== answered) setReasons({ program: program ?? "", list: answered });
 
   const columns = useMemo(() => {
     const defs: ColumnDef<UnearnedPayment, string>[] = [
@@ -91,7 +80,7 @@ export function UnearnedTab({ onOpenPartner }: { onOpenPartner: (partner: string
           {paged.total !== null && t("common.found", { n: formatCount(paged.total, lang) })}
         </span>
         <ExportButton
-          table={{ kind: "unearned", query: { ...(program ? { program } : {}), ...(reason ? { reason } : {}) } }}
+          table={{ kind: "unearned", query }}
           testId="unearned-export"
         />
       </div>

@@ -1,8 +1,6 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { actPreview, actsPage, saveAct, saveSignedAct } from "../api";
-import type { ActDocument } from "../bindings/ActDocument";
 import type { ActFormat } from "../bindings/ActFormat";
-import type { ActRow } from "../bindings/ActRow";
 import type { ErrorDto } from "../bindings/ErrorDto";
 import { useBook } from "../book";
 import { ErrorBanner } from "../components/ErrorBanner";
@@ -10,13 +8,13 @@ import { Modal } from "../components/Modal";
 import { toErrorDto } from "../errors";
 import { formatDate, formatMoney } from "../format";
 import { programName, useI18n, type MessageKey } from "../i18n";
+import { useQuery } from "../query/useQuery";
 import { ActPreview } from "./ActPreview";
 import { ActSignatureList } from "./ActSignatureList";
 import { SignedPackageDialog } from "./SignedPackageDialog";
 import { ActStatusLabel } from "./ActStatusLabel";
 import { ActSteps } from "./ActSteps";
 
-type Loaded = { key: string; row?: ActRow | null; rowError?: ErrorDto; doc?: ActDocument; docError?: ErrorDto };
 type Saved = { format: ActFormat | "signed"; path: string } | { format: ActFormat | "signed"; error: ErrorDto };
 
 const SAVES: readonly { format: ActFormat; label: MessageKey }[] = [
@@ -28,44 +26,22 @@ const SAVES: readonly { format: ActFormat; label: MessageKey }[] = [
 /**
  * An act: the paper as it will print (from `act_preview`), its state and days, the workflow
  * steps its state allows, and saving it as PDF, счёт-фактура (VAT payers only) or EDO XML
- * through the system's dialog. `act` is the act's id or number.
+ * through the system's dialog. `act` is the act's id or number. `onChanged` is told after a step
+ * changed the act (the screen reads the book again, this dialog with it).
  */
 export function ActDialog({ act, onClose, onChanged }: { act: string; onClose: () => void; onChanged: () => void }) {
   const { t, lang } = useI18n();
   const { programs } = useBook();
-  const [version, setVersion] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const rows = useQuery(actsPage, [{ act, limit: 1 }]);
+  const preview = useQuery(actPreview, [act]);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [saving, setSaving] = useState(false);
   const [loadingPackage, setLoadingPackage] = useState(false);
-  const key = `${act}|${version}`;
-
-  useEffect(() => {
-    let live = true;
-    const result: Loaded = { key };
-    const row = actsPage({ act, limit: 1 }).then(
-      (page) => {
-        result.row = page.rows[0] ?? null;
-      },
-      (reason: unknown) => {
-        result.rowError = toErrorDto(reason);
-      },
-    );
-    const doc = actPreview(act).then(
-      (d) => {
-        result.doc = d;
-      },
-      (reason: unknown) => {
-        result.docError = toErrorDto(reason);
-      },
-    );
-    void Promise.all([row, doc]).then(() => live && setLoaded(result));
-    return () => {
-      live = false;
-    };
-  }, [act, key]);
-
-  const current = loaded?.key === key ? loaded : loaded?.key.startsWith(`${act}|`) ? loaded : null;
+  // Shown once both reads answered (or failed).
+  const current =
+    (rows.data !== undefined || rows.error) && (preview.data !== undefined || preview.error)
+      ? { row: rows.data ? (rows.data.rows[0] ?? null) : undefined, rowError: rows.error, doc: preview.data, docError: preview.error }
+      : null;
   const row = current?.row;
   const doc = current?.doc;
   const hasVat = Boolean(row?.vat_rate ?? doc?.vat);
@@ -155,7 +131,6 @@ export function ActDialog({ act, onClose, onChanged }: { act: string; onClose: (
                 key={`${row.act}|${row.status}`}
                 row={row}
                 onDone={() => {
-                  setVersion((v) => v + 1);
                   onChanged();
                 }}
               />
@@ -197,7 +172,6 @@ export function ActDialog({ act, onClose, onChanged }: { act: string; onClose: (
         <SignedPackageDialog
           onClose={() => setLoadingPackage(false)}
           onDone={() => {
-            setVersion((v) => v + 1);
             onChanged();
           }}
         />

@@ -9,6 +9,7 @@ import type { ActFilter } from "./ActsTable";
 import { BatchDialog } from "./BatchDialog";
 import { RegisterTab } from "./RegisterTab";
 import { SignedPackageDialog } from "./SignedPackageDialog";
+import { readBookAgain } from "../query/bookReads";
 
 type ActsScreenTab = "acts" | "register";
 
@@ -23,12 +24,11 @@ export function ActsScreen({ act }: { act?: string } = {}) {
   const { t } = useI18n();
   const [tab, setTab] = useState<ActsScreenTab>("acts");
   const [filter, setFilter] = useState<ActFilter>({});
-  const [version, setVersion] = useState(0);
   const [open, setOpen] = useState<string | null>(act ?? null);
   const [batch, setBatch] = useState(false);
   const [statement, setStatement] = useState(false);
   const [signedPackage, setSignedPackage] = useState<{ path?: string } | null>(null);
-  const changed = () => setVersion((v) => v + 1);
+  const changed = readBookAgain;
 
   useEffect(
     () =>
@@ -65,7 +65,7 @@ export function ActsScreen({ act }: { act?: string } = {}) {
         testIdPrefix="acts-tab"
       />
       <div className="tab-panel tab-fill" role="tabpanel">
-        {tab === "acts" && <ActsTab filter={filter} onFilter={setFilter} version={version} onOpen={setOpen} onBatch={() => setBatch(true)} />}
+        {tab === "acts" && <ActsTab filter={filter} onFilter={setFilter} onOpen={setOpen} onBatch={() => setBatch(true)} />}
         {tab === "register" && <RegisterTab />}
       </div>
       {open && <ActDialog act={open} onClose={() => setOpen(null)} onChanged={changed} />}

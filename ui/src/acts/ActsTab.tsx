@@ -13,11 +13,10 @@ const STATUSES: readonly ActStatus[] = ["draft", "sent", "signed", "rejected", "
 export function ActsTab(props: {
   filter: ActFilter;
   onFilter: (filter: ActFilter) => void;
-  version: number;
   onOpen: (act: string) => void;
   onBatch?: () => void;
 }) {
-  const { filter, onFilter, version, onOpen, onBatch } = props;
+  const { filter, onFilter, onOpen, onBatch } = props;
   const { t } = useI18n();
   const [text, setText] = useState(filter.search ?? "");
   const search = useDebounced(text.trim(), 250);
@@ -74,7 +73,6 @@ export function ActsTab(props: {
       <ProgramChips value={filter.program} onChange={(program) => set({ program })} />
       <ActsTable
         filter={query}
-        version={version}
         onOpen={(row) => onOpen(row.act)}
         onSort={(sort, descending) => set({ sort, descending })}
         onBatch={onBatch}

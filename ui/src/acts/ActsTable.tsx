@@ -1,5 +1,5 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import { actsPage } from "../api";
 import type { ActQuery } from "../bindings/ActQuery";
 import type { ActRow } from "../bindings/ActRow";
@@ -38,8 +38,6 @@ export type ActFilter = Omit<ActQuery, "offset" | "limit">;
  */
 export function ActsTable(props: {
   filter: ActFilter;
-  /** Changes after an act changed, to load the rows again. */
-  version: number;
   onOpen: (act: ActRow) => void;
   /** Without the partner's columns (on the partner's own card). */
   compact?: boolean;
@@ -48,24 +46,12 @@ export function ActsTable(props: {
   /** What to do when there are no acts at all (the month's batch), offered by the empty table. */
   onBatch?: () => void;
 }) {
-  const { filter, version, onOpen, compact, onSort, onBatch } = props;
+  const { filter, onOpen, compact, onSort, onBatch } = props;
   const { t, lang } = useI18n();
   const { programs } = useBook();
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
-  const filterJson = JSON.stringify(filter);
-  const key = `${filterJson}|${version}`;
-  const [totals, setTotals] = useState<{ key: string; totals: ActTotal[] } | null>(null);
-
-  const fetchPage = useCallback(
-    async (offset: number, limit: number) => {
-      const page = await actsPage({ ...(JSON.parse(filterJson) as ActFilter), offset, limit });
-      if (offset === 0) setTotals({ key, totals: page.totals });
-      return page;
-    },
-    [filterJson, key],
-  );
-  const paged = usePagedRows<ActRow>(key, fetchPage);
+  const paged = usePagedRows(actsPage, filter);
   const count = paged.total ?? 0;
   const date = (d: string | null) => formatDate(d, lang);
 
@@ -136,7 +122,7 @@ export function ActsTable(props: {
     e.preventDefault();
   };
 
-  const shownTotals = totals?.key === key ? totals.totals : [];
+  const shownTotals: ActTotal[] = paged.head?.totals ?? [];
   return (
     <div className="acts-table">
       <div className="toolbar">

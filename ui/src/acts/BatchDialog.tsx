@@ -1,11 +1,10 @@
 import { DateField } from "../components/DateField";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { actsBatch, actsBatchCancel, onBatchProgress, readyBalances } from "../api";
 import type { BatchProgress } from "../bindings/BatchProgress";
 import type { Conversion } from "../bindings/Conversion";
 import type { ErrorDto } from "../bindings/ErrorDto";
 import type { ReadyBalance } from "../bindings/ReadyBalance";
-import type { ReadyList } from "../bindings/ReadyList";
 import { useBook } from "../book";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { Modal } from "../components/Modal";
@@ -14,6 +13,7 @@ import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { problemsByField, toErrorDto } from "../errors";
 import { formatCount, formatDate, formatMoney, previousMonthEnd, unitLabel } from "../format";
 import { programName, useI18n } from "../i18n";
+import { useQuery } from "../query/useQuery";
 
 type Phase =
   | { kind: "choose" }
@@ -31,27 +31,13 @@ export function BatchDialog({ onClose, onDone }: { onClose: () => void; onDone: 
   const { programs } = useBook();
   const [date, setDate] = useState(() => previousMonthEnd());
   const [program, setProgram] = useState("");
-  const [ready, setReady] = useState<{ key: string; list?: ReadyList; error?: ErrorDto } | null>(null);
+  const ready = useQuery(readyBalances, date ? [date, program || undefined] : null);
   const [phase, setPhase] = useState<Phase>({ kind: "choose" });
   const [error, setError] = useState<ErrorDto | null>(null);
   const running = useRef(false);
-  const key = `${date}|${program}`;
-
-  useEffect(() => {
-    if (!date) return;
-    let live = true;
-    readyBalances(date, program || undefined).then(
-      (list) => live && setReady({ key, list }),
-      (reason: unknown) => live && setReady({ key, error: toErrorDto(reason) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [date, program, key]);
-
-  const list = ready?.key === key ? ready.list : undefined;
+  const list = ready.data;
   const rows = list?.rows;
-  const loadError = ready?.key === key ? (ready.error ?? null) : null;
+  const loadError = ready.error;
   const { byField, other } = problemsByField(error, ["date"]);
 
   const run = async () => {

@@ -1,6 +1,5 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { convertBalance, partnerLedger, programVersions } from "../api";
-import type { BalanceRow } from "../bindings/BalanceRow";
 import type { Conversion } from "../bindings/Conversion";
 import type { ConversionRules } from "../bindings/ConversionRules";
 import type { ErrorDto } from "../bindings/ErrorDto";
@@ -13,6 +12,7 @@ import { Modal } from "../components/Modal";
 import { problemsByField, toErrorDto } from "../errors";
 import { formatDate, formatMoney, todayIso } from "../format";
 import { useI18n } from "../i18n";
+import { useQuery } from "../query/useQuery";
 
 const FIELDS = ["date", "amount", "payout_kind"] as const;
 
@@ -63,39 +63,17 @@ export function ConvertDialog(props: { partner: string; program: string; onClose
   const [date, setDate] = useState(todayIso);
   const [amount, setAmount] = useState("");
   const [kind, setKind] = useState<PayoutKind | "">("");
-  const [balance, setBalance] = useState<{ date: string; row?: BalanceRow } | null>(null);
-  const [programs, setPrograms] = useState<Program[] | null>(null);
+  // What is available on the day (none shown when it cannot be read), and the programs' rules.
+  const ledger = useQuery(partnerLedger, /^\d{4}-\d{2}-\d{2}$/.test(date) ? [partner, date] : null);
+  const programs = useQuery(programVersions, []).data;
   const [saving, setSaving] = useState(false);
   // One key per dialog: a second click or a retry after a lost answer makes no second act.
   const [requestKey] = useState(() => crypto.randomUUID());
   const [error, setError] = useState<ErrorDto | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    programVersions().then(
-      (list) => live && setPrograms(list),
-      () => live && setPrograms([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
-    let live = true;
-    partnerLedger(partner, date).then(
-      (ledger) => live && setBalance({ date, row: ledger.balance }),
-      () => live && setBalance({ date }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [partner, date]);
-
   const rules = rulesOn(programs?.find((p) => p.id === program), date);
   const kinds = rules?.payout_kinds ?? [];
-  const available = balance?.date === date ? balance.row : undefined;
+  const available = ledger.error ? undefined : ledger.data?.balance;
   const { byField, other, banner } = convertProblems(error);
 
   const submit = async (e: FormEvent) => {

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Conversion } from "../bindings/Conversion";
 import { formatMoney } from "../format";
+import { readBookAgain } from "../query/bookReads";
 import { useI18n } from "../i18n";
 import { ActDialog } from "./ActDialog";
 import { ActsTable } from "./ActsTable";
@@ -10,11 +11,10 @@ import { StatementDialog } from "./StatementDialog";
 /** The card's «Акты»: the partner's acts (a row opens the act), «Конвертировать…» and «Выписка…». */
 export function PartnerActsTab({ partner, program }: { partner: string; program: string }) {
   const { t, lang } = useI18n();
-  const [version, setVersion] = useState(0);
   const [dialog, setDialog] = useState<"convert" | "statement" | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [made, setMade] = useState<Conversion | null>(null);
-  const changed = () => setVersion((v) => v + 1);
+  const changed = readBookAgain;
 
   return (
     <div className="tab-body">
@@ -31,7 +31,7 @@ export function PartnerActsTab({ partner, program }: { partner: string; program:
           {t("convert.done", { number: made.number, amount: formatMoney(made.amount, made.unit, lang) })}
         </p>
       )}
-      <ActsTable filter={{ partner }} version={version} onOpen={(row) => setOpen(row.act)} compact />
+      <ActsTable filter={{ partner }} onOpen={(row) => setOpen(row.act)} compact />
       {dialog === "convert" && (
         <ConvertDialog
           partner={partner}

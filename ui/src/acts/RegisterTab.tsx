@@ -1,8 +1,7 @@
 import { DateField } from "../components/DateField";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { payoutRegister, saveRegister } from "../api";
 import type { ErrorDto } from "../bindings/ErrorDto";
-import type { RegisterView } from "../bindings/RegisterView";
 import type { RegisterFormat } from "../bindings/RegisterFormat";
 import type { RegisterLine } from "../bindings/RegisterLine";
 import { ErrorBanner } from "../components/ErrorBanner";
@@ -10,7 +9,7 @@ import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { toErrorDto } from "../errors";
 import { formatCount, formatDate, formatMoney, monthIso, unitLabel } from "../format";
 import { useI18n, type MessageKey } from "../i18n";
-import { useBook } from "../book";
+import { useQuery } from "../query/useQuery";
 
 const SAVES: readonly { format: RegisterFormat; label: MessageKey }[] = [
   { format: "pdf", label: "register.save.pdf" },
@@ -25,26 +24,14 @@ const SAVES: readonly { format: RegisterFormat; label: MessageKey }[] = [
  */
 export function RegisterTab() {
   const { t, lang } = useI18n();
-  const { refresh } = useBook();
   const [month, setMonth] = useState(monthIso);
-  const [loaded, setLoaded] = useState<{ month: string; view?: RegisterView; error?: ErrorDto } | null>(null);
   const [saved, setSaved] = useState<{ path?: string; error?: ErrorDto } | null>(null);
   const [saving, setSaving] = useState(false);
 
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}$/.test(month)) return;
-    let live = true;
-    payoutRegister(month).then(
-      (view) => live && setLoaded({ month, view }),
-      (reason: unknown) => live && setLoaded({ month, error: toErrorDto(reason) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [month, refresh]);
-
-  const current = loaded?.month === month ? loaded : null;
-  const lines = current?.view?.register.lines;
+  // A month half typed reads nothing: what was shown for the month before stays out of view.
+  const loaded = useQuery(payoutRegister, /^\d{4}-\d{2}$/.test(month) ? [month] : null);
+  const view = loaded.data;
+  const lines = view?.register.lines;
 
   const save = async (format: RegisterFormat) => {
     setSaving(true);
@@ -94,14 +81,14 @@ export function RegisterTab() {
         </p>
       )}
       <ErrorBanner error={saved?.error ?? null} />
-      <ErrorBanner error={current?.error ?? null} />
-      {!current && <p className="muted">{t("common.loading")}</p>}
+      <ErrorBanner error={loaded.error} />
+      {!view && !loaded.error && <p className="muted">{t("common.loading")}</p>}
       {lines && (
         <>
           <SimpleTable columns={columns} rows={lines} empty={t("register.empty")} testId="register-lines" />
           {lines.length > 0 && (
             <div className="batch-totals">
-              {(current?.view?.totals ?? []).map((x) => (
+              {(view?.totals ?? []).map((x) => (
                 <div key={x.currency} data-testid={`register-total-${x.currency}`} data-value={x.amount}>
                   {t("register.total", { unit: unitLabel(x.currency, lang), n: formatCount(x.count, lang) })}{" "}
                   <strong className="money">{formatMoney(x.amount, x.currency, lang)}</strong>

@@ -1,17 +1,14 @@
-import { useEffect, useState } from "react";
 import { clientCard } from "../api";
 import type { Binding } from "../bindings/Binding";
 import type { BindingEvent } from "../bindings/BindingEvent";
-import type { ClientCard } from "../bindings/ClientCard";
-import type { ErrorDto } from "../bindings/ErrorDto";
 import { useBook } from "../book";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { ClientDiscountsSection } from "../discounts/DiscountTabs";
-import { useGivesDiscounts } from "../discounts/useLoad";
-import { toErrorDto } from "../errors";
+import { useGivesDiscounts } from "../discounts/givesDiscounts";
 import { formatCount, formatDate } from "../format";
 import { programName, useI18n } from "../i18n";
+import { useQuery } from "../query/useQuery";
 
 type Props = {
   program: string;
@@ -23,23 +20,9 @@ type Props = {
 /** A client's card: who it is, its binding history, and every attempt to bind it with the outcome. */
 export function ClientCardView({ program, client, onBack, onOpenPartner }: Props) {
   const { t, lang } = useI18n();
-  const { programs, refresh } = useBook();
-  const id = `${program}/${client}`;
-  const [loaded, setLoaded] = useState<{ id: string; card?: ClientCard; error?: ErrorDto } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    clientCard(program, client).then(
-      (card) => live && setLoaded({ id, card }),
-      (reason: unknown) => live && setLoaded({ id, error: toErrorDto(reason) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [program, client, id, refresh]);
-
-  const current = loaded?.id === id ? loaded : null;
-  const card = current?.card;
+  const { programs } = useBook();
+  const loaded = useQuery(clientCard, [program, client]);
+  const card = loaded.data;
   const discounts = useGivesDiscounts(card?.client.program);
   const date = (v: string | null) => formatDate(v, lang);
   const bindingColumns: SimpleColumn<Binding>[] = [
@@ -64,8 +47,8 @@ export function ClientCardView({ program, client, onBack, onOpenPartner }: Props
           {t("common.back")}
         </button>
       </div>
-      {!current && <p className="muted">{t("common.loading")}</p>}
-      <ErrorBanner error={current?.error ?? null} />
+      {!card && !loaded.error && <p className="muted">{t("common.loading")}</p>}
+      <ErrorBanner error={loaded.error} />
       {card && (
         <>
           <header className="screen-header card-header">

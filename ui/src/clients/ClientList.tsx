@@ -1,5 +1,5 @@
 import type { SortingState } from "@tanstack/react-table";
-import { useCallback, useMemo } from "react";
+import { useMemo } from "react";
 import { clientsPage } from "../api";
 import type { ClientQuery } from "../bindings/ClientQuery";
 import type { ClientRow } from "../bindings/ClientRow";
@@ -43,8 +43,7 @@ export function ClientList({ filters, onFilters, onOpen }: Props) {
     }),
     [search, filters.program, filters.unbound, sort],
   );
-  const fetchPage = useCallback((offset: number, limit: number) => clientsPage({ ...query, offset, limit }), [query]);
-  const paged = usePagedRows<ClientRow>(JSON.stringify(query), fetchPage);
+  const paged = usePagedRows(clientsPage, query);
   const columns = useMemo(() => clientColumns(t, lang, programs), [t, lang, programs]);
 
   return (

@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import type { ColumnDef } from "@tanstack/react-table";
-import { Profiler, useCallback } from "react";
+import { Profiler } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { LangProvider } from "../i18n";
 import { PagedTable } from "./PagedTable";
@@ -9,15 +9,14 @@ import { usePagedRows } from "./usePagedRows";
 type Item = { id: string };
 const columns: ColumnDef<Item, string>[] = [{ id: "id", header: "ID", accessorKey: "id" }];
 
+const readPage = async ({ offset, limit }: { offset: number; limit: number }) => ({
+  total: 100_000,
+  rows: Array.from({ length: limit }, (_, k): Item => ({ id: `row-${offset + k}` })),
+});
+const ALL = {};
+
 function Table({ onCommit }: { onCommit: () => void }) {
-  const fetchPage = useCallback(
-    async (offset: number, limit: number) => ({
-      total: 100_000,
-      rows: Array.from({ length: limit }, (_, k) => ({ id: `row-${offset + k}` })),
-    }),
-    [],
-  );
-  const paged = usePagedRows<Item>("all", fetchPage);
+  const paged = usePagedRows(readPage, ALL);
   return (
     <Profiler id="table" onRender={onCommit}>
       <PagedTable label="items" columns={columns} paged={paged} sorting={[]} onSortingChange={() => {}} onOpen={() => {}} />

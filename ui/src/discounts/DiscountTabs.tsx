@@ -1,4 +1,3 @@
-import { useCallback } from "react";
 import { clientDiscounts, discountHistory, invitedClients } from "../api";
 import type { InvitedClient } from "../bindings/InvitedClient";
 import { ErrorBanner } from "../components/ErrorBanner";
@@ -6,19 +5,19 @@ import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
 import { formatDate, todayIso } from "../format";
 import { useI18n } from "../i18n";
 import { DiscountPeriodsTable } from "./DiscountPeriodsTable";
-import { useLoad } from "./useLoad";
+import { useQuery } from "../query/useQuery";
 
 /** The partner card's «История скидок»: the inviter's periods and SMS packages, the one running today marked. */
 export function PartnerDiscountsTab({ partner }: { partner: string }) {
   const { t } = useI18n();
-  const loaded = useLoad(useCallback(() => discountHistory(partner), [partner]));
+  const loaded = useQuery(discountHistory, [partner]);
   return (
     <div className="tab-body">
-      {!loaded && <p className="muted">{t("common.loading")}</p>}
-      <ErrorBanner error={loaded?.error ?? null} />
-      {loaded?.value && (
+      {!loaded.data && !loaded.error && <p className="muted">{t("common.loading")}</p>}
+      <ErrorBanner error={loaded.error} />
+      {loaded.data && (
         <DiscountPeriodsTable
-          periods={loaded.value}
+          periods={loaded.data}
           today={todayIso()}
           role="inviter"
           empty={t("discount.noHistory")}
@@ -32,7 +31,7 @@ export function PartnerDiscountsTab({ partner }: { partner: string }) {
 /** The partner card's «Приведенные клиенты»: who registered the partner's code, and when. */
 export function PartnerInvitedTab({ partner, program, onOpenClient }: { partner: string; program: string; onOpenClient: (program: string, client: string) => void }) {
   const { t, lang } = useI18n();
-  const loaded = useLoad(useCallback(() => invitedClients(partner), [partner]));
+  const loaded = useQuery(invitedClients, [partner]);
   const columns: SimpleColumn<InvitedClient>[] = [
     { header: t("col.client"), cell: (c) => c.client },
     { header: t("col.name"), cell: (c) => c.name ?? "", className: "wrap" },
@@ -40,12 +39,12 @@ export function PartnerInvitedTab({ partner, program, onOpenClient }: { partner:
   ];
   return (
     <div className="tab-body">
-      {!loaded && <p className="muted">{t("common.loading")}</p>}
-      <ErrorBanner error={loaded?.error ?? null} />
-      {loaded?.value && (
+      {!loaded.data && !loaded.error && <p className="muted">{t("common.loading")}</p>}
+      <ErrorBanner error={loaded.error} />
+      {loaded.data && (
         <SimpleTable
           columns={columns}
-          rows={loaded.value}
+          rows={loaded.data}
           empty={t("discount.noInvited")}
           testId="invited-clients"
           onRowClick={(c) => onOpenClient(program, c.client)}
@@ -58,15 +57,15 @@ export function PartnerInvitedTab({ partner, program, onOpenClient }: { partner:
 /** The client card's «Скидки»: the client's own periods for registering an inviter's code. */
 export function ClientDiscountsSection({ program, client, onOpenPartner }: { program: string; client: string; onOpenPartner: (partner: string) => void }) {
   const { t } = useI18n();
-  const loaded = useLoad(useCallback(() => clientDiscounts(program, client), [program, client]));
+  const loaded = useQuery(clientDiscounts, [program, client]);
   return (
     <>
       <h3>{t("client.discounts")}</h3>
-      {!loaded && <p className="muted">{t("common.loading")}</p>}
-      <ErrorBanner error={loaded?.error ?? null} />
-      {loaded?.value && (
+      {!loaded.data && !loaded.error && <p className="muted">{t("common.loading")}</p>}
+      <ErrorBanner error={loaded.error} />
+      {loaded.data && (
         <DiscountPeriodsTable
-          periods={loaded.value}
+          periods={loaded.data}
           today={todayIso()}
           role="invitee"
           empty={t("discount.noClientDiscounts")}

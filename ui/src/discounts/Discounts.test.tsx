@@ -108,14 +108,14 @@ describe("a tele2-ats partner's discounts", () => {
   });
 
   it("shows the two tabs only for a program with discounts", async () => {
-    const { unmount } = renderInBook(<PartnerCardView partner="T-1" version={0} onBack={noop} onEdit={noop} onOpenClient={noop} />);
+    const { unmount } = renderInBook(<PartnerCardView partner="T-1" onBack={noop} onEdit={noop} onOpenClient={noop} />);
     expect(await screen.findByTestId("card-tab-discounts")).toHaveTextContent("История скидок");
     expect(screen.getByTestId("card-tab-invited")).toHaveTextContent("Приведенные клиенты");
     const labels = screen.getAllByRole("tab").map((tab) => tab.textContent);
     expect(labels.indexOf("История скидок")).toBe(labels.findIndex((l) => l?.startsWith("Клиенты")) + 1);
     unmount();
 
-    renderInBook(<PartnerCardView partner="B-1" version={0} onBack={noop} onEdit={noop} onOpenClient={noop} />);
+    renderInBook(<PartnerCardView partner="B-1" onBack={noop} onEdit={noop} onOpenClient={noop} />);
     expect(await screen.findByText("Партнёр B-1")).toBeInTheDocument();
     await waitFor(() => expect(callsOf("program_versions").length).toBeGreaterThan(1));
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -125,13 +125,13 @@ describe("a tele2-ats partner's discounts", () => {
   });
 
   it("decides by the program's rules, not its id", async () => {
-    renderInBook(<PartnerCardView partner="X-1" version={0} onBack={noop} onEdit={noop} onOpenClient={noop} />);
+    renderInBook(<PartnerCardView partner="X-1" onBack={noop} onEdit={noop} onOpenClient={noop} />);
     expect(await screen.findByTestId("card-tab-discounts")).toBeInTheDocument();
   });
 
   it("lists the periods and packages in order, the running one marked", async () => {
     const user = userEvent.setup();
-    renderInBook(<PartnerCardView partner="T-1" version={0} onBack={noop} onEdit={noop} onOpenClient={noop} />);
+    renderInBook(<PartnerCardView partner="T-1" onBack={noop} onEdit={noop} onOpenClient={noop} />);
     await user.click(await screen.findByTestId("card-tab-discounts"));
     const table = await screen.findByTestId("discount-history");
     expect(callsOf("discount_history")).toEqual([{ partner: "T-1" }]);
@@ -153,7 +153,7 @@ describe("a tele2-ats partner's discounts", () => {
   it("marks nothing when no period runs today", async () => {
     vi.setSystemTime(new Date(2027, 5, 1, 12, 0));
     const user = userEvent.setup();
-    renderInBook(<PartnerCardView partner="T-1" version={0} onBack={noop} onEdit={noop} onOpenClient={noop} />);
+    renderInBook(<PartnerCardView partner="T-1" onBack={noop} onEdit={noop} onOpenClient={noop} />);
     await user.click(await screen.findByTestId("card-tab-discounts"));
     const table = await screen.findByTestId("discount-history");
     expect(within(table).queryByTestId("discount-current")).toBeNull();
@@ -167,7 +167,7 @@ describe("a tele2-ats partner's discounts", () => {
       discount_history: () => [],
       invited_clients: () => [],
     });
-    renderInBook(<PartnerCardView partner="T-2" version={0} onBack={noop} onEdit={noop} onOpenClient={noop} />);
+    renderInBook(<PartnerCardView partner="T-2" onBack={noop} onEdit={noop} onOpenClient={noop} />);
     await user.click(await screen.findByTestId("card-tab-discounts"));
     expect(await screen.findByTestId("discount-history")).toHaveTextContent("Скидок ещё не было");
     await user.click(screen.getByTestId("card-tab-invited"));
@@ -177,7 +177,7 @@ describe("a tele2-ats partner's discounts", () => {
   it("lists the invited clients with the day each activated the code, and opens one", async () => {
     const user = userEvent.setup();
     const onOpenClient = vi.fn();
-    renderInBook(<PartnerCardView partner="T-1" version={0} onBack={noop} onEdit={noop} onOpenClient={onOpenClient} />);
+    renderInBook(<PartnerCardView partner="T-1" onBack={noop} onEdit={noop} onOpenClient={onOpenClient} />);
     await user.click(await screen.findByTestId("card-tab-invited"));
     const table = await screen.findByTestId("invited-clients");
     expect(callsOf("invited_clients")).toEqual([{ partner: "T-1" }]);
@@ -193,7 +193,7 @@ describe("a tele2-ats partner's discounts", () => {
 
   it("writes dates and packages the English way in English", async () => {
     const user = userEvent.setup();
-    renderInBook(<PartnerCardView partner="T-1" version={0} onBack={noop} onEdit={noop} onOpenClient={noop} />, "en");
+    renderInBook(<PartnerCardView partner="T-1" onBack={noop} onEdit={noop} onOpenClient={noop} />, "en");
     await user.click(await screen.findByTestId("card-tab-discounts"));
     const history = await screen.findByTestId("discount-history");
     expect(plain(history.textContent)).toContain("Package of 1,200 SMS");

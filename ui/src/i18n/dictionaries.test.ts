@@ -29,6 +29,9 @@ describe("the dictionaries", () => {
     }
     expect(translate("ru", "actStatus.signed")).toBe("подписан");
     expect(translate("en", "channel.migrator")).toBe("migrator");
+    // The fields' labels are the ones the core's messages name them by.
+    expect(translate("ru", "field.client_id")).toBe("ID клиента в биллинге");
+    expect(translate("en", "field.inn")).toBe("INN");
   });
 
   it("fill placeholders", () => {

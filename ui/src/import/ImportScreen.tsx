@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import {
   importCancel,
   importCheck,
@@ -13,13 +13,14 @@ import type { ErrorDto } from "../bindings/ErrorDto";
 import type { ImportKind } from "../bindings/ImportKind";
 import type { ImportPreview } from "../bindings/ImportPreview";
 import type { ImportProgress } from "../bindings/ImportProgress";
-import type { ImportRecord } from "../bindings/ImportRecord";
 import type { ImportReport } from "../bindings/ImportReport";
 import { useBook } from "../book";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { toErrorDto } from "../errors";
 import { formatCount } from "../format";
 import { programName, useI18n } from "../i18n";
+import { readBookAgain } from "../query/bookReads";
+import { useQuery } from "../query/useQuery";
 import { ImportAccruedView } from "./ImportAccruedView";
 import { ImportHistory } from "./ImportHistory";
 import { ImportPreviewView } from "./ImportPreviewView";
@@ -45,7 +46,7 @@ const same = (a: Target, b: Target, withProgram: boolean) =>
  */
 export function ImportScreen() {
   const { t, lang } = useI18n();
-  const { programs, refresh } = useBook();
+  const { programs } = useBook();
   const [kind, setKind] = useState<ImportKind>("partners");
   const [path, setPath] = useState("");
   const [sheet, setSheet] = useState("");
@@ -55,12 +56,7 @@ export function ImportScreen() {
   const [previewed, setPreviewed] = useState<Previewed | null>(null);
   const [error, setError] = useState<ErrorDto | null>(null);
   const [cancelled, setCancelled] = useState(false);
-  const [history, setHistory] = useState<ImportRecord[] | null>(null);
-
-  const loadHistory = useCallback(() => {
-    importHistory().then(setHistory, (reason: unknown) => setError(toErrorDto(reason)));
-  }, []);
-  useEffect(loadHistory, [loadHistory, refresh]);
+  const history = useQuery(importHistory, []);
 
   const target: Target = { kind, path: path.trim(), sheet: sheet.trim(), program: kind === "billing" ? program : "" };
   const report = outcome && same(outcome, target, true) ? outcome.report : null;
@@ -97,7 +93,7 @@ export function ImportScreen() {
     try {
       const result = await (phase === "check" ? importCheck : importCommit)(of.kind, of.path, extra());
       setOutcome({ ...of, report: result });
-      if (result.committed) loadHistory();
+      if (result.committed) readBookAgain();
     } catch (reason) {
       const dto = toErrorDto(reason);
       if (dto.code === "cancelled") setCancelled(true);
@@ -247,7 +243,7 @@ export function ImportScreen() {
         />
       )}
       {cancelled && <p className="note" role="status">{t("import.cancelled")}</p>}
-      <ErrorBanner error={error} />
+      <ErrorBanner error={error ?? history.error} />
       {report?.committed && (
         <div className="ok-banner" data-testid="import-summary" role="status">
           <strong>{t("import.summary", { id: String(report.import_id ?? "") })}</strong>{" "}
@@ -262,7 +258,7 @@ export function ImportScreen() {
       {preview?.preview && <ImportPreviewView preview={preview.preview} />}
 
       <h2 className="section-title">{t("import.history")}</h2>
-      {history === null ? <p className="muted">{t("common.loading")}</p> : <ImportHistory records={history} />}
+      {history.data ? <ImportHistory records={history.data} /> : <p className="muted">{t("common.loading")}</p>}
     </section>
   );
 }

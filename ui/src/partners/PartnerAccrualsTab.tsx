@@ -1,42 +1,24 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { partnerLedger } from "../api";
-import type { ErrorDto } from "../bindings/ErrorDto";
-import type { PartnerLedger } from "../bindings/PartnerLedger";
 import { PartnerLedgerView } from "../accruals/PartnerLedgerView";
 import { ErrorBanner } from "../components/ErrorBanner";
-import { toErrorDto } from "../errors";
 import { formatMoney } from "../format";
 import { useI18n } from "../i18n";
 import { AdjustDialog } from "./AdjustDialog";
 import { AnnulDialog } from "./AnnulDialog";
 import type { Adjusted } from "../bindings/Adjusted";
-import { useBook } from "../book";
+import { readBookAgain } from "../query/bookReads";
+import { useQuery } from "../query/useQuery";
 
 /** The card's «Начисления»: the balance today, the ledger, manual adjustments, and annulment for a breach of the rules. */
 export function PartnerAccrualsTab({ partner }: { partner: string }) {
   const { t, lang } = useI18n();
-  const { refresh } = useBook();
-  const [version, setVersion] = useState(0);
-  const [loaded, setLoaded] = useState<{ key: string; ledger?: PartnerLedger; error?: ErrorDto } | null>(null);
+  const loaded = useQuery(partnerLedger, [partner]);
   const [annulling, setAnnulling] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [adjusting, setAdjusting] = useState(false);
   const [adjusted, setAdjusted] = useState<Adjusted | null>(null);
-  const key = `${partner}|${version}`;
-
-  useEffect(() => {
-    let live = true;
-    partnerLedger(partner).then(
-      (ledger) => live && setLoaded({ key, ledger }),
-      (reason: unknown) => live && setLoaded({ key, error: toErrorDto(reason) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [partner, key, refresh]);
-
-  const current = loaded?.key === key ? loaded : null;
-  const ledger = current?.ledger ?? (loaded?.key.startsWith(`${partner}|`) ? loaded.ledger : undefined);
+  const ledger = loaded.data;
   return (
     <div className="tab-body">
       <div className="toolbar">
@@ -60,8 +42,8 @@ export function PartnerAccrualsTab({ partner }: { partner: string }) {
           })}
         </p>
       )}
-      {!ledger && !current?.error && <p className="muted">{t("common.loading")}</p>}
-      <ErrorBanner error={current?.error ?? null} />
+      {!ledger && !loaded.error && <p className="muted">{t("common.loading")}</p>}
+      <ErrorBanner error={loaded.error} />
       {ledger && <PartnerLedgerView ledger={ledger} />}
       {adjusting && ledger && (
         <AdjustDialog
@@ -71,7 +53,7 @@ export function PartnerAccrualsTab({ partner }: { partner: string }) {
           onDone={(posted) => {
             setAdjusting(false);
             setAdjusted(posted);
-            setVersion((v) => v + 1);
+            readBookAgain();
           }}
         />
       )}
@@ -83,7 +65,7 @@ export function PartnerAccrualsTab({ partner }: { partner: string }) {
           onDone={(amount) => {
             setAnnulling(false);
             setDone(amount);
-            setVersion((v) => v + 1);
+            readBookAgain();
           }}
         />
       )}

@@ -1,21 +1,18 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { partnerCard } from "../api";
 import type { PartnerCard } from "../bindings/PartnerCard";
-import type { ErrorDto } from "../bindings/ErrorDto";
 import { useBook } from "../book";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { StatusLabel } from "../components/StatusLabel";
 import { Tabs, type Tab } from "../components/Tabs";
-import { toErrorDto } from "../errors";
 import { formatDate } from "../format";
 import { programName, useI18n } from "../i18n";
-import { useGivesDiscounts } from "../discounts/useLoad";
+import { useGivesDiscounts } from "../discounts/givesDiscounts";
+import { useQuery } from "../query/useQuery";
 import { PartnerCardTabs, type CardTab } from "./PartnerCardTabs";
 
 type Props = {
   partner: string;
-  /** Changes after the partner was saved, to load the card again. */
-  version: number;
   onBack: () => void;
   onEdit: (card: PartnerCard) => void;
   onOpenClient: (program: string, client: string) => void;
@@ -25,25 +22,13 @@ type Props = {
  * A partner's card: the header, and tabs for requisites, contract, clients, accruals, acts, refusals
  * and history; for a program with discounts (tele2-ats) also its discount history and invited clients.
  */
-export function PartnerCardView({ partner, version, onBack, onEdit, onOpenClient }: Props) {
+export function PartnerCardView({ partner, onBack, onEdit, onOpenClient }: Props) {
   const { t, lang } = useI18n();
-  const { programs, refresh } = useBook();
-  const [loaded, setLoaded] = useState<{ id: string; version: number; card?: PartnerCard; error?: ErrorDto } | null>(null);
+  const { programs } = useBook();
+  const loaded = useQuery(partnerCard, [partner]);
   const [tab, setTab] = useState<CardTab>("requisites");
 
-  useEffect(() => {
-    let live = true;
-    partnerCard(partner).then(
-      (card) => live && setLoaded({ id: partner, version, card }),
-      (reason: unknown) => live && setLoaded({ id: partner, version, error: toErrorDto(reason) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [partner, version, refresh]);
-
-  const current = loaded && loaded.id === partner ? loaded : null;
-  const card = current?.card;
+  const card = loaded.data;
   const p = card?.partner;
   // tele2-ats (and any program with discount rules) also shows its cabinet's two lists.
   const discounts = useGivesDiscounts(p?.program);
@@ -73,8 +58,8 @@ export function PartnerCardView({ partner, version, onBack, onEdit, onOpenClient
           {t("common.back")}
         </button>
       </div>
-      {!current && <p className="muted">{t("common.loading")}</p>}
-      <ErrorBanner error={current?.error ?? null} />
+      {!card && !loaded.error && <p className="muted">{t("common.loading")}</p>}
+      <ErrorBanner error={loaded.error} />
       {card && p && (
         <>
           <header className="screen-header card-header">

@@ -1,8 +1,7 @@
 import type { SortingState } from "@tanstack/react-table";
-import { useCallback, useMemo } from "react";
+import { useMemo } from "react";
 import { partnersPage } from "../api";
 import type { PartnerQuery } from "../bindings/PartnerQuery";
-import type { PartnerRow } from "../bindings/PartnerRow";
 import type { PartnerSort } from "../bindings/PartnerSort";
 import type { PartnerStatus } from "../bindings/PartnerStatus";
 import { useBook } from "../book";
@@ -48,12 +47,7 @@ export function PartnerList({ filters, onFilters, onOpen, onNew }: Props) {
     }),
     [search, filters.program, filters.status, sort],
   );
-  const key = JSON.stringify(query);
-  const fetchPage = useCallback(
-    (offset: number, limit: number) => partnersPage({ ...query, offset, limit }),
-    [query],
-  );
-  const paged = usePagedRows<PartnerRow>(key, fetchPage);
+  const paged = usePagedRows(partnersPage, query);
   const columns = useMemo(() => partnerColumns(t, lang, programs), [t, lang, programs]);
 
   return (

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { partnerCreate, partnerUpdate } from "../api";
 import type { Partner } from "../bindings/Partner";
 import { useI18n } from "../i18n";
+import { readBookAgain } from "../query/bookReads";
 import { PartnerCardView } from "./PartnerCardView";
 import { PartnerForm } from "./PartnerForm";
 import { blankValues, valuesOf } from "./partnerFields";
@@ -19,11 +20,10 @@ export function PartnersSection({ partner, onOpen, onOpenClient }: Props) {
   const { t } = useI18n();
   const [filters, setFilters] = useState<PartnerFilters>(NO_PARTNER_FILTERS);
   const [editing, setEditing] = useState<Partner | "new" | null>(null);
-  const [version, setVersion] = useState(0);
 
   const saved = (p: Partner) => {
     setEditing(null);
-    setVersion((v) => v + 1);
+    readBookAgain();
     onOpen(p.partner_id);
   };
 
@@ -39,7 +39,6 @@ export function PartnersSection({ partner, onOpen, onOpenClient }: Props) {
       ) : (
         <PartnerCardView
           partner={partner}
-          version={version}
           onBack={() => onOpen(undefined)}
           onEdit={(card) => setEditing(card.partner)}
           onOpenClient={onOpenClient}

@@ -1,31 +1,25 @@
-import { useCallback, useEffect, useState } from "react";
+import { useState } from "react";
 import { programVersions } from "../api";
-import type { ErrorDto } from "../bindings/ErrorDto";
 import type { Program } from "../bindings/Program";
 import type { ProgramVersion } from "../bindings/ProgramVersion";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { SimpleTable, type SimpleColumn } from "../components/SimpleTable";
-import { toErrorDto } from "../errors";
 import { formatDate, formatMoney, todayIso, unitLabel } from "../format";
 import { useI18n } from "../i18n";
 import { ladderLines, ORIGIN, rewardText, versionOn } from "./ruleText";
 import { VersionForm } from "./VersionForm";
-import { useBook } from "../book";
+import { readBookAgain } from "../query/bookReads";
+import { useQuery } from "../query/useQuery";
 
 /** Программы: every program with its versions and their key parameters; a new version from a day. */
 export function ProgramsScreen() {
   const { t, lang } = useI18n();
-  const { refresh } = useBook();
-  const [programs, setPrograms] = useState<Program[] | null>(null);
-  const [error, setError] = useState<ErrorDto | null>(null);
+  const loaded = useQuery(programVersions, []);
+  const programs = loaded.data;
+  const error = loaded.error;
   const [editing, setEditing] = useState<{ program: Program; base: ProgramVersion } | null>(null);
   const [saved, setSaved] = useState<{ program: string; from: string } | null>(null);
   const today = todayIso();
-
-  const load = useCallback(() => {
-    programVersions().then(setPrograms, (reason: unknown) => setError(toErrorDto(reason)));
-  }, []);
-  useEffect(load, [load, refresh]);
 
   const columns = (program: Program): SimpleColumn<ProgramVersion>[] => {
     const inForce = versionOn(program, today);
@@ -77,7 +71,7 @@ export function ProgramsScreen() {
           {t("version.saved", { program: saved.program, from: formatDate(saved.from, lang) })}
         </p>
       )}
-      {programs === null && !error && <p className="muted">{t("common.loading")}</p>}
+      {programs === undefined && !error && <p className="muted">{t("common.loading")}</p>}
       {programs?.map((program) => {
         const base = versionOn(program, today);
         return (
@@ -109,11 +103,11 @@ export function ProgramsScreen() {
           program={editing.program}
           base={editing.base}
           onClose={() => setEditing(null)}
-          onApplied={load}
+          onApplied={readBookAgain}
           onSaved={(v) => {
             setSaved({ program: lang === "ru" ? editing.program.name_ru : editing.program.name_en, from: v.effective_from });
             setEditing(null);
-            load();
+            readBookAgain();
           }}
         />
       )}

@@ -43,6 +43,8 @@ export function WhatIfDialog(props: {
   const [applied, setApplied] = useState<WhatIfApplied | null>(null);
   const { byField, other } = problemsByField(error, ["date"]);
 
+  // Not a read of the book kept current (`query/useQuery.ts`): the replay of a draft is what the
+  // person confirms, so a change of the book (every 30 s on a server) does not run it again under them.
   useEffect(() => {
     whatif(request).then(setReport, (reason: unknown) => setError(toErrorDto(reason)));
   }, [request]);

@@ -34,7 +34,7 @@ describe("the book's backups on the settings screen", () => {
       book_backups: () => ({ kind: "files", folder: "/data/backups", files: [BATCH, IMPORT] }),
       book_restore: ({ path }) => ({ restored: path, safety: row("book-20260401-100000-before-restore.sqlite", "2026-04-01T10:00:00", "before-restore", "перед восстановлением копии", 2_600_000) }),
     });
-    renderInBook(<BackupsList refresh={0} onRestored={restored} />);
+    renderInBook(<BackupsList onRestored={restored} />);
     const rows = await screen.findAllByTestId("backup-row");
     expect(rows.map((r) => Array.from(r.querySelectorAll("td")).slice(0, 3).map((c) => c.textContent?.replace(/\s/g, " ")))).toEqual([
       ["31.03.2026 18:15", "перед актами за месяц", "2 500 КБ"],
@@ -72,7 +72,7 @@ describe("the book's backups on the settings screen", () => {
         throw { code: "book_busy", message: "Книга занята: anna импортирует billing.csv (с 10:02:03).", problems: [] };
       },
     });
-    renderInBook(<BackupsList refresh={0} onRestored={restored} />);
+    renderInBook(<BackupsList onRestored={restored} />);
     expect(await screen.findAllByTestId("backup-row")).toHaveLength(1);
     await user.click(screen.getByTestId("backup-now"));
     await waitFor(() => expect(screen.getAllByTestId("backup-row")).toHaveLength(2));
@@ -86,7 +86,7 @@ describe("the book's backups on the settings screen", () => {
 
   it("says a server book's backups are the server's, with no buttons", async () => {
     answer({ book_backups: () => ({ kind: "server" }) });
-    renderInBook(<BackupsList refresh={0} onRestored={() => {}} />);
+    renderInBook(<BackupsList onRestored={() => {}} />);
     expect(await screen.findByTestId("settings-backups")).toHaveTextContent("pg_dump");
     expect(screen.queryByTestId("backup-now")).not.toBeInTheDocument();
   });

@@ -1,13 +1,13 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { bookBackupNow, bookBackups, bookRestore } from "../api";
 import type { BackupRow } from "../bindings/BackupRow";
-import type { BookBackups } from "../bindings/BookBackups";
 import type { ErrorDto } from "../bindings/ErrorDto";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { Modal } from "../components/Modal";
 import { toErrorDto } from "../errors";
 import { formatCount, formatDateTime } from "../format";
 import { useI18n } from "../i18n";
+import { useQuery } from "../query/useQuery";
 
 /** A size in kilobytes (at least 1), with the language's separators. */
 function sizeKb(bytes: number, lang: "ru" | "en"): string {
@@ -20,31 +20,19 @@ function sizeKb(bytes: number, lang: "ru" | "en"): string {
  * that says the book as it is now is kept as a copy first. `onRestored` is told after a restore
  * (every screen reads the book again).
  */
-export function BackupsList({ refresh, onRestored }: { refresh: number; onRestored: () => void }) {
+export function BackupsList({ onRestored }: { onRestored: () => void }) {
   const { t, lang } = useI18n();
-  const [loaded, setLoaded] = useState<{ backups?: BookBackups; error?: ErrorDto } | null>(null);
-  const [again, setAgain] = useState(0);
+  const loaded = useQuery(bookBackups, []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorDto | null>(null);
   const [confirm, setConfirm] = useState<BackupRow | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    bookBackups().then(
-      (backups) => live && setLoaded({ backups }),
-      (reason: unknown) => live && setLoaded({ error: toErrorDto(reason) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [refresh, again]);
 
   const backupNow = async () => {
     setBusy(true);
     setError(null);
     try {
       await bookBackupNow();
-      setAgain((n) => n + 1);
+      loaded.reload();
     } catch (reason) {
       setError(toErrorDto(reason));
     } finally {
@@ -62,15 +50,14 @@ export function BackupsList({ refresh, onRestored }: { refresh: number; onRestor
     } catch (reason) {
       setConfirm(null);
       setError(toErrorDto(reason));
-      setAgain((n) => n + 1);
+      loaded.reload();
     } finally {
       setBusy(false);
     }
   };
 
-  if (!loaded) return <span className="muted">{t("common.loading")}</span>;
-  const backups = loaded.backups;
-  if (!backups) return <ErrorBanner error={loaded.error ?? null} />;
+  const backups = loaded.data;
+  if (!backups) return loaded.error ? <ErrorBanner error={loaded.error} /> : <span className="muted">{t("common.loading")}</span>;
   if (backups.kind === "server") {
     return (
       <p className="backups-note" data-testid="settings-backups" data-kind="server">

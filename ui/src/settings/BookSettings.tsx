@@ -15,7 +15,7 @@ import { OpenBookDialog } from "./OpenBookDialog";
  */
 export function BookSettings({ onOpened }: { onOpened: (info: AppInfo) => void }) {
   const { t } = useI18n();
-  const { info, refresh } = useBook();
+  const { info } = useBook();
   const [dialog, setDialog] = useState(false);
   const [error, setError] = useState<ErrorDto | null>(null);
   const [opening, setOpening] = useState(false);
@@ -56,7 +56,7 @@ export function BookSettings({ onOpened }: { onOpened: (info: AppInfo) => void }
         <div className="fact">
           <dt>{t("settings.backups")}</dt>
           <dd>
-            <BackupsList refresh={refresh} onRestored={restored} />
+            <BackupsList onRestored={restored} />
           </dd>
         </div>
       </dl>

@@ -1,7 +1,6 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { bookOpen, bookProbe, recentBooks } from "../api";
 import type { AppInfo } from "../bindings/AppInfo";
-import type { BookLocation } from "../bindings/BookLocation";
 import type { BookProbe } from "../bindings/BookProbe";
 import type { ErrorDto } from "../bindings/ErrorDto";
 import { bookShown, useBook } from "../book";
@@ -11,6 +10,7 @@ import { Modal } from "../components/Modal";
 import { problemsByField, toErrorDto } from "../errors";
 import { formatCount } from "../format";
 import { useI18n } from "../i18n";
+import { useQuery } from "../query/useQuery";
 
 type Busy = "idle" | "probing" | "opening";
 
@@ -29,12 +29,10 @@ export function OpenBookDialog({ onClose, onOpened }: { onClose: () => void; onO
   const [busy, setBusy] = useState<Busy>("idle");
   const [probe, setProbe] = useState<BookProbe | null>(null);
   const [error, setError] = useState<ErrorDto | null>(null);
-  const [recent, setRecent] = useState<BookLocation[] | null>(null);
+  const recentRead = useQuery(recentBooks, []);
+  // The recent books, or none when they cannot be read.
+  const recent = recentRead.error ? [] : (recentRead.data ?? null);
   const { byField } = problemsByField(error, ["url"]);
-
-  useEffect(() => {
-    recentBooks().then(setRecent, () => setRecent([]));
-  }, []);
 
   const tryIt = async () => {
     if (busy !== "idle") return;

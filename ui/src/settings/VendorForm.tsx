@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { vendorGet, vendorSet } from "../api";
 import type { ErrorDto } from "../bindings/ErrorDto";
 import type { Vendor } from "../bindings/Vendor";
@@ -6,6 +6,7 @@ import { ErrorBanner } from "../components/ErrorBanner";
 import { FormField } from "../components/FormField";
 import { problemsByField, toErrorDto } from "../errors";
 import { useI18n } from "../i18n";
+import { useQuery } from "../query/useQuery";
 
 const VENDOR_FIELDS = [
   "name",
@@ -27,17 +28,14 @@ const valuesOf = (v: Vendor): VendorValues =>
 /** The vendor's own requisites and signer, as printed on every act; problems show under their fields. */
 export function VendorForm() {
   const { t } = useI18n();
-  const [values, setValues] = useState<VendorValues | null>(null);
-  const [error, setError] = useState<ErrorDto | null>(null);
+  const vendor = useQuery(vendorGet, []);
+  // What is typed, over what the book holds (a change of the book does not undo the typing).
+  const [typed, setValues] = useState<VendorValues | null>(null);
+  const values = typed ?? (vendor.data ? valuesOf(vendor.data) : null);
+  const [saveError, setError] = useState<ErrorDto | null>(null);
+  const error = saveError ?? vendor.error;
   const [state, setState] = useState<"idle" | "saving" | "saved">("idle");
   const { byField, other } = problemsByField(error, VENDOR_FIELDS);
-
-  useEffect(() => {
-    vendorGet().then(
-      (v) => setValues(valuesOf(v)),
-      (reason: unknown) => setError(toErrorDto(reason)),
-    );
-  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

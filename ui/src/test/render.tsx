@@ -18,7 +18,6 @@ export function renderInBook(ui: ReactElement, lang: Lang = "ru") {
         value={{
           info: { version: "0.1.0", book: { kind: "file", path: "/tmp/book.sqlite" }, lang, operator: "Иванова", read_only: false },
           programs: PROGRAMS,
-          refresh: 0,
         }}
       >
         {ui}
