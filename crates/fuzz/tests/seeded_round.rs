@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use partnerbook_fuzz::corpus::Corpus;
 use partnerbook_fuzz::memory::Counting;
-use partnerbook_fuzz::{run_round, RoundOptions, Target};
+use partnerbook_fuzz::{run_round, Finding, RoundOptions, Target};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
@@ -42,17 +42,9 @@ fn a_seeded_round_finds_no_panic_in_any_reader() {
             memory: MEMORY,
         },
     );
-    let panics: Vec<String> = report
-        .panics
-        .iter()
-        .map(|f| format!("{} #{}: {}", f.target.name(), f.execution, f.what))
-        .collect();
+    let panics = described(&report.panics);
     assert!(panics.is_empty(), "panics: {panics:#?}");
-    let big: Vec<String> = report
-        .big
-        .iter()
-        .map(|f| format!("{} #{}: {}", f.target.name(), f.execution, f.what))
-        .collect();
+    let big = described(&report.big);
     assert!(big.is_empty(), "inputs above 500 MB: {big:#?}");
     let (largest, _, _) = report.largest.expect("the heap is counted");
     assert!(largest > 0);
@@ -61,6 +53,14 @@ fn a_seeded_round_finds_no_panic_in_any_reader() {
     }
     assert_eq!(report.per_target.iter().map(|(_, n)| n).sum::<u64>(), ROUND);
     assert!(Target::ALL.len() == report.per_target.len());
+}
+
+/// Each finding as `target #execution: what`.
+fn described(findings: &[Finding]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|f| format!("{} #{}: {}", f.target.name(), f.execution, f.what))
+        .collect()
 }
 
 #[test]
