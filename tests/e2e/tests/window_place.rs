@@ -44,7 +44,8 @@ async fn the_window_opens_where_it_was_left_and_a_new_place_is_kept() {
             }),
             ..UserSettings::default()
         };
-        left.save(&settings).expect("the settings with the window's place");
+        left.save(&settings)
+            .expect("the settings with the window's place");
     })
     .await;
     let c = &app.client;
