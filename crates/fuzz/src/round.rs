@@ -108,6 +108,9 @@ fn panic_text(info: &panic::PanicHookInfo<'_>) -> String {
     format!("{message}{place}")
 }
 
+/// Which of the round's lists a finding goes to.
+type ListOf = fn(&mut Findings) -> &mut Vec<Finding>;
+
 #[derive(Default, Clone)]
 struct Findings {
     panics: Vec<Finding>,
@@ -298,7 +301,7 @@ fn execute(shared: &Shared<'_>, n: u64, worker: usize) {
     let big = grown
         .filter(|bytes| *bytes > options.memory)
         .map(|bytes| format!("grew the heap by {:.0} MB", bytes as f64 / 1e6));
-    let kinds: [(Option<String>, fn(&mut Findings) -> &mut Vec<Finding>); 3] = [
+    let kinds: [(Option<String>, ListOf); 3] = [
         (panicked, |f| &mut f.panics),
         (slow, |f| &mut f.slow),
         (big, |f| &mut f.big),
